@@ -1,0 +1,55 @@
+# lienhiep — the one documented way to run things.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test test-fast lint format messages bench install serve clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make demo: install, migrate SQLite, seed the Hòa An year, print the demo logins, serve :8000
+demo: $(STAMP)
+	mkdir -p var
+	DEBUG=1 $(PY) manage.py migrate --no-input -v 0
+	DEBUG=1 $(PY) manage.py compilemessages -v 0 --ignore=.venv
+	DEBUG=1 $(PY) manage.py seed_demo
+	@echo "Mở http://127.0.0.1:8000/admin/ và đăng nhập bằng tài khoản demo / lienhiep2024"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: the whole suite (unit, integration, browser) on DATABASE_URL or SQLite
+test: $(STAMP)
+	mkdir -p var
+	DEBUG=0 $(PY) manage.py compilemessages -v 0 --ignore=.venv
+	$(PY) -m pytest --create-db -q $(PYTEST_ARGS)
+
+## make test-fast: the suite without browser tests, reusing the test database
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(PY) -m ruff format --check src tests bench tools manage.py
+	$(PY) -m ruff check src tests bench tools manage.py
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run -v 0
+
+format: $(STAMP)
+	$(PY) -m ruff format src tests bench tools manage.py
+	$(PY) -m ruff check --fix src tests bench tools manage.py
+
+## make messages: refresh and compile the Vietnamese catalogue
+messages: $(STAMP)
+	cd src/lienhiep && DEBUG=1 ../../$(PY) ../../manage.py makemessages -l vi --no-obsolete --ignore="core/wagtail_locale/*"
+	DEBUG=1 $(PY) manage.py compilemessages -v 0 --ignore=.venv
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf var/test.sqlite3 var/static

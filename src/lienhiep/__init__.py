@@ -1,0 +1,1 @@
+"""lienhiep: the work of a Vietnamese union of science and technology associations."""

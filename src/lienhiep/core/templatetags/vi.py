@@ -1,0 +1,37 @@
+"""Template filters for Vietnamese formatting: ``{% load vi %}{{ total|vi_number }}``."""
+
+from django import template
+
+from lienhiep.core import formatting
+
+register = template.Library()
+
+
+@register.filter
+def vi_number(value, decimals=None):
+    return "" if value is None else formatting.format_number(value, decimals)
+
+
+@register.filter
+def vi_count(value, unit=""):
+    return "" if value is None else formatting.format_count(value, unit)
+
+
+@register.filter
+def vi_money(value):
+    return "" if value is None else formatting.format_money(value)
+
+
+@register.filter
+def vi_money_short(value):
+    return "" if value is None else formatting.format_money_short(value)
+
+
+@register.filter
+def vi_date(value):
+    return formatting.format_date(value)
+
+
+@register.filter
+def roman(value):
+    return formatting.roman(int(value))

@@ -1,0 +1,55 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from . import rules
+from .models import MemberCount, Organisation, Person
+from .rules import scope_organisation
+
+
+class RegistryForm(WagtailAdminModelForm):
+    """Limits every choice of organisation or person to what the user may see."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is None:
+            return
+        for field in self.fields.values():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if model in rules.VISIBLE:
+                field.queryset = rules.objects_for(self.for_user, model)
+
+
+class OrganisationForm(RegistryForm):
+    class Meta:
+        model = Organisation
+        exclude = []
+
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        if parent and self.instance.pk and parent.pk in rules.subtree_ids(self.instance.pk):
+            raise forms.ValidationError(
+                _("An organisation cannot be placed under itself or its own sub-organisations.")
+            )
+        return parent
+
+
+class PersonForm(RegistryForm):
+    class Meta:
+        model = Person
+        exclude = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and self.for_user is not None and "home" in self.fields:
+            self.fields["home"].initial = scope_organisation(self.for_user)
+
+
+class MemberCountForm(RegistryForm):
+    class Meta:
+        model = MemberCount
+        exclude = []
+
+    def save(self, commit=True):
+        self.instance.entered_by = self.for_user
+        return super().save(commit)

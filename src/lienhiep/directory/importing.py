@@ -1,0 +1,436 @@
+"""Import organisations, people and memberships from an Excel workbook, all or nothing.
+
+The workbook has the sheets of ``SHEETS`` with Vietnamese headers in row 1 (the admin offers
+the template). Every cell is checked first; if any is wrong, nothing is saved and each problem
+is reported with its sheet, row, column and reason. Rows are matched on their codes, so
+importing the same workbook again updates records instead of duplicating them.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from io import BytesIO
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+
+from lienhiep.core.formatting import fold
+
+from . import rules
+from .enums import AcademicTitle, Degree, OrganisationKind, OrganisationStatus, Role, Sex
+from .models import Bloc, FormerProvince, Membership, Organisation, Person, Province
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int
+    column: str
+    header: str
+    reason: str
+
+    def __str__(self):
+        if not self.row:
+            return self.reason
+        if not self.column:
+            return _("Sheet “%(sheet)s”, column “%(header)s”: %(reason)s") % {
+                "sheet": self.sheet,
+                "header": self.header,
+                "reason": self.reason,
+            }
+        return _("Sheet “%(sheet)s”, row %(row)s, column %(column)s (%(header)s): %(reason)s") % {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "header": self.header,
+            "reason": self.reason,
+        }
+
+
+class ImportFailed(Exception):
+    def __init__(self, problems):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+@dataclass
+class ImportResult:
+    created: dict
+    updated: dict
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str
+    kind: str = "text"  # text, int, date, choice, org, person, bloc, province, email
+    required: bool = False
+    choices: type | None = None
+    max_length: int | None = None
+
+
+ORG_SHEET = "Tổ chức"
+PERSON_SHEET = "Người"
+MEMBERSHIP_SHEET = "Thành viên"
+
+SHEETS = {
+    ORG_SHEET: [
+        Column("Mã tổ chức", "slug", required=True, max_length=150),
+        Column("Tên tổ chức", "name", required=True, max_length=300),
+        Column("Tên ngắn", "short_name", max_length=150),
+        Column("Ký hiệu viết tắt", "abbreviation", max_length=30),
+        Column("Loại tổ chức", "kind", "choice", True, OrganisationKind),
+        Column("Mã tổ chức cấp trên", "parent", "org"),
+        Column("Khối", "bloc", "bloc"),
+        Column("Tỉnh, thành phố", "province", "province"),
+        Column("Địa danh ghi ngày tháng", "place_name", max_length=100),
+        Column("Trạng thái", "status", "choice", False, OrganisationStatus),
+        Column("Số quyết định thành lập", "founding_decision_number", max_length=60),
+        Column("Ngày quyết định thành lập", "founding_decision_date", "date"),
+        Column("Số quyết định kết nạp", "admission_decision_number", max_length=60),
+        Column("Ngày quyết định kết nạp", "admission_decision_date", "date"),
+        Column("Địa chỉ", "address", max_length=300),
+        Column("Điện thoại", "phone", max_length=50),
+        Column("Thư điện tử", "email", "email"),
+    ],
+    PERSON_SHEET: [
+        Column("Mã người", "code", required=True, max_length=40),
+        Column("Họ", "family_name", required=True, max_length=50),
+        Column("Tên đệm", "middle_name", max_length=80),
+        Column("Tên", "given_name", required=True, max_length=50),
+        Column("Giới tính", "sex", "choice", False, Sex),
+        Column("Năm sinh", "birth_year", "int"),
+        Column("Học vị", "degree", "choice", False, Degree),
+        Column("Học hàm", "academic_title", "choice", False, AcademicTitle),
+        Column("Lĩnh vực chuyên môn", "field_of_expertise", max_length=200),
+        Column("Chức vụ", "job_title", max_length=200),
+        Column("Mã nơi công tác", "workplace", "org"),
+        Column("Mã đơn vị quản lý hồ sơ", "home", "org", required=True),
+        Column("Thư điện tử", "email", "email"),
+        Column("Điện thoại", "phone", max_length=50),
+    ],
+    MEMBERSHIP_SHEET: [
+        Column("Mã người", "person", "person", required=True),
+        Column("Mã tổ chức", "organisation", "org", required=True),
+        Column("Vai trò", "role", "choice", True, Role),
+        Column("Từ ngày", "start_date", "date", required=True),
+        Column("Đến ngày", "end_date", "date"),
+        Column("Ghi chú", "note", max_length=300),
+    ],
+}
+
+#: The lookup key of each sheet, and its model.
+KEYS = {
+    ORG_SHEET: (Organisation, ("slug",)),
+    PERSON_SHEET: (Person, ("code",)),
+    MEMBERSHIP_SHEET: (Membership, ("person", "organisation", "role", "start_date")),
+}
+
+
+def column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+class Reader:
+    """Checks every cell of a workbook against the registry and the user's scope."""
+
+    def __init__(self, user):
+        self.user = user
+        self.problems: list[Problem] = []
+        self.visible_orgs = {o.slug: o for o in rules.organisations_for(user)}
+        self.all_org_slugs = set(Organisation.objects.values_list("slug", flat=True))
+        self.visible_people = set(rules.people_for(user).values_list("code", flat=True))
+        self.all_person_codes = set(Person.objects.values_list("code", flat=True))
+        self.new_orgs: set[str] = set()
+        self.new_people: set[str] = set()
+        self.blocs = {fold(b.name): b for b in Bloc.objects.all()}
+        self.provinces = {fold(p.name): p for p in Province.objects.all()}
+        self.provinces |= {
+            fold(f.name): f.province for f in FormerProvince.objects.select_related("province")
+        }
+
+    def problem(self, sheet, row, index, column, reason):
+        self.problems.append(Problem(sheet, row, column_letter(index), column.header, str(reason)))
+
+    def parse(self, column, value):
+        """Return the cell's value for the record, or raise ``ValueError`` with the reason."""
+        if isinstance(value, str):
+            value = value.strip()
+        if value in (None, ""):
+            if column.required:
+                raise ValueError(_("this cell is required"))
+            return "" if column.kind in ("text", "email", "choice") else None
+        parser = getattr(self, f"parse_{column.kind}")
+        return parser(column, value)
+
+    def parse_text(self, column, value):
+        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+        if column.max_length and len(text) > column.max_length:
+            raise ValueError(_("at most %(n)s characters are allowed") % {"n": column.max_length})
+        return text
+
+    def parse_email(self, column, value):
+        from django.core.validators import validate_email
+
+        try:
+            validate_email(str(value))
+        except ValidationError:
+            raise ValueError(_("“%(value)s” is not an e-mail address") % {"value": value}) from None
+        return str(value)
+
+    def parse_int(self, column, value):
+        try:
+            number = float(str(value).replace(",", "."))
+        except ValueError:
+            number = None
+        if number is None or not number.is_integer():
+            raise ValueError(_("“%(value)s” is not a whole number") % {"value": value})
+        return int(number)
+
+    def parse_date(self, column, value):
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return datetime.strptime(str(value), "%d/%m/%Y").date()
+        except ValueError:
+            raise ValueError(
+                _("“%(value)s” is not a date written as dd/mm/yyyy") % {"value": value}
+            ) from None
+
+    def parse_choice(self, column, value):
+        wanted = fold(str(value))
+        for choice in column.choices:
+            if wanted in (fold(str(choice.label)), fold(choice.value)):
+                return choice.value
+        allowed = ", ".join(str(choice.label) for choice in column.choices)
+        raise ValueError(
+            _("“%(value)s” is not one of: %(allowed)s") % {"value": value, "allowed": allowed}
+        )
+
+    def parse_org(self, column, value):
+        slug = str(value)
+        if slug in self.visible_orgs or slug in self.new_orgs:
+            return slug
+        if slug in self.all_org_slugs:
+            raise ValueError(_("you may not work with organisation “%(code)s”") % {"code": slug})
+        raise ValueError(_("no organisation has the code “%(code)s”") % {"code": slug})
+
+    def parse_person(self, column, value):
+        code = self.parse_text(column, value)
+        if code in self.visible_people or code in self.new_people:
+            return code
+        if code in self.all_person_codes:
+            raise ValueError(_("you may not work with person “%(code)s”") % {"code": code})
+        raise ValueError(_("no person has the code “%(code)s”") % {"code": code})
+
+    def parse_bloc(self, column, value):
+        try:
+            return self.blocs[fold(str(value))]
+        except KeyError:
+            raise ValueError(_("no bloc is named “%(value)s”") % {"value": value}) from None
+
+    def parse_province(self, column, value):
+        try:
+            return self.provinces[fold(str(value))]
+        except KeyError:
+            raise ValueError(_("no province is named “%(value)s”") % {"value": value}) from None
+
+    def read_sheet(self, sheet_name, worksheet):
+        columns = SHEETS[sheet_name]
+        rows = worksheet.iter_rows(values_only=True)
+        headers = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        positions = {}
+        for column in columns:
+            if column.header in headers:
+                positions[column] = headers.index(column.header)
+            elif column.required:
+                self.problems.append(
+                    Problem(sheet_name, 1, "", column.header, _("the column is missing"))
+                )
+        records = []
+        for number, row in enumerate(rows, start=2):
+            if all(cell in (None, "") for cell in row):
+                continue
+            values, ok = {}, True
+            for column, index in positions.items():
+                cell = row[index] if index < len(row) else None
+                try:
+                    values[column.field] = self.parse(column, cell)
+                except ValueError as error:
+                    self.problem(sheet_name, number, index, column, error)
+                    ok = False
+            ok = self.declare(sheet_name, number, positions, values) and ok
+            if ok:
+                records.append((number, values))
+        return records, positions
+
+    def declare(self, sheet_name, number, positions, values):
+        """Note the code a row declares, refusing codes of records the user may not change."""
+        if sheet_name == MEMBERSHIP_SHEET:
+            return True
+        column = SHEETS[sheet_name][0]
+        key = values.get(column.field)
+        if not key:
+            return True
+        if sheet_name == ORG_SHEET:
+            taken, visible, declared = self.all_org_slugs, self.visible_orgs, self.new_orgs
+        else:
+            taken, visible, declared = self.all_person_codes, self.visible_people, self.new_people
+        if key in taken and key not in visible:
+            self.problem(
+                sheet_name,
+                number,
+                positions[column],
+                column,
+                _("this code belongs to a record you may not change"),
+            )
+            return False
+        declared.add(key)
+        return True
+
+
+def read_workbook(content: bytes, user):
+    """Check a workbook; return ``{sheet: (records, positions)}`` or raise ``ImportFailed``."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of errors on a file that is not a workbook
+        raise ImportFailed(
+            [Problem("", 0, "", "", _("the file is not an Excel workbook (.xlsx)"))]
+        ) from None
+    reader = Reader(user)
+    found = [name for name in SHEETS if name in workbook.sheetnames]
+    if not found:
+        names = ", ".join(f"“{name}”" for name in SHEETS)
+        raise ImportFailed(
+            [
+                Problem(
+                    "",
+                    0,
+                    "",
+                    "",
+                    _("the workbook has none of the sheets %(names)s") % {"names": names},
+                )
+            ]
+        )
+    sheets = {name: reader.read_sheet(name, workbook[name]) for name in found}
+    workbook.close()
+    if reader.problems:
+        raise ImportFailed(reader.problems)
+    return reader, sheets
+
+
+def _resolve(values, saved_orgs, saved_people):
+    resolved = {}
+    for field, value in values.items():
+        if field in ("parent", "workplace", "home", "organisation") and value:
+            resolved[field] = saved_orgs.get(value) or Organisation.objects.get(slug=value)
+        elif field == "person":
+            resolved[field] = saved_people.get(value) or Person.objects.get(code=value)
+        else:
+            resolved[field] = value
+    return resolved
+
+
+@transaction.atomic
+def import_registry(*, content: bytes, user) -> ImportResult:
+    """Import a registry workbook for ``user``: every row, or nothing with every problem named."""
+    reader, sheets = read_workbook(content, user)
+    result = ImportResult(created={}, updated={})
+    saved_orgs, saved_people = {}, {}
+    for sheet_name, (records, positions) in sheets.items():
+        model, key_fields = KEYS[sheet_name]
+        for number, values in records:
+            fields = _resolve(values, saved_orgs, saved_people)
+            lookup = {name: fields.pop(name) for name in key_fields}
+            instance = model.objects.filter(**lookup).first() or model(**lookup)
+            created = instance.pk is None
+            for name, value in fields.items():
+                if name == "status" and not value:
+                    value = OrganisationStatus.ACTIVE
+                setattr(instance, name, value)
+            try:
+                instance.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    column = next((c for c in positions if c.field == field), None)
+                    index = positions.get(column, 0)
+                    reader.problems.append(
+                        Problem(
+                            sheet_name,
+                            number,
+                            column_letter(index) if column else "",
+                            column.header if column else field,
+                            " ".join(messages),
+                        )
+                    )
+                continue
+            instance.save()
+            log(instance, "wagtail.create" if created else "wagtail.edit", user=user)
+            bucket = result.created if created else result.updated
+            bucket[sheet_name] = bucket.get(sheet_name, 0) + 1
+            if sheet_name == ORG_SHEET:
+                saved_orgs[instance.slug] = instance
+            elif sheet_name == PERSON_SHEET:
+                saved_people[instance.code] = instance
+    if reader.problems:
+        transaction.set_rollback(True)
+        raise ImportFailed(reader.problems)
+    return result
+
+
+def template_workbook() -> bytes:
+    """The empty workbook to fill in, with a sheet that explains every column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    guide = workbook.active
+    guide.title = "Hướng dẫn"
+    guide.append(["Trang tính", "Cột", "Bắt buộc", "Cách ghi"])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for sheet_name, columns in SHEETS.items():
+        sheet = workbook.create_sheet(sheet_name)
+        sheet.append([column.header for column in columns])
+        for index, column in enumerate(columns):
+            sheet.cell(row=1, column=index + 1).font = Font(bold=True)
+            sheet.column_dimensions[column_letter(index)].width = max(14, len(column.header) + 4)
+            guide.append(
+                [
+                    sheet_name,
+                    column.header,
+                    "Có" if column.required else "",
+                    str(HINTS[column.kind](column)),
+                ]
+            )
+    guide.column_dimensions["A"].width = 14
+    guide.column_dimensions["B"].width = 30
+    guide.column_dimensions["D"].width = 90
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+HINTS = {
+    "text": lambda c: gettext_lazy("Text"),
+    "email": lambda c: gettext_lazy("An e-mail address"),
+    "int": lambda c: gettext_lazy("A whole number"),
+    "date": lambda c: gettext_lazy("A date, dd/mm/yyyy"),
+    "choice": lambda c: ", ".join(str(choice.label) for choice in c.choices),
+    "org": lambda c: gettext_lazy(
+        "The code of an organisation (in this workbook or already registered)"
+    ),
+    "person": lambda c: gettext_lazy(
+        "The code of a person (in this workbook or already registered)"
+    ),
+    "bloc": lambda c: gettext_lazy("The name of a bloc"),
+    "province": lambda c: gettext_lazy("The name of a province (before or after the 2025 merger)"),
+}

@@ -1,0 +1,96 @@
+"""The groups (roles) of lienhiep and the model permissions each one holds."""
+
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+
+FEDERATION_STAFF = "federation_staff"
+UNION_STAFF = "union_staff"
+UNION_LEADER = "union_leader"
+OFFICER = "officer"
+JUDGE = "judge"
+EXPERT = "expert"
+EDITOR = "editor"
+
+#: role → the group's name, as users read it in the admin.
+GROUP_NAMES = {
+    FEDERATION_STAFF: "Cán bộ Liên hiệp Hội Việt Nam",
+    UNION_STAFF: "Cán bộ Liên hiệp hội",
+    UNION_LEADER: "Lãnh đạo Liên hiệp hội",
+    OFFICER: "Cán bộ hội thành viên",
+    JUDGE: "Giám khảo",
+    EXPERT: "Chuyên gia",
+    EDITOR: "Biên tập viên",
+}
+ROLE_LABELS = {
+    FEDERATION_STAFF: _("Federation staff"),
+    UNION_STAFF: _("Union staff"),
+    UNION_LEADER: _("Union leader"),
+    OFFICER: _("Member-organisation officer"),
+    JUDGE: _("Judge"),
+    EXPERT: _("Expert"),
+    EDITOR: _("Editor"),
+}
+
+ALL = ("add", "change", "delete", "view")
+REGISTRY = ["organisation", "term", "membercount", "person", "membership", "membershipconfirmation"]
+REFERENCE = ["bloc", "province", "formerprovince"]
+
+#: role → {app_label: {model: actions}}; other apps add theirs as they arrive.
+PERMISSIONS = {
+    FEDERATION_STAFF: {
+        "directory": {**dict.fromkeys(REGISTRY, ALL), **dict.fromkeys(REFERENCE, ALL)}
+    },
+    UNION_STAFF: {
+        "directory": {**dict.fromkeys(REGISTRY, ALL), **dict.fromkeys(REFERENCE, ("view",))}
+    },
+    UNION_LEADER: {"directory": dict.fromkeys(REGISTRY + REFERENCE, ("view",))},
+    OFFICER: {
+        "directory": {
+            "organisation": ("change", "view"),
+            "term": ALL,
+            "membercount": ("add", "change", "view"),
+            "person": ALL,
+            "membership": ALL,
+            "membershipconfirmation": ALL,
+        }
+    },
+    JUDGE: {},
+    EXPERT: {},
+    EDITOR: {},
+}
+ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
+
+
+def ensure_groups():
+    """Create the groups and give each exactly its permissions (idempotent)."""
+    for role, name in GROUP_NAMES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = [
+            Permission.objects.get(
+                content_type__app_label=ADMIN_ACCESS[0], codename=ADMIN_ACCESS[2]
+            )
+        ]
+        for app_label, models in PERMISSIONS[role].items():
+            for model, actions in models.items():
+                codenames = [f"{action}_{model}" for action in actions]
+                wanted += Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
+                )
+        group.permissions.set(wanted)
+
+
+def ensure_groups_after_migrate(sender, **kwargs):
+    """Run once per ``migrate``, after the last app has created its permissions."""
+    from django.apps import apps
+
+    last = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if sender is last:
+        ensure_groups()
+
+
+def group(role):
+    return Group.objects.get(name=GROUP_NAMES[role])
+
+
+def has_role(user, role):
+    return user.is_active and any(g.name == GROUP_NAMES[role] for g in user.groups.all())

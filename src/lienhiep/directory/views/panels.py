@@ -1,0 +1,40 @@
+"""The registry panel on the admin dashboard."""
+
+from django.conf import settings
+from django.db.models import Max
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from .. import queries, rules
+from ..enums import OrganisationKind
+from ..models import MemberCount, Organisation
+
+
+def union_for(user):
+    """The union whose figures a user reads: their scope's union, or the default union."""
+    scope = rules.scope_organisation(user)
+    while scope is not None and scope.kind != OrganisationKind.UNION:
+        scope = scope.parent
+    if scope is None and rules.sees_everything(user):
+        scope = Organisation.objects.filter(slug=settings.LIENHIEP_DEFAULT_UNION).first()
+    return scope
+
+
+class RegistryPanel(Component):
+    name = "registry"
+    template_name = "directory/registry_panel.html"
+    order = 50
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        user = self.request.user
+        union = union_for(user)
+        if union is None or union.pk not in (rules.organisation_ids_for(user) or {union.pk}):
+            return {"figures": None}
+        latest = MemberCount.objects.filter(organisation__parent=union).aggregate(y=Max("year"))[
+            "y"
+        ]
+        year = latest or timezone.localdate().year
+        return {"figures": queries.registry_figures(union, year)}

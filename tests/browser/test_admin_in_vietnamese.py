@@ -1,0 +1,118 @@
+"""A staff member walks the main admin screens in Chromium and meets no English UI words."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from lienhiep.directory import demo as directory_demo
+from lienhiep.directory.models import Organisation, Person
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ENGLISH = [
+    "Sign in",
+    "Search",
+    "Dashboard",
+    "Add",
+    "Edit",
+    "Delete",
+    "Save",
+    "Filter",
+    "Export",
+    "Actions",
+]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def page(live_server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(
+            locale="en-GB"
+        )  # the browser asks for English: we answer Vietnamese
+        page = context.new_page()
+        yield page
+        browser.close()
+
+
+def english_words(page):
+    """English UI words visible on the page, or in its title, buttons' labels and placeholders."""
+    text = page.evaluate(
+        """() => [document.title, document.body.innerText,
+                  ...Array.from(document.querySelectorAll('[placeholder],[aria-label],[title]'))
+                     .map(e => [e.getAttribute('placeholder'), e.getAttribute('aria-label'),
+                                e.getAttribute('title')].filter(Boolean).join(' '))].join('\\n')"""
+    )
+    return sorted({word for word in ENGLISH if re.search(rf"\b{word}\b", text)})
+
+
+def test_staff_walk_the_admin_in_vietnamese(live_server, page):
+    directory_demo.seed()
+    url = live_server.url
+    page.goto(f"{url}{reverse('wagtailadmin_login')}")
+    assert english_words(page) == []
+    page.fill("input[name=username]", "demo")
+    page.fill("input[name=password]", directory_demo.DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{url}/admin/")
+    assert (
+        "Danh bạ Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hòa An cuối năm 2024"
+        in page.inner_text("body")
+    )
+    assert "12.436" in page.inner_text("body")
+
+    org = Organisation.objects.get(slug="hoi-dieu-duong")
+    person = Person.objects.filter(home=org).first()
+    screens = [
+        reverse("wagtailadmin_home"),
+        reverse("directory_organisation:index"),
+        reverse("directory_organisation:index") + "?q=dieu+duong",
+        reverse("directory_organisation:add"),
+        reverse("directory_organisation:edit", args=[org.pk]),
+        reverse("directory_organisation:inspect", args=[org.pk]),
+        reverse("directory_organisation:history", args=[org.pk]),
+        reverse("directory_organisation:delete", args=[org.pk]),
+        reverse("directory_person:index"),
+        reverse("directory_person:edit", args=[person.pk]),
+        reverse("directory_membership:index"),
+        reverse("directory_term:index"),
+        reverse("directory_membercount:index"),
+        reverse("directory_province:index"),
+        reverse("directory_import"),
+        reverse("wagtailadmin_account"),
+        reverse("wagtailusers_users:index"),
+        reverse("wagtailusers_groups:index"),
+        reverse("wagtailimages:index"),
+        reverse("wagtaildocs:index"),
+        reverse("wagtailadmin_explore_root"),
+        reverse("wagtailadmin_reports:site_history"),
+    ]
+    found = {}
+    for screen in screens:
+        page.goto(f"{url}{screen}")
+        assert page.locator("html").get_attribute("lang") == "vi"
+        words = english_words(page)
+        if words:
+            found[screen] = words
+    assert found == {}
+
+    page.goto(f"{url}{reverse('directory_organisation:index')}")
+    page.fill("input[name=q]", "dieu duong")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*q=dieu\+duong.*"))
+    page.wait_for_selector("text=Hội Điều dưỡng tỉnh Hòa An")
+    assert "Hội Luật gia" not in page.inner_text("main")

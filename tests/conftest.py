@@ -1,0 +1,40 @@
+import os
+
+import pytest
+
+from lienhiep.directory import roles
+from lienhiep.directory.models import Organisation
+from tests.factories import make_user
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests use a live server that empties the database after them: run them last."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="session")
+def demo(django_db_setup, django_db_blocker):
+    """The Hòa An demo year, seeded once per session (the seed is idempotent)."""
+    from lienhiep.directory import demo as directory_demo
+
+    with django_db_blocker.unblock():
+        directory_demo.seed()
+        return Organisation.objects.get(slug="hoa-an")
+
+
+@pytest.fixture
+def personas(db, demo):
+    """The standard personas on the Hòa An data, with another union's officer beside them."""
+    dieu_duong = Organisation.objects.get(slug="hoi-dieu-duong")
+    return {
+        "federation": make_user(roles.FEDERATION_STAFF, Organisation.objects.get(slug="vusta")),
+        "union_staff": make_user(roles.UNION_STAFF, demo),
+        "leader": make_user(roles.UNION_LEADER, demo),
+        "officer": make_user(roles.OFFICER, dieu_duong),
+        "other_officer": make_user(roles.OFFICER, Organisation.objects.get(slug="hoi-luat-gia")),
+        "judge": make_user(roles.JUDGE),
+        "expert": make_user(roles.EXPERT),
+        "editor": make_user(roles.EDITOR),
+    }
