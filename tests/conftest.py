@@ -1,3 +1,4 @@
+import io
 import os
 
 import pytest
@@ -17,10 +18,10 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def demo(django_db_setup, django_db_blocker):
     """The Hòa An demo year, seeded once per session (the seed is idempotent)."""
-    from lienhiep.directory import demo as directory_demo
+    from django.core.management import call_command
 
     with django_db_blocker.unblock():
-        directory_demo.seed()
+        call_command("seed_demo", stdout=io.StringIO())
         return Organisation.objects.get(slug="hoa-an")
 
 

@@ -8,7 +8,10 @@ from django.urls import reverse
 from lienhiep.directory import demo as directory_demo
 from lienhiep.directory.models import Organisation, Person
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ENGLISH = [
     "Sign in",

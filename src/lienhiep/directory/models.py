@@ -115,6 +115,17 @@ class Organisation(models.Model):
         related_name="organisations",
         verbose_name=_("province"),
     )
+    former_province = models.ForeignKey(
+        FormerProvince,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("former province"),
+        help_text=_(
+            "For records from before the 2025 merger: the province the organisation was in."
+        ),
+    )
     place_name = models.CharField(
         _("place name"),
         max_length=100,

@@ -61,6 +61,11 @@ PERMISSIONS = {
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
 
 
+def grant(role, app_label, models):
+    """Let an app give a role permissions on its models (called from the app's ``ready``)."""
+    PERMISSIONS[role].setdefault(app_label, {}).update(models)
+
+
 def ensure_groups():
     """Create the groups and give each exactly its permissions (idempotent)."""
     for role, name in GROUP_NAMES.items():

@@ -35,3 +35,9 @@ def vi_date(value):
 @register.filter
 def roman(value):
     return formatting.roman(int(value))
+
+
+@register.filter
+def get_item(mapping, key):
+    """``{{ values|get_item:code }}``: a dictionary's value in a template."""
+    return mapping.get(key) if mapping else None

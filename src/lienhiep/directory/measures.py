@@ -1,0 +1,133 @@
+"""The registry's figures, registered in the indicator registry."""
+
+from django.db.models import Q, Sum
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from lienhiep.plans.enums import Rollup
+from lienhiep.plans.registry import Measure, register
+
+from .enums import MEMBER_KINDS, OrganisationKind, Role
+from .models import MemberCount, Membership, Organisation, Term
+from .queries import active_on, year_end
+
+
+def organisations_of_kind(*kinds):
+    def records(year):
+        return active_on(Organisation.objects.filter(kind__in=kinds), year_end(year))
+
+    return records
+
+
+def member_counts(year):
+    members = active_on(Organisation.objects.filter(kind__in=MEMBER_KINDS), year_end(year))
+    return MemberCount.objects.filter(year=year, organisation__in=members.values("pk"))
+
+
+def club_members(year):
+    day = year_end(year)
+    return Membership.objects.filter(
+        organisation__kind=OrganisationKind.CLUB, role=Role.MEMBER, start_date__lte=day
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
+
+
+def new_club_members(year):
+    return club_members(year).filter(start_date__year=year)
+
+
+def admitted(year):
+    return Organisation.objects.filter(kind__in=MEMBER_KINDS, admission_decision_date__year=year)
+
+
+def congresses(year):
+    return Term.objects.filter(organisation__kind__in=MEMBER_KINDS, congress_date__year=year)
+
+
+ORDER = 10
+for code, name, unit, records, field, extra in [
+    (
+        "directory.member_organisations",
+        _("Member organisations"),
+        pgettext_lazy("unit", "organisations"),
+        organisations_of_kind(*MEMBER_KINDS),
+        "pk",
+        {},
+    ),
+    (
+        "directory.member_associations",
+        _("Member associations"),
+        pgettext_lazy("unit", "associations"),
+        organisations_of_kind(OrganisationKind.MEMBER_ASSOCIATION),
+        "pk",
+        {},
+    ),
+    (
+        "directory.collective_members",
+        _("Collective members"),
+        pgettext_lazy("unit", "collective members"),
+        organisations_of_kind(OrganisationKind.COLLECTIVE_MEMBER),
+        "pk",
+        {},
+    ),
+    (
+        "directory.subordinate_units",
+        _("Subordinate units"),
+        pgettext_lazy("unit", "units"),
+        organisations_of_kind(OrganisationKind.SUBORDINATE_UNIT),
+        "pk",
+        {},
+    ),
+    (
+        "directory.members",
+        _("Individual members"),
+        pgettext_lazy("unit", "members"),
+        member_counts,
+        "organisation",
+        {"aggregate": lambda: Sum("members")},
+    ),
+    (
+        "directory.club_members",
+        _("Intellectuals' club members"),
+        pgettext_lazy("unit", "members"),
+        club_members,
+        "organisation",
+        {},
+    ),
+    (
+        "directory.new_club_members",
+        _("New club members"),
+        pgettext_lazy("unit", "members"),
+        new_club_members,
+        "organisation",
+        {},
+    ),
+    (
+        "directory.admitted",
+        _("Organisations admitted"),
+        pgettext_lazy("unit", "organisations"),
+        admitted,
+        "pk",
+        {},
+    ),
+    (
+        "directory.congresses",
+        _("Congresses held"),
+        pgettext_lazy("unit", "congresses"),
+        congresses,
+        "organisation",
+        {},
+    ),
+]:
+    register(
+        Measure(
+            code=code,
+            name=name,
+            unit=unit,
+            records=records,
+            organisation_field=field,
+            rollup=Rollup.SUM,
+            order=ORDER,
+            **extra,
+        )
+    )
+    ORDER += 1

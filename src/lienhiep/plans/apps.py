@@ -1,0 +1,45 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlansConfig(AppConfig):
+    name = "lienhiep.plans"
+    label = "plans"
+    verbose_name = _("Plans and indicators")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+        from django.utils.module_loading import autodiscover_modules
+
+        from lienhiep.directory import roles
+
+        from . import registry
+
+        ALL = roles.ALL
+        staff = {
+            "annualplan": ALL,
+            "target": ALL,
+            "planitem": ALL,
+            "reportedvalue": ALL,
+            "yearlyreturn": ALL,
+            "indicator": ("view",),
+        }
+        roles.grant(roles.FEDERATION_STAFF, "plans", staff | {"indicator": ALL})
+        roles.grant(roles.UNION_STAFF, "plans", staff)
+        roles.grant(
+            roles.UNION_LEADER,
+            "plans",
+            {**dict.fromkeys(staff, ("view",)), "yearlyreturn": ("change", "view")},
+        )
+        roles.grant(
+            roles.OFFICER,
+            "plans",
+            {
+                "yearlyreturn": ("add", "change", "view"),
+                "reportedvalue": ("add", "change", "view"),
+                "annualplan": ("view",),
+                "indicator": ("view",),
+            },
+        )
+        autodiscover_modules("measures")
+        post_migrate.connect(registry.sync_after_migrate)

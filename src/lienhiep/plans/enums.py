@@ -1,0 +1,46 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Method(models.TextChoices):
+    COMPUTED = "computed", _("Computed from records")
+    REPORTED = "reported", _("Reported with a source")
+
+
+class Rollup(models.TextChoices):
+    SUM = "sum", _("Sum over the organisation tree")
+    LATEST = "latest", _("Latest value in the tree")
+    MAXIMUM = "max", _("Maximum in the tree")
+    NONE = "none", _("Own value only")
+
+
+class PlanState(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("state", "Draft")
+    APPROVED = "approved", pgettext_lazy("state", "Approved")
+
+
+class ItemKind(models.TextChoices):
+    TASK = "task", _("Task")
+    SOLUTION = "solution", _("Solution")
+
+
+class ReturnState(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("state", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("state", "Submitted")
+    ACCEPTED = "accepted", pgettext_lazy("state", "Accepted")
+    RETURNED = "returned", pgettext_lazy("state", "Sent back")
+
+
+#: A return counts as received once submitted, and stays counted once accepted.
+RECEIVED_STATES = (ReturnState.SUBMITTED, ReturnState.ACCEPTED)
+#: The officer may edit a return only in these states.
+EDITABLE_STATES = (ReturnState.DRAFT, ReturnState.RETURNED)
+
+
+class Standing(models.TextChoices):
+    """Where an actual stands against its target."""
+
+    BELOW = "below", _("Below target")
+    AT = "at", _("At target")
+    ABOVE = "above", _("Above target")

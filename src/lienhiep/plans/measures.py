@@ -1,0 +1,47 @@
+"""Figures from member organisations' yearly returns."""
+
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .enums import RECEIVED_STATES
+from .models import YearlyReturn
+from .registry import Measure, register
+
+
+def received_returns(year):
+    return YearlyReturn.objects.filter(year=year, state__in=RECEIVED_STATES)
+
+
+register(
+    Measure(
+        code="plans.returns_received",
+        name=_("Yearly returns received"),
+        unit=pgettext_lazy("unit", "returns"),
+        records=received_returns,
+        organisation_field="organisation",
+        order=30,
+    )
+)
+register(
+    Measure(
+        code="plans.research_projects",
+        name=_("Research projects of member organisations"),
+        unit=pgettext_lazy("unit", "projects"),
+        records=received_returns,
+        organisation_field="organisation",
+        aggregate=lambda: Sum("research_projects"),
+        order=31,
+    )
+)
+register(
+    Measure(
+        code="plans.technology_transfers",
+        name=_("Technology transfers of member organisations"),
+        unit=pgettext_lazy("unit", "transfers"),
+        records=received_returns,
+        organisation_field="organisation",
+        aggregate=lambda: Sum("technology_transfers"),
+        order=32,
+    )
+)

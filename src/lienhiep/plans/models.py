@@ -1,0 +1,275 @@
+"""Indicators, reported values, annual plans with targets, and member organisations' yearly returns."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from lienhiep.core.formatting import fold
+from lienhiep.directory.models import Organisation
+
+from .enums import ItemKind, Method, PlanState, ReturnState, Rollup
+
+
+class Indicator(models.Model):
+    """A named figure: computed by a registered measure, or reported with its source."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=100,
+        unique=True,
+        validators=[
+            RegexValidator(r"^[a-z0-9_.-]+$", _("Use lower-case letters, digits, dots and dashes."))
+        ],
+        help_text=_("For example community.households."),
+    )
+    name = models.CharField(_("name"), max_length=250)
+    name_en = models.CharField(_("English name"), max_length=250, blank=True)
+    unit = models.CharField(
+        _("unit"), max_length=60, help_text=_("Written after counts, e.g. đề án.")
+    )
+    method = models.CharField(
+        _("obtained by"), max_length=20, choices=Method.choices, default=Method.REPORTED
+    )
+    rollup = models.CharField(
+        _("roll-up rule"), max_length=10, choices=Rollup.choices, default=Rollup.SUM
+    )
+    breakdowns = models.JSONField(
+        _("breakdowns"),
+        default=list,
+        blank=True,
+        help_text=_('Optional breakdowns of reported values, e.g. ["sex", "commune"].'),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.code} {self.name} {self.name_en}")
+        super().save(*args, **kwargs)
+
+    @property
+    def measure(self):
+        from .registry import MEASURES
+
+        return MEASURES.get(self.code)
+
+
+class ReportedValue(models.Model):
+    """A value someone reported for an organisation and year, with where it comes from."""
+
+    indicator = models.ForeignKey(
+        Indicator, models.PROTECT, related_name="reported_values", verbose_name=_("indicator")
+    )
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="reported_values", verbose_name=_("organisation")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
+    breakdown = models.JSONField(
+        _("breakdown"),
+        default=dict,
+        blank=True,
+        help_text=_('For example {"sex": "female"}; empty for the total.'),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        help_text=_("The document (number, date) or person the value comes from."),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("entered by"),
+    )
+    entered_at = models.DateTimeField(_("entered at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "indicator__order", "organisation__sort_key"]
+        verbose_name = _("reported value")
+        verbose_name_plural = _("reported values")
+
+    def __str__(self):
+        return f"{self.indicator} – {self.organisation} – {self.year}"
+
+    def clean(self):
+        if not (self.source or "").strip():
+            raise ValidationError(
+                {"source": _("Say where this value comes from (document or person).")}
+            )
+        if self.indicator_id and self.indicator.method != Method.REPORTED:
+            raise ValidationError(
+                {"indicator": _("This indicator is computed from records; it cannot be reported.")}
+            )
+
+
+class AnnualPlan(ClusterableModel):
+    """An organisation's plan for a year: targets on indicators, tasks and solutions."""
+
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="plans", verbose_name=_("organisation")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=PlanState.choices,
+        default=PlanState.DRAFT,
+        editable=False,
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["-year", "organisation__sort_key"]
+        verbose_name = _("annual plan")
+        verbose_name_plural = _("annual plans")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="plan_unique_year")
+        ]
+
+    def __str__(self):
+        return _("Plan %(year)s – %(organisation)s") % {
+            "year": self.year,
+            "organisation": self.organisation,
+        }
+
+    @property
+    def is_locked(self):
+        return self.state == PlanState.APPROVED
+
+
+class Target(models.Model):
+    plan = ParentalKey(
+        AnnualPlan, on_delete=models.CASCADE, related_name="targets", verbose_name=_("plan")
+    )
+    indicator = models.ForeignKey(
+        Indicator, models.PROTECT, related_name="targets", verbose_name=_("indicator")
+    )
+    value = models.DecimalField(_("target"), max_digits=18, decimal_places=2)
+    assigned_by = models.ForeignKey(
+        Organisation,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_targets",
+        verbose_name=_("assigned by"),
+        help_text=_("Empty when the organisation set the target itself."),
+    )
+    assignment = models.CharField(
+        _("assigning document"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example Quyết định số 212/QĐ-UBND ngày 19/01/2024."),
+    )
+
+    class Meta:
+        ordering = ["indicator__order"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "indicator"], name="target_unique_indicator")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value}"
+
+
+class PlanItem(models.Model):
+    """A task or a solution of the plan, in order ("phương hướng, nhiệm vụ")."""
+
+    plan = ParentalKey(
+        AnnualPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("plan")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        ordering = ["kind", "sort_order", "pk"]
+        verbose_name = _("task or solution")
+        verbose_name_plural = _("tasks and solutions")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class YearlyReturn(models.Model):
+    """A member organisation's report of its year to the union."""
+
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, related_name="returns", verbose_name=_("organisation")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=ReturnState.choices,
+        default=ReturnState.DRAFT,
+        editable=False,
+    )
+    deadline = models.DateField(_("deadline"))
+    members = models.PositiveIntegerField(_("members at year end"), null=True, blank=True)
+    research_projects = models.PositiveIntegerField(_("research projects"), default=0)
+    technology_transfers = models.PositiveIntegerField(_("technology transfers"), default=0)
+    activities = models.TextField(_("own activities"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    decided_at = models.DateTimeField(
+        _("accepted or sent back at"), null=True, blank=True, editable=False
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("accepted or sent back by"),
+    )
+    return_reason = models.TextField(_("reason for sending back"), blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-year", "organisation__sort_key"]
+        verbose_name = _("yearly return")
+        verbose_name_plural = _("yearly returns")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="return_unique_year")
+        ]
+
+    def __str__(self):
+        return _("Return %(year)s – %(organisation)s") % {
+            "year": self.year,
+            "organisation": self.organisation,
+        }

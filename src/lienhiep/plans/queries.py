@@ -1,0 +1,58 @@
+"""Reusable plan queries: returns completeness, upcoming deadlines."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from lienhiep.directory.enums import OrganisationKind
+from lienhiep.directory.models import Organisation, Term
+from lienhiep.directory.queries import active_on, due_for_congress, overdue_for_congress, year_end
+
+from .enums import RECEIVED_STATES
+from .models import YearlyReturn
+
+
+@dataclass
+class Completeness:
+    received: int
+    expected: int
+    missing: list = field(default_factory=list)
+
+    def __str__(self):
+        return f"{self.received}/{self.expected}"
+
+
+def expected_filers(union, year, kind=OrganisationKind.MEMBER_ASSOCIATION):
+    return active_on(Organisation.objects.filter(parent=union, kind=kind), year_end(year))
+
+
+def completeness(union, year, kind=OrganisationKind.MEMBER_ASSOCIATION) -> Completeness:
+    """How many of the union's member associations filed their return for ``year``."""
+    expected = list(expected_filers(union, year, kind).order_by("sort_key"))
+    received = set(
+        YearlyReturn.objects.filter(
+            year=year, state__in=RECEIVED_STATES, organisation__in=[o.pk for o in expected]
+        ).values_list("organisation_id", flat=True)
+    )
+    missing = [o for o in expected if o.pk not in received]
+    return Completeness(len(received), len(expected), missing)
+
+
+def upcoming_deadlines(union, today: date, days: int = 30):
+    """Return deadlines and term ends falling in the next ``days`` days."""
+    until = today + timedelta(days=days)
+    returns = (
+        YearlyReturn.objects.filter(
+            organisation__parent=union, deadline__gte=today, deadline__lte=until
+        )
+        .exclude(state__in=RECEIVED_STATES)
+        .select_related("organisation")
+    )
+    terms = Term.objects.filter(
+        organisation__parent=union, planned_end__gte=today, planned_end__lte=until
+    )
+    return list(returns), list(terms.select_related("organisation"))
+
+
+def congress_watch(union, today: date):
+    children = Organisation.objects.filter(parent=union)
+    return list(overdue_for_congress(children, today)), list(due_for_congress(children, today))

@@ -1,0 +1,88 @@
+"""The indicator registry: domain apps declare their measures in ``measures.py``.
+
+A measure says which records stand behind a figure for a year (``records(year)``), through
+which field each record belongs to an organisation (``organisation_field``), and how the records
+make a value (``aggregate``, a count by default). A figure for an organisation is the aggregate
+over the records of its whole subtree (or of itself alone when the rule is ``none``), so a
+union's figure is its own records plus its member organisations' and units'. ``plans`` keeps
+one ``Indicator`` row per measure so that targets and reported values can point at it; a domain
+app adds a figure without touching ``plans``::
+
+    register(Measure(code="activities.workshops", name=_("Workshops held"), unit=_("workshops"),
+                     records=held_workshops, organisation_field="organiser"))
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from .enums import Method, Rollup
+
+MEASURES: dict = {}
+
+
+@dataclass(frozen=True)
+class Measure:
+    code: str
+    name: str
+    unit: str
+    records: Callable
+    organisation_field: str
+    aggregate: Callable = field(default=lambda: Count("pk"))
+    rollup: str = Rollup.SUM
+    order: int = 100
+
+    def queryset(self, organisation_ids, year):
+        """The records behind the figure of these organisations in ``year``."""
+        return self.records(year).filter(**{f"{self.organisation_field}__in": organisation_ids})
+
+    def value(self, organisation_ids, year):
+        return self.queryset(organisation_ids, year).aggregate(value=self.aggregate())["value"] or 0
+
+    def values_by_organisation(self, organisation_ids, year):
+        """``{organisation id: value}`` of each organisation's own records (``None``: all), one query."""
+        records = self.records(year)
+        if organisation_ids is not None:
+            records = records.filter(**{f"{self.organisation_field}__in": organisation_ids})
+        rows = records.order_by().values(self.organisation_field).annotate(value=self.aggregate())
+        return {row[self.organisation_field]: row["value"] or 0 for row in rows}
+
+
+def register(measure: Measure) -> Measure:
+    if measure.code in MEASURES and MEASURES[measure.code] != measure:
+        raise ValueError(f"Measure {measure.code} is registered twice.")
+    MEASURES[measure.code] = measure
+    return measure
+
+
+def sync_indicators():
+    """Create or refresh one computed ``Indicator`` per registered measure."""
+    from django.utils import translation
+
+    from .models import Indicator
+
+    for measure in MEASURES.values():
+        with translation.override("vi"):
+            name_vi, unit_vi = str(measure.name), str(measure.unit)
+        with translation.override("en"):
+            name_en = str(measure.name)
+        Indicator.objects.update_or_create(
+            code=measure.code,
+            defaults={
+                "name": name_vi,
+                "name_en": name_en,
+                "unit": unit_vi,
+                "method": Method.COMPUTED,
+                "rollup": measure.rollup,
+                "order": measure.order,
+            },
+        )
+
+
+def sync_after_migrate(sender, **kwargs):
+    from django.apps import apps
+
+    last = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if sender is last:
+        sync_indicators()
