@@ -49,7 +49,7 @@ messages: $(STAMP)
 	DEBUG=1 $(PY) manage.py compilemessages -v 0 --ignore=.venv
 
 bench: $(STAMP)
-	$(PY) bench/run.py
+	bench/run.sh
 
 clean:
 	rm -rf var/test.sqlite3 var/static

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Run the benchmarks on SQLite, then on a scratch PostgreSQL database if the server answers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+env -u DATABASE_URL $PY bench/run.py
+if psql -h 127.0.0.1 -U postgres -d postgres -c "SELECT 1" >/dev/null 2>&1; then
+    DB="lienhiep_bench_$$"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $DB"
+    trap 'psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB"' EXIT
+    DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" $PY bench/run.py | tail -n +3
+fi
