@@ -19,7 +19,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	mkdir -p var
 	DEBUG=1 $(PY) manage.py migrate --no-input -v 0
-	DEBUG=1 $(PY) manage.py compilemessages -v 0 --ignore=.venv
+	if command -v msgfmt >/dev/null; then DEBUG=1 $(PY) manage.py compilemessages -v 0 --ignore=.venv; fi
 	DEBUG=1 $(PY) manage.py seed_demo
 	@echo "Mở http://127.0.0.1:8000/admin/ và đăng nhập bằng tài khoản demo / lienhiep2024"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
