@@ -47,8 +47,9 @@ def timed(label, function, repeat=20):
 
 def build_federation():
     """34 unions, each with 31 member organisations, a club of 112, counts and returns for 5 years."""
-    from lienhiep.directory.enums import OrganisationKind as K, Role
-    from lienhiep.directory.models import Membership, MemberCount, Organisation, Person, Province
+    from lienhiep.directory.enums import OrganisationKind as K
+    from lienhiep.directory.enums import Role
+    from lienhiep.directory.models import MemberCount, Membership, Organisation, Person, Province
     from lienhiep.plans.enums import ReturnState
     from lienhiep.plans.models import YearlyReturn
 

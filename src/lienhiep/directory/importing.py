@@ -7,8 +7,6 @@ importing the same workbook again updates records instead of duplicating them.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,58 +15,26 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import fold
+from lienhiep.core.importing import (
+    BaseReader,
+    Column,
+    ImportFailed,
+    Problem,
+    column_letter,
+    open_workbook,
+    save_workbook,
+    validation_problems,
+)
 
 from . import rules
 from .enums import AcademicTitle, Degree, OrganisationKind, OrganisationStatus, Role, Sex
 from .models import Bloc, FormerProvince, Membership, Organisation, Person, Province
 
 
-@dataclass(frozen=True)
-class Problem:
-    sheet: str
-    row: int
-    column: str
-    header: str
-    reason: str
-
-    def __str__(self):
-        if not self.row:
-            return self.reason
-        if not self.column:
-            return _("Sheet “%(sheet)s”, column “%(header)s”: %(reason)s") % {
-                "sheet": self.sheet,
-                "header": self.header,
-                "reason": self.reason,
-            }
-        return _("Sheet “%(sheet)s”, row %(row)s, column %(column)s (%(header)s): %(reason)s") % {
-            "sheet": self.sheet,
-            "row": self.row,
-            "column": self.column,
-            "header": self.header,
-            "reason": self.reason,
-        }
-
-
-class ImportFailed(Exception):
-    def __init__(self, problems):
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
-
-
 @dataclass
 class ImportResult:
     created: dict
     updated: dict
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    field: str
-    kind: str = "text"  # text, int, date, choice, org, person, bloc, province, email
-    required: bool = False
-    choices: type | None = None
-    max_length: int | None = None
 
 
 ORG_SHEET = "Tổ chức"
@@ -129,18 +95,12 @@ KEYS = {
 }
 
 
-def column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
-class Reader:
+class Reader(BaseReader):
     """Checks every cell of a workbook against the registry and the user's scope."""
 
     def __init__(self, user):
+        super().__init__()
         self.user = user
-        self.problems: list[Problem] = []
         self.visible_orgs = {o.slug: o for o in rules.organisations_for(user)}
         self.all_org_slugs = set(Organisation.objects.values_list("slug", flat=True))
         self.visible_people = set(rules.people_for(user).values_list("code", flat=True))
@@ -152,66 +112,6 @@ class Reader:
         self.provinces |= {
             fold(f.name): f.province for f in FormerProvince.objects.select_related("province")
         }
-
-    def problem(self, sheet, row, index, column, reason):
-        self.problems.append(Problem(sheet, row, column_letter(index), column.header, str(reason)))
-
-    def parse(self, column, value):
-        """Return the cell's value for the record, or raise ``ValueError`` with the reason."""
-        if isinstance(value, str):
-            value = value.strip()
-        if value in (None, ""):
-            if column.required:
-                raise ValueError(_("this cell is required"))
-            return "" if column.kind in ("text", "email", "choice") else None
-        parser = getattr(self, f"parse_{column.kind}")
-        return parser(column, value)
-
-    def parse_text(self, column, value):
-        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-        if column.max_length and len(text) > column.max_length:
-            raise ValueError(_("at most %(n)s characters are allowed") % {"n": column.max_length})
-        return text
-
-    def parse_email(self, column, value):
-        from django.core.validators import validate_email
-
-        try:
-            validate_email(str(value))
-        except ValidationError:
-            raise ValueError(_("“%(value)s” is not an e-mail address") % {"value": value}) from None
-        return str(value)
-
-    def parse_int(self, column, value):
-        try:
-            number = float(str(value).replace(",", "."))
-        except ValueError:
-            number = None
-        if number is None or not number.is_integer():
-            raise ValueError(_("“%(value)s” is not a whole number") % {"value": value})
-        return int(number)
-
-    def parse_date(self, column, value):
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        try:
-            return datetime.strptime(str(value), "%d/%m/%Y").date()
-        except ValueError:
-            raise ValueError(
-                _("“%(value)s” is not a date written as dd/mm/yyyy") % {"value": value}
-            ) from None
-
-    def parse_choice(self, column, value):
-        wanted = fold(str(value))
-        for choice in column.choices:
-            if wanted in (fold(str(choice.label)), fold(choice.value)):
-                return choice.value
-        allowed = ", ".join(str(choice.label) for choice in column.choices)
-        raise ValueError(
-            _("“%(value)s” is not one of: %(allowed)s") % {"value": value, "allowed": allowed}
-        )
 
     def parse_org(self, column, value):
         slug = str(value)
@@ -241,35 +141,6 @@ class Reader:
         except KeyError:
             raise ValueError(_("no province is named “%(value)s”") % {"value": value}) from None
 
-    def read_sheet(self, sheet_name, worksheet):
-        columns = SHEETS[sheet_name]
-        rows = worksheet.iter_rows(values_only=True)
-        headers = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-        positions = {}
-        for column in columns:
-            if column.header in headers:
-                positions[column] = headers.index(column.header)
-            elif column.required:
-                self.problems.append(
-                    Problem(sheet_name, 1, "", column.header, _("the column is missing"))
-                )
-        records = []
-        for number, row in enumerate(rows, start=2):
-            if all(cell in (None, "") for cell in row):
-                continue
-            values, ok = {}, True
-            for column, index in positions.items():
-                cell = row[index] if index < len(row) else None
-                try:
-                    values[column.field] = self.parse(column, cell)
-                except ValueError as error:
-                    self.problem(sheet_name, number, index, column, error)
-                    ok = False
-            ok = self.declare(sheet_name, number, positions, values) and ok
-            if ok:
-                records.append((number, values))
-        return records, positions
-
     def declare(self, sheet_name, number, positions, values):
         """Note the code a row declares, refusing codes of records the user may not change."""
         if sheet_name == MEMBERSHIP_SHEET:
@@ -297,14 +168,7 @@ class Reader:
 
 def read_workbook(content: bytes, user):
     """Check a workbook; return ``{sheet: (records, positions)}`` or raise ``ImportFailed``."""
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors on a file that is not a workbook
-        raise ImportFailed(
-            [Problem("", 0, "", "", _("the file is not an Excel workbook (.xlsx)"))]
-        ) from None
+    workbook = open_workbook(content)
     reader = Reader(user)
     found = [name for name in SHEETS if name in workbook.sheetnames]
     if not found:
@@ -320,7 +184,7 @@ def read_workbook(content: bytes, user):
                 )
             ]
         )
-    sheets = {name: reader.read_sheet(name, workbook[name]) for name in found}
+    sheets = {name: reader.read_sheet(name, workbook[name], SHEETS[name]) for name in found}
     workbook.close()
     if reader.problems:
         raise ImportFailed(reader.problems)
@@ -359,18 +223,7 @@ def import_registry(*, content: bytes, user) -> ImportResult:
             try:
                 instance.full_clean(validate_unique=False, validate_constraints=False)
             except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    column = next((c for c in positions if c.field == field), None)
-                    index = positions.get(column, 0)
-                    reader.problems.append(
-                        Problem(
-                            sheet_name,
-                            number,
-                            column_letter(index) if column else "",
-                            column.header if column else field,
-                            " ".join(messages),
-                        )
-                    )
+                reader.problems += validation_problems(error, sheet_name, number, positions)
                 continue
             instance.save()
             log(instance, "wagtail.create" if created else "wagtail.edit", user=user)
@@ -414,9 +267,7 @@ def template_workbook() -> bytes:
     guide.column_dimensions["A"].width = 14
     guide.column_dimensions["B"].width = 30
     guide.column_dimensions["D"].width = 90
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return save_workbook(workbook)
 
 
 HINTS = {

@@ -289,6 +289,15 @@ class Person(models.Model):
     )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("login"),
+        help_text=_("The login of this person, for experts, judges and council members."),
+    )
     search_text = models.TextField(editable=False, default="")
     sort_key = models.CharField(editable=False, max_length=700, default="", db_index=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "lienhiep.core",
     "lienhiep.directory",
     "lienhiep.plans",
+    "lienhiep.activities",
+    "lienhiep.consulting",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

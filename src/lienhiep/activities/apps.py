@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ActivitiesConfig(AppConfig):
+    name = "lienhiep.activities"
+    label = "activities"
+    verbose_name = _("Activities")
+
+    def ready(self):
+        from lienhiep.directory import roles
+
+        every = {"activity": roles.ALL, "activityattachment": roles.ALL, "activitykind": ("view",)}
+        roles.grant(roles.FEDERATION_STAFF, "activities", every | {"activitykind": roles.ALL})
+        roles.grant(roles.UNION_STAFF, "activities", every | {"activitykind": roles.ALL})
+        roles.grant(roles.UNION_LEADER, "activities", dict.fromkeys(every, ("view",)))
+        roles.grant(roles.OFFICER, "activities", every)

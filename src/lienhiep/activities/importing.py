@@ -1,0 +1,125 @@
+"""Import activities from an Excel workbook: all rows or none, every bad cell named.
+
+A row is matched on (organiser, kind, title, start date), so importing again updates it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from lienhiep.core.formatting import fold
+from lienhiep.core.importing import (
+    BaseReader,
+    Column,
+    ImportFailed,
+    Problem,
+    open_workbook,
+    save_workbook,
+    validation_problems,
+)
+from lienhiep.directory.rules import organisations_for
+
+from .enums import ActivityState
+from .models import Activity, ActivityKind
+
+SHEET = "Hoạt động"
+COLUMNS = [
+    Column("Loại hoạt động", "kind", "kind", required=True),
+    Column("Tên hoạt động", "title", required=True, max_length=300),
+    Column("Chủ đề", "topic"),
+    Column("Ngày bắt đầu", "start_date", "date", required=True),
+    Column("Ngày kết thúc", "end_date", "date"),
+    Column("Địa điểm", "place", max_length=300),
+    Column("Mã đơn vị tổ chức", "organiser", "org", required=True),
+    Column("Số người tham dự", "participants_count", "int"),
+    Column("Đối tượng", "target_group", max_length=300),
+    Column("Kết quả", "outcome"),
+    Column("Trạng thái", "state", "choice", False, ActivityState),
+]
+KEY = ("organiser", "kind", "title", "start_date")
+
+
+class Reader(BaseReader):
+    def __init__(self, user):
+        super().__init__()
+        self.kinds = {fold(k.name): k for k in ActivityKind.objects.all()} | {
+            k.slug: k for k in ActivityKind.objects.all()
+        }
+        self.organisations = {o.slug: o for o in organisations_for(user)}
+
+    def parse_kind(self, column, value):
+        try:
+            return self.kinds[fold(str(value))]
+        except KeyError:
+            names = ", ".join(sorted(k.name for k in set(self.kinds.values())))
+            raise ValueError(
+                _("“%(value)s” is not one of: %(allowed)s") % {"value": value, "allowed": names}
+            ) from None
+
+    def parse_org(self, column, value):
+        try:
+            return self.organisations[str(value).strip()]
+        except KeyError:
+            raise ValueError(
+                _("no organisation you may work with has the code “%(code)s”") % {"code": value}
+            ) from None
+
+
+@transaction.atomic
+def import_activities(*, content: bytes, user):
+    workbook = open_workbook(content)
+    if SHEET not in workbook.sheetnames:
+        raise ImportFailed(
+            [
+                Problem(
+                    "",
+                    0,
+                    "",
+                    "",
+                    _("the workbook has none of the sheets %(names)s") % {"names": f"“{SHEET}”"},
+                )
+            ]
+        )
+    reader = Reader(user)
+    records, positions = reader.read_sheet(SHEET, workbook[SHEET], COLUMNS)
+    workbook.close()
+    if reader.problems:
+        raise ImportFailed(reader.problems)
+    created = updated = 0
+    for number, values in records:
+        values["state"] = values.get("state") or ActivityState.HELD
+        lookup = {name: values.pop(name) for name in KEY}
+        activity = Activity.objects.filter(**lookup).first() or Activity(**lookup)
+        is_new = activity.pk is None
+        for name, value in values.items():
+            setattr(activity, name, value)
+        try:
+            activity.full_clean()
+        except ValidationError as error:
+            reader.problems += validation_problems(error, SHEET, number, positions)
+            continue
+        activity.save()
+        log(activity, "wagtail.create" if is_new else "wagtail.edit", user=user)
+        created, updated = created + is_new, updated + (not is_new)
+    if reader.problems:
+        transaction.set_rollback(True)
+        raise ImportFailed(reader.problems)
+    return created, updated
+
+
+def template_workbook() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET
+    sheet.append([column.header for column in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    kinds = workbook.create_sheet("Loại hoạt động")
+    kinds.append(["Loại hoạt động"])
+    for kind in ActivityKind.objects.all():
+        kinds.append([kind.name])
+    return save_workbook(workbook)

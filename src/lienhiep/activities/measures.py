@@ -1,0 +1,84 @@
+"""Figures of activities: held activities by kind, counted in the year they started."""
+
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from lienhiep.directory.enums import MEMBER_KINDS, OrganisationKind
+from lienhiep.plans.registry import Measure, register
+
+from . import enums
+from .models import Activity
+
+
+def held(kind=None, **filters):
+    def records(year):
+        activities = Activity.objects.filter(
+            state=enums.ActivityState.HELD, start_date__year=year, **filters
+        )
+        return activities.filter(kind__slug=kind) if kind else activities
+
+    return records
+
+
+register(
+    Measure(
+        code="activities.workshops",
+        name=_("Scientific workshops"),
+        unit=pgettext_lazy("unit", "workshops"),
+        records=held(enums.WORKSHOP),
+        organisation_field="organiser",
+        order=21,
+    )
+)
+register(
+    Measure(
+        code="activities.training_courses",
+        name=_("Training courses"),
+        unit=pgettext_lazy("unit", "courses"),
+        records=held(enums.TRAINING),
+        organisation_field="organiser",
+        order=22,
+    )
+)
+register(
+    Measure(
+        code="activities.training_participants",
+        name=_("Participants in training courses"),
+        unit=pgettext_lazy("unit", "participants"),
+        records=held(enums.TRAINING),
+        organisation_field="organiser",
+        aggregate=lambda: Sum("participants_count"),
+        order=23,
+    )
+)
+register(
+    Measure(
+        code="activities.club_sessions",
+        name=_("Thematic sessions of the intellectuals' club"),
+        unit=pgettext_lazy("unit", "sessions"),
+        records=held(enums.THEMATIC_SESSION, organiser__kind=OrganisationKind.CLUB),
+        organisation_field="organiser",
+        order=24,
+    )
+)
+register(
+    Measure(
+        code="activities.federation_events",
+        name=_("National federation events attended"),
+        unit=pgettext_lazy("unit", "events"),
+        records=held(enums.FEDERATION_EVENT),
+        organisation_field="organiser",
+        order=25,
+    )
+)
+register(
+    Measure(
+        code="activities.member_activities",
+        name=_("Activities of member organisations"),
+        unit=pgettext_lazy("unit", "activities"),
+        records=held(organiser__kind__in=MEMBER_KINDS),
+        organisation_field="organiser",
+        order=26,
+    )
+)

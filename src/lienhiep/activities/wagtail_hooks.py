@@ -1,0 +1,44 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views import calendar, importing
+from .viewsets import ActivitiesViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_activities():
+    return ActivitiesViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_activity_urls():
+    return [
+        path("activities/calendar/", calendar.calendar_view, name="activities_calendar"),
+        path("activities/import/", importing.import_view, name="activities_import"),
+        path(
+            "activities/import/template.xlsx",
+            importing.template_view,
+            name="activities_import_template",
+        ),
+    ]
+
+
+class ActivityMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("activities.view_activity")
+
+
+@hooks.register("register_admin_menu_item")
+def register_calendar_menu_item():
+    return ActivityMenuItem(
+        _("Calendar of activities"), reverse("activities_calendar"), icon_name="date", order=311
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ActivityMenuItem(
+        _("Import activities"), reverse("activities_import"), icon_name="upload", order=312
+    )

@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lienhiep.directory.forms import RegistryForm
+
+from .enums import PanelRole
+from .models import Case
+
+
+class CaseForm(RegistryForm):
+    class Meta:
+        model = Case
+        exclude = []
+
+
+class PanelMemberForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Expert"), queryset=None)
+    role = forms.ChoiceField(label=_("Role"), choices=PanelRole.choices, initial=PanelRole.MEMBER)
+    conflict_reason = forms.CharField(
+        label=_("Reason to keep despite a conflict of interest"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
+class MeetingForm(forms.Form):
+    day = forms.DateField(label=_("Meeting date"))
+
+
+class ReportForm(forms.Form):
+    number = forms.CharField(
+        label=_("Number and symbol"), max_length=60, help_text=_("For example 12/BC-LHH.")
+    )
+    day = forms.DateField(label=_("Report date"))
+    sent_to = forms.CharField(label=_("Sent to"), max_length=300)
+    file = forms.FileField(label=_("Report file"), required=False)
+
+
+class OpinionForm(forms.Form):
+    text = forms.CharField(label=_("Your opinion"), widget=forms.Textarea(attrs={"rows": 10}))
+    file = forms.FileField(label=_("File"), required=False)

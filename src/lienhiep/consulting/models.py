@@ -1,0 +1,148 @@
+"""Consultancy, critique and social-assessment cases on schemes, with their expert panels."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lienhiep.activities.validators import validate_attachment
+from lienhiep.core.formatting import fold
+from lienhiep.directory.models import Organisation, Person
+
+from .enums import STEPS, CaseKind, CaseState, PanelRole
+
+
+class Case(models.Model):
+    title = models.CharField(_("scheme"), max_length=400)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=CaseKind.choices, default=CaseKind.CRITIQUE
+    )
+    field_of_expertise = models.CharField(_("field"), max_length=200, blank=True)
+    union = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="cases", verbose_name=_("union")
+    )
+    requester = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        related_name="requested_cases",
+        verbose_name=_("requesting body"),
+    )
+    request_number = models.CharField(_("request document number"), max_length=60, blank=True)
+    request_date = models.DateField(_("request date"))
+    in_plan = models.BooleanField(_("assigned in the year's plan"), default=False)
+    deadline = models.DateField(_("deadline"))
+    state = models.CharField(
+        _("state"),
+        max_length=30,
+        choices=CaseState.choices,
+        default=CaseState.RECEIVED,
+        editable=False,
+    )
+    meeting_date = models.DateField(_("meeting date"), null=True, blank=True, editable=False)
+    report_number = models.CharField(
+        _("report number and symbol"), max_length=60, blank=True, editable=False
+    )
+    report_date = models.DateField(_("report date"), null=True, blank=True, editable=False)
+    report_file = models.FileField(
+        _("report file"),
+        upload_to="consulting/reports/%Y/",
+        blank=True,
+        editable=False,
+        validators=[validate_attachment],
+    )
+    sent_to = models.CharField(_("sent to"), max_length=300, blank=True, editable=False)
+    response = models.TextField(_("response of the requesting body"), blank=True)
+    response_date = models.DateField(_("response date"), null=True, blank=True)
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["-request_date", "title"]
+        verbose_name = _("critique case")
+        verbose_name_plural = _("critique cases")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.title} {self.field_of_expertise} {self.request_number}")
+        super().save(*args, **kwargs)
+
+    @property
+    def step_index(self):
+        return STEPS.index(self.state) if self.state in STEPS else -1
+
+
+class CaseStep(models.Model):
+    """A step of a case: when it is due and when it was reached."""
+
+    case = models.ForeignKey(Case, models.CASCADE, related_name="steps", verbose_name=_("case"))
+    step = models.CharField(_("step"), max_length=30, choices=CaseState.choices)
+    due_on = models.DateField(_("due on"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("done by")
+    )
+
+    class Meta:
+        ordering = ["case", "due_on"]
+        verbose_name = _("case step")
+        verbose_name_plural = _("case steps")
+        constraints = [models.UniqueConstraint(fields=["case", "step"], name="case_step_unique")]
+
+    def __str__(self):
+        return f"{self.case} – {self.get_step_display()}"
+
+
+class PanelMember(models.Model):
+    case = models.ForeignKey(Case, models.CASCADE, related_name="panel", verbose_name=_("case"))
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="panels", verbose_name=_("expert")
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=PanelRole.choices, default=PanelRole.MEMBER
+    )
+    conflict_reason = models.TextField(
+        _("reason to keep despite a conflict of interest"),
+        blank=True,
+        help_text=_("Required when the expert works for the requesting body."),
+    )
+
+    class Meta:
+        ordering = ["case", "role", "person__sort_key"]
+        verbose_name = _("panel member")
+        verbose_name_plural = _("panel members")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "person"], name="panel_member_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()}"
+
+    @property
+    def has_conflict(self):
+        return (
+            self.person.workplace_id is not None
+            and self.person.workplace_id == self.case.requester_id
+        )
+
+
+class Opinion(models.Model):
+    case = models.ForeignKey(Case, models.CASCADE, related_name="opinions", verbose_name=_("case"))
+    expert = models.ForeignKey(
+        Person, models.PROTECT, related_name="opinions", verbose_name=_("expert")
+    )
+    text = models.TextField(_("opinion"))
+    file = models.FileField(
+        _("file"), upload_to="consulting/opinions/%Y/", blank=True, validators=[validate_attachment]
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now=True)
+
+    class Meta:
+        ordering = ["case", "submitted_at"]
+        verbose_name = _("opinion")
+        verbose_name_plural = _("opinions")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "expert"], name="opinion_unique_expert")
+        ]
+
+    def __str__(self):
+        return f"{self.case} – {self.expert}"

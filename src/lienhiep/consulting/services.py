@@ -1,0 +1,157 @@
+"""The steps of a case: each checks the state, dates the step and logs who did it."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from . import rules
+from .enums import OPEN_STATES, STEP_DAYS, STEPS, CaseState
+from .models import Case, CaseStep, Opinion, PanelMember
+
+
+def _require_staff(user, case):
+    if not rules.is_staff_for_cases(user) or not rules.cases_for(user).filter(pk=case.pk).exists():
+        raise PermissionDenied(_("You cannot change this case."))
+
+
+def _advance(case, state, user, on=None, **fields):
+    if case.state == CaseState.WITHDRAWN or STEPS.index(state) != case.step_index + 1:
+        raise ValidationError(
+            _("A case at step “%(current)s” cannot go to “%(next)s”.")
+            % {"current": case.get_state_display(), "next": CaseState(state).label}
+        )
+    case.state = state
+    for name, value in fields.items():
+        setattr(case, name, value)
+    case.save()
+    done_on = on or timezone.localdate()
+    step, created = CaseStep.objects.get_or_create(
+        case=case, step=state, defaults={"due_on": done_on, "done_on": done_on, "done_by": user}
+    )
+    if not created:
+        step.done_on, step.done_by = done_on, user
+        step.save(update_fields=["done_on", "done_by"])
+    log(case, f"consulting.case.{state}", user=user)
+    return case
+
+
+@transaction.atomic
+def open_case(*, user, **fields):
+    """Receive a request: the case and the due dates of its steps."""
+    case = Case(**fields)
+    case.full_clean()
+    case.save()
+    for step in STEPS[1:-1]:
+        days = STEP_DAYS.get(step)
+        due = case.request_date + timedelta(days=days) if days else case.deadline
+        CaseStep.objects.create(case=case, step=step, due_on=min(due, case.deadline))
+    CaseStep.objects.create(
+        case=case,
+        step=CaseState.RECEIVED,
+        due_on=case.request_date,
+        done_on=case.request_date,
+        done_by=user,
+    )
+    log(case, "wagtail.create", user=user)
+    return case
+
+
+@transaction.atomic
+def add_panel_member(*, case, person, role, user, conflict_reason=""):
+    """Put an expert on the panel; an expert working for the requesting body needs a reason."""
+    _require_staff(user, case)
+    if case.state not in OPEN_STATES:
+        raise ValidationError(_("The panel of a closed case cannot change."))
+    member = PanelMember(
+        case=case, person=person, role=role, conflict_reason=conflict_reason.strip()
+    )
+    if member.has_conflict and not member.conflict_reason:
+        raise ValidationError(
+            {
+                "conflict_reason": _(
+                    "%(person)s works for %(body)s, which requested this case: record why they stay on the panel."
+                )
+                % {"person": person.full_name, "body": case.requester.name}
+            }
+        )
+    member.save()
+    log(case, "consulting.panel.added", user=user, data={"person": person.full_name, "role": role})
+    return member
+
+
+def form_panel(*, case, user, on=None):
+    _require_staff(user, case)
+    if not case.panel.exists():
+        raise ValidationError(_("Add at least one expert to the panel first."))
+    return _advance(case, CaseState.PANEL_FORMED, user, on)
+
+
+@transaction.atomic
+def submit_opinion(*, case, user, text, file=None):
+    if not rules.can_give_opinion(user, case):
+        raise PermissionDenied(_("You cannot give an opinion on this case now."))
+    if not (text or "").strip():
+        raise ValidationError({"text": _("Write your opinion.")})
+    opinion, _created = Opinion.objects.update_or_create(
+        case=case,
+        expert=user.person,
+        defaults={"text": text.strip(), **({"file": file} if file else {})},
+    )
+    log(case, "consulting.opinion.submitted", user=user)
+    return opinion
+
+
+def collect_opinions(*, case, user, on=None):
+    _require_staff(user, case)
+    return _advance(case, CaseState.OPINIONS_COLLECTED, user, on)
+
+
+def hold_meeting(*, case, user, day):
+    _require_staff(user, case)
+    return _advance(case, CaseState.MEETING_HELD, user, day, meeting_date=day)
+
+
+def draft_report(*, case, user, on=None):
+    _require_staff(user, case)
+    return _advance(case, CaseState.REPORT_DRAFTED, user, on)
+
+
+def send_report(*, case, user, number, day, sent_to, file=None):
+    _require_staff(user, case)
+    if not number.strip() or not sent_to.strip():
+        raise ValidationError(_("Give the report's number and symbol and to whom it was sent."))
+    fields = {"report_number": number.strip(), "report_date": day, "sent_to": sent_to.strip()}
+    if file:
+        fields["report_file"] = file
+    return _advance(case, CaseState.REPORT_SENT, user, day, **fields)
+
+
+def close_case(*, case, user, on=None):
+    _require_staff(user, case)
+    return _advance(case, CaseState.CLOSED, user, on)
+
+
+@transaction.atomic
+def withdraw_case(*, case, user):
+    _require_staff(user, case)
+    if case.state not in OPEN_STATES:
+        raise ValidationError(_("Only an open case can be withdrawn."))
+    case.state = CaseState.WITHDRAWN
+    case.save(update_fields=["state"])
+    log(case, "consulting.case.withdrawn", user=user)
+    return case
+
+
+def overdue_steps(cases, today):
+    """Steps not reached by their due date, of open cases."""
+    return (
+        CaseStep.objects.filter(
+            case__in=cases, case__state__in=OPEN_STATES, done_on__isnull=True, due_on__lt=today
+        )
+        .select_related("case")
+        .order_by("due_on")
+    )
