@@ -51,3 +51,10 @@ def register_log_actions(actions):
     actions.register_action(
         "consulting.opinion.submitted", _("Submit opinion"), _("Opinion submitted")
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_panel(request, home_panels):
+    from .views.panels import OverduePanel
+
+    home_panels.append(OverduePanel(request))

@@ -1,0 +1,21 @@
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from .. import rules, services
+
+
+class OverduePanel(Component):
+    """Steps of critique cases past their due date, on the dashboard."""
+
+    name = "overdue_case_steps"
+    template_name = "consulting/overdue_panel.html"
+    order = 60
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        if not rules.is_staff_for_cases(self.request.user):
+            return {"steps": None}
+        cases = rules.cases_for(self.request.user)
+        return {"steps": list(services.overdue_steps(cases, timezone.localdate())[:20])}

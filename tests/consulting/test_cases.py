@@ -1,0 +1,153 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from lienhiep.consulting import rules, services
+from lienhiep.consulting.enums import CaseState, PanelRole
+from lienhiep.consulting.models import Case
+from lienhiep.directory import roles
+from lienhiep.directory.models import Organisation
+from tests.factories import make_person, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def expert(home, given, workplace=None):
+    person = make_person(
+        home, "Võ", "Minh", given, field_of_expertise="Thủy lợi", workplace=workplace
+    )
+    person.account = make_user(roles.EXPERT)
+    person.save()
+    return person
+
+
+@pytest.fixture
+def case(demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    new = services.open_case(
+        user=staff,
+        title="Đề án cấp nước sạch nông thôn",
+        union=demo,
+        requester=Organisation.objects.get(slug="so-nn-mt-hoa-an"),
+        request_date=date(2025, 3, 1),
+        deadline=date(2025, 4, 15),
+    )
+    new.staff = staff
+    return new
+
+
+def test_steps_are_dated_and_cannot_be_skipped(case):
+    assert list(case.steps.values_list("step", "due_on")) == [
+        ("received", date(2025, 3, 1)),
+        ("panel_formed", date(2025, 3, 8)),
+        ("opinions_collected", date(2025, 3, 22)),
+        ("meeting_held", date(2025, 3, 29)),
+        ("report_drafted", date(2025, 4, 5)),
+        ("report_sent", date(2025, 4, 15)),
+    ]
+    with pytest.raises(ValidationError):
+        services.form_panel(case=case, user=case.staff)  # no expert yet
+    services.add_panel_member(
+        case=case, person=expert(case.union, "Hải"), role=PanelRole.CHAIR, user=case.staff
+    )
+    with pytest.raises(ValidationError):
+        services.hold_meeting(case=case, user=case.staff, day=date(2025, 3, 20))
+    services.form_panel(case=case, user=case.staff, on=date(2025, 3, 6))
+    assert case.steps.get(step="panel_formed").done_on == date(2025, 3, 6)
+
+
+def test_conflict_of_interest_needs_a_recorded_reason(case):
+    colleague = expert(case.union, "Tâm", workplace=case.requester)
+    with pytest.raises(ValidationError) as error:
+        services.add_panel_member(
+            case=case, person=colleague, role=PanelRole.MEMBER, user=case.staff
+        )
+    assert "conflict_reason" in error.value.message_dict
+    member = services.add_panel_member(
+        case=case,
+        person=colleague,
+        role=PanelRole.MEMBER,
+        user=case.staff,
+        conflict_reason="Chuyên gia duy nhất về cấp nước của tỉnh",
+    )
+    assert member.has_conflict
+
+
+def test_expert_sees_only_their_cases_and_not_others_opinions_before_the_meeting(client, case):
+    first, second, outsider = (expert(case.union, n) for n in ("An", "Bình", "Cường"))
+    for person in (first, second):
+        services.add_panel_member(case=case, person=person, role=PanelRole.MEMBER, user=case.staff)
+    services.form_panel(case=case, user=case.staff)
+    services.submit_opinion(case=case, user=first.account, text="Ý kiến của An")
+    services.submit_opinion(case=case, user=second.account, text="Ý kiến của Bình")
+    assert list(rules.cases_for(first.account)) == [case]
+    assert list(rules.cases_for(outsider.account)) == []
+    assert [o.text for o in rules.opinions_for(first.account, case)] == ["Ý kiến của An"]
+    client.force_login(first.account)
+    page = client.get(reverse("consulting_opinion", args=[case.pk])).content.decode()
+    assert "Ý kiến của An" in page and "Ý kiến của Bình" not in page
+    client.force_login(outsider.account)
+    assert client.get(reverse("consulting_opinion", args=[case.pk])).status_code == 404
+    with pytest.raises(PermissionDenied):
+        services.submit_opinion(case=case, user=outsider.account, text="Chen ngang")
+
+    services.collect_opinions(case=case, user=case.staff)
+    services.hold_meeting(case=case, user=case.staff, day=date(2025, 3, 28))
+    assert sorted(o.text for o in rules.opinions_for(first.account, case)) == [
+        "Ý kiến của An",
+        "Ý kiến của Bình",
+    ]
+    with pytest.raises(PermissionDenied):
+        services.submit_opinion(case=case, user=first.account, text="Quá muộn")
+
+
+def test_experts_see_no_staff_screens(client, case):
+    person = expert(case.union, "Dũng")
+    client.force_login(person.account)
+    assert client.get(reverse("consulting_case:index")).status_code == 302
+    assert client.get(reverse("consulting_case_process", args=[case.pk])).status_code == 404
+
+
+def test_sending_the_report_counts_the_scheme(case):
+    from lienhiep.plans import figures
+    from lienhiep.plans.models import Indicator
+
+    indicator = Indicator.objects.get(code="consulting.schemes_critiqued")
+    assert figures.value(indicator, case.union, 2025) == 0
+    services.add_panel_member(
+        case=case, person=expert(case.union, "Khoa"), role=PanelRole.CHAIR, user=case.staff
+    )
+    for step in (services.form_panel, services.collect_opinions):
+        step(case=case, user=case.staff)
+    services.hold_meeting(case=case, user=case.staff, day=date(2025, 3, 28))
+    services.draft_report(case=case, user=case.staff)
+    services.send_report(
+        case=case,
+        user=case.staff,
+        number="07/BC-LHH",
+        day=date(2025, 4, 10),
+        sent_to="Sở Nông nghiệp và Môi trường",
+    )
+    case.refresh_from_db()
+    assert (case.state, case.report_number) == (CaseState.REPORT_SENT, "07/BC-LHH")
+    assert figures.value(indicator, case.union, 2025) == 1
+
+
+def test_other_union_staff_cannot_touch_the_case(case):
+    other_union = Organisation.objects.create(
+        name="Liên hiệp hội khác", slug="lhh-khac", kind="union"
+    )
+    stranger = make_user(roles.UNION_STAFF, other_union)
+    assert not rules.cases_for(stranger).filter(pk=case.pk).exists()
+    with pytest.raises(PermissionDenied):
+        services.withdraw_case(case=case, user=stranger)
+
+
+def test_overdue_steps_are_listed_on_the_dashboard(client, demo):
+    client.force_login(make_user(roles.UNION_STAFF, demo))
+    html = client.get("/admin/").content.decode()
+    open_case = Case.objects.get(title="Đề án xây dựng đô thị thông minh thành phố Hòa An")
+    assert "Hồ sơ phản biện: các bước quá hạn" in html
+    assert open_case.title in html
