@@ -105,6 +105,8 @@ def _activity(kind, title, start, organiser, **fields):
 def seed(stdout=None):
     union = Organisation.objects.get(slug="hoa-an")
     club = Organisation.objects.get(slug="clb-tri-thuc")
+    for order, (slug, name) in enumerate(enums.DEFAULT_KINDS, start=1):
+        ActivityKind.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
     kind = {k.slug: k for k in ActivityKind.objects.all()}
     for start, title, partner in WORKSHOPS:
         activity = _activity(

@@ -416,7 +416,26 @@ def seed_accounts(stdout=None):
             stdout.write(f"  {username:15} {roles.GROUP_NAMES[role]} – {scope}")
 
 
+def seed_provinces():
+    """The 34 units and the former provinces (also loaded by a migration; kept after a flush)."""
+    from lienhiep.core.formatting import slugify_vi
+
+    from .data.provinces import PROVINCES
+    from .models import FormerProvince, Province
+
+    for name, kind, centre, former in PROVINCES:
+        province, _ = Province.objects.get_or_create(
+            slug=slugify_vi(name), defaults={"name": name, "kind": kind, "centre": centre}
+        )
+        for old in former:
+            FormerProvince.objects.get_or_create(
+                slug=slugify_vi(old), defaults={"name": old, "province": province}
+            )
+        province.save()
+
+
 def seed(stdout=None):
+    seed_provinces()
     union, club, members = seed_organisations()
     seed_people(union, club, members)
     seed_accounts(stdout)

@@ -106,6 +106,9 @@ USE_TZ = True
 # Our catalogue first, then the completion of Wagtail's: both take precedence over Wagtail's own.
 LOCALE_PATHS = [SRC_DIR / "locale", SRC_DIR / "core" / "wagtail_locale"]
 FORMAT_MODULE_PATH = ["lienhiep.core.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))

@@ -1,0 +1,81 @@
+"""Staff open a critique case and form a panel, an expert gives an opinion, staff send the report."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from lienhiep.consulting.models import Case
+from lienhiep.directory.demo import DEMO_PASSWORD
+from lienhiep.directory.models import Person
+
+from .conftest import log_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+TITLE = "Đề án phát triển giao thông thông minh tỉnh Hòa An"
+
+
+def critique_row(page):
+    return page.locator(
+        "tr", has_text="Đề án được tư vấn, phản biện và giám định xã hội"
+    ).inner_text()
+
+
+def test_critique_case_from_request_to_report(live_server, browser):
+    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+    url = live_server.url
+    staff = browser.new_context(locale="vi-VN").new_page()
+    log_in(staff, url, "canbo", DEMO_PASSWORD)
+    staff.goto(f"{url}/admin/?year=2024")
+    assert "120%" in critique_row(staff)
+
+    staff.goto(f"{url}/admin/consulting/cases/new/")
+    staff.fill("input[name=title]", TITLE)
+    staff.select_option("select[name=requester]", label="Ủy ban nhân dân tỉnh Hòa An")
+    staff.fill("input[name=request_date]", "02/12/2024")
+    staff.fill("input[name=deadline]", "31/12/2024")
+    staff.keyboard.press("Escape")
+    staff.locator("main form button[type=submit]").first.click()
+    staff.wait_for_url(re.compile(r".*/admin/consulting/cases/$"))
+    case = Case.objects.get(title=TITLE)
+
+    expert = Person.objects.get(account__username="chuyengia")
+    staff.goto(f"{url}/admin/consulting/cases/{case.pk}/process/")
+    staff.select_option("select[name=person]", str(expert.pk))
+    staff.select_option("select[name=role]", "chair")
+    staff.click("form.case-add-member button[type=submit]")
+    assert expert.full_name in staff.locator(".case-panel").inner_text()
+    staff.click("button[value=form_panel]")
+    staff.wait_for_selector("button[value=collect_opinions]")
+
+    expert_page = browser.new_context(locale="vi-VN").new_page()
+    log_in(expert_page, url, "chuyengia", DEMO_PASSWORD)
+    expert_page.goto(f"{url}/admin/consulting/my-cases/")
+    expert_page.click(f"text={TITLE}")
+    expert_page.fill(
+        "textarea[name=text]", "Đề án cần bổ sung phương án kết nối dữ liệu giao thông liên tỉnh."
+    )
+    expert_page.click("main form button[type=submit]")
+    expert_page.wait_for_selector("text=Đã gửi ý kiến của bạn.")
+
+    staff.reload()
+    assert "kết nối dữ liệu giao thông liên tỉnh" in staff.locator(".case-opinions").inner_text()
+    staff.click("button[value=collect_opinions]")
+    staff.fill("input[name=day]", "20/12/2024")
+    staff.click("button[value=hold_meeting]")
+    staff.click("button[value=draft_report]")
+    staff.fill("input[name=number]", "30/BC-LHH")
+    staff.fill("input[name=day]", "27/12/2024")
+    staff.fill("input[name=sent_to]", "Ủy ban nhân dân tỉnh Hòa An")
+    staff.click("button[value=send_report]")
+    staff.wait_for_selector("button[value=close]")
+    assert "Báo cáo số 30/BC-LHH ngày 27/12/2024" in staff.inner_text("main")
+
+    staff.goto(f"{url}/admin/?year=2024")
+    row = critique_row(staff)
+    assert "7" in row.split() and "140%" in row
