@@ -3,11 +3,18 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from lienhiep.website import views as website
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("tim-kiem/", website.search_view, name="search"),
+    path("tin-tuc/rss/", website.NewsFeed(), name="news_feed"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", website.robots_view, name="robots"),
 ]
 
 if settings.DEBUG:

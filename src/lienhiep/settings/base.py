@@ -18,6 +18,9 @@ INSTALLED_APPS = [
     "lienhiep.plans",
     "lienhiep.activities",
     "lienhiep.consulting",
+    "lienhiep.website",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -77,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "lienhiep.website.context_processors.site_menu",
             ],
         },
     },
@@ -153,7 +157,17 @@ TASKS = {
     }
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages are cached for anonymous visitors. Several app processes must share one cache: use
+# CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache (after `manage.py createcachetable`)
+# or a Redis cache in production; the default keeps it in the process.
+CACHES = {
+    "default": {
+        "BACKEND": env_str(
+            "CACHE_BACKEND", default="django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": env_str("CACHE_LOCATION", default="lienhiep"),
+    }
+}
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", default="Liên hiệp các Hội Khoa học và Kỹ thuật")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", default="http://127.0.0.1:8000")

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WebsiteConfig(AppConfig):
+    name = "lienhiep.website"
+    label = "website"
+    verbose_name = _("Public website")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,36 @@
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from lienhiep.plans.registry import Measure, register
+
+from .models import JournalIssuePage, NewsArticlePage
+
+
+def news(year):
+    return NewsArticlePage.objects.live().filter(date__year=year)
+
+
+def journal_issues(year):
+    return JournalIssuePage.objects.live().filter(year=year)
+
+
+register(
+    Measure(
+        code="website.news",
+        name=_("News articles published"),
+        unit=pgettext_lazy("unit", "articles"),
+        records=news,
+        organisation_field="publisher",
+        order=40,
+    )
+)
+register(
+    Measure(
+        code="website.journal_issues",
+        name=_("E-journal issues"),
+        unit=pgettext_lazy("unit", "issues"),
+        records=journal_issues,
+        organisation_field="publisher",
+        order=41,
+    )
+)

@@ -1,0 +1,302 @@
+"""The union's public site: home, news, e-journal and information pages."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+
+from lienhiep.core.formatting import fold
+
+from .blocks import ArticleBody
+
+NEWS_PER_PAGE = 12
+
+
+@register_snippet
+class NewsCategory(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("code"), max_length=100, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+
+    def __str__(self):
+        return self.name
+
+
+class SearchablePage(Page):
+    """A page with a folded copy of its text, for search that ignores diacritics (đ included).
+
+    Pages are cached whole for anonymous visitors; publishing anything empties the cache
+    (``website.caching``).
+    """
+
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        from .caching import cached_serve
+
+        return cached_serve(
+            request, lambda: super(SearchablePage, self).serve(request, *args, **kwargs)
+        )
+
+    def text_for_search(self):
+        return f"{self.title} {self.search_description}"
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(self.text_for_search())
+        if hasattr(self, "publisher_id") and self.publisher_id is None and self.depth:
+            home = HomePage.objects.ancestor_of(self).first() if self.pk or self.path else None
+            self.publisher_id = home.organisation_id if home else None
+        return super().save(*args, **kwargs)
+
+
+class HomePage(SearchablePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+        help_text=_("The union whose site this is; its news count for it."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("organisation")]
+    subpage_types = ["website.NewsIndexPage", "website.JournalIndexPage", "website.StandardPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import latest_news, upcoming_activities
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest"] = latest_news()[:6]
+        context["upcoming"] = upcoming_activities()[:5]
+        return context
+
+
+class NewsIndexPage(SearchablePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["website.NewsArticlePage"]
+    parent_page_types = ["website.HomePage"]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            NewsArticlePage.objects.live()
+            .child_of(self)
+            .select_related("category")
+            .order_by("-date", "-pk")
+        )
+        category = NewsCategory.objects.filter(slug=request.GET.get("category") or "").first()
+        if category:
+            articles = articles.filter(category=category)
+        context["category"] = category
+        context["categories"] = NewsCategory.objects.all()
+        context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "website.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsArticlePage(SearchablePage):
+    date = models.DateField(_("date"))
+    lead = models.TextField(
+        _("lead"), help_text=_("One or two sentences shown in lists and at the top.")
+    )
+    body = StreamField(ArticleBody(), verbose_name=_("body"), blank=True)
+    category = models.ForeignKey(
+        NewsCategory,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("category"),
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    author = models.CharField(_("author"), max_length=150, blank=True)
+    publisher = models.ForeignKey(
+        "directory.Organisation",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("publisher"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("category"), FieldPanel("tags")], heading=_("Category and tags")
+        ),
+    ]
+    parent_page_types = ["website.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+        indexes = [models.Index(fields=["date"])]
+
+    def text_for_search(self):
+        paragraphs = " ".join(
+            str(block.value) for block in self.body if block.block_type == "paragraph"
+        )
+        from django.utils.html import strip_tags
+
+        return f"{self.title} {self.lead} {strip_tags(paragraphs)}"
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import latest_news, neighbours, related_news
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = related_news(self)[:5]
+        context["latest"] = latest_news().exclude(pk=self.pk)[:5]
+        context["previous"], context["next"] = neighbours(self)
+        return context
+
+
+class JournalIndexPage(SearchablePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["website.JournalIssuePage"]
+    parent_page_types = ["website.HomePage"]
+
+    class Meta:
+        verbose_name = _("e-journal index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        issues = JournalIssuePage.objects.live().child_of(self).order_by("-year", "-number")
+        years = {}
+        for issue in issues:
+            years.setdefault(issue.year, []).append(issue)
+        context["years"] = sorted(years.items(), reverse=True)
+        return context
+
+
+class JournalIssuePage(SearchablePage):
+    number = models.PositiveSmallIntegerField(_("issue number"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"), choices=[(q, q) for q in range(1, 5)])
+    year = models.PositiveSmallIntegerField(_("year"))
+    summary = models.TextField(_("summary"), blank=True)
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cover"),
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("PDF"),
+    )
+    publisher = models.ForeignKey(
+        "directory.Organisation",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("publisher"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("number"), FieldPanel("quarter"), FieldPanel("year")]),
+        FieldPanel("summary"),
+        FieldPanel("cover"),
+        FieldPanel("pdf"),
+    ]
+    parent_page_types = ["website.JournalIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("e-journal issue")
+        verbose_name_plural = _("e-journal issues")
+
+    def text_for_search(self):
+        return f"{self.title} {self.summary}"
+
+
+class StandardPage(SearchablePage):
+    """An information page (about the union, contests, honours) that later apps can link into."""
+
+    body = StreamField(ArticleBody(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["website.HomePage", "website.StandardPage"]
+
+    class Meta:
+        verbose_name = _("information page")
+
+    def text_for_search(self):
+        from django.utils.html import strip_tags
+
+        return f"{self.title} " + strip_tags(
+            " ".join(str(b.value) for b in self.body if b.block_type == "paragraph")
+        )
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    union_name = models.CharField(_("union name"), max_length=300, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+
+    panels = [
+        FieldPanel("union_name"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("logo"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

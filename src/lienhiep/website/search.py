@@ -1,0 +1,55 @@
+"""Search across news, journal issues and pages, ignoring diacritics (đ included), with highlights."""
+
+from anyascii import anyascii
+from django.db.models import Q
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from lienhiep.core.formatting import fold
+
+from .models import JournalIssuePage, NewsArticlePage, StandardPage
+
+SEARCHED = (NewsArticlePage, JournalIssuePage, StandardPage)
+
+
+def search(query, limit=50):
+    words = fold(query).split()
+    if not words:
+        return []
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=word)
+    results = []
+    for model in SEARCHED:
+        results += list(model.objects.live().public().filter(condition)[:limit])
+    results.sort(
+        key=lambda page: getattr(page, "date", None) or page.first_published_at.date(), reverse=True
+    )
+    return results[:limit]
+
+
+def highlight(text, query):
+    """``text`` as HTML with the words of ``query`` in ``<mark>``, matched without diacritics."""
+    words = [w for w in fold(query).split() if w]
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for piece in anyascii(char).lower():
+            folded.append(piece)
+            origin.append(index)
+    flat = "".join(folded)
+    marked = [False] * len(text)
+    for word in words:
+        start = flat.find(word)
+        while start >= 0:
+            for position in range(start, start + len(word)):
+                marked[origin[position]] = True
+            start = flat.find(word, start + len(word))
+    html, inside = [], False
+    for char, mark in zip(text, marked, strict=True):
+        if mark != inside:
+            html.append("<mark>" if mark else "</mark>")
+            inside = mark
+        html.append(escape(char))
+    if inside:
+        html.append("</mark>")
+    return mark_safe("".join(html))

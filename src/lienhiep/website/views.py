@@ -1,0 +1,66 @@
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import search as site_search
+from .models import NewsArticlePage, SiteSettings
+from .queries import latest_news
+
+
+def search_view(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = site_search.search(query) if query else []
+    rows = [
+        {
+            "page": page,
+            "title": site_search.highlight(page.title, query),
+            "lead": site_search.highlight(
+                getattr(page, "lead", "")
+                or getattr(page, "summary", "")
+                or page.search_description,
+                query,
+            ),
+        }
+        for page in results
+    ]
+    return TemplateResponse(request, "website/search.html", {"query": query, "results": rows})
+
+
+def robots_view(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    return HttpResponse(
+        f"User-agent: *\nDisallow: /admin/\nSitemap: {sitemap}\n", content_type="text/plain"
+    )
+
+
+class NewsFeed(Feed):
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        settings = SiteSettings.for_request(self.request)
+        return settings.union_name or _("News")
+
+    def link(self):
+        return "/"
+
+    def description(self):
+        return _("The latest news of the union")
+
+    def items(self):
+        return latest_news()[:20]
+
+    def item_title(self, item: NewsArticlePage):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
