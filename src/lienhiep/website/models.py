@@ -91,6 +91,7 @@ class HomePage(SearchablePage):
         context = super().get_context(request, *args, **kwargs)
         context["latest"] = latest_news()[:6]
         context["upcoming"] = upcoming_activities()[:5]
+        context["info_pages"] = StandardPage.objects.child_of(self).live().public()
         return context
 
 

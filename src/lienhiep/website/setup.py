@@ -1,0 +1,100 @@
+"""Set up a union's public site: the home page as the site root, sections, editors and review."""
+
+from django.contrib.auth.models import Permission
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+)
+
+from lienhiep.directory import roles
+
+from .models import HomePage, JournalIndexPage, NewsIndexPage, SiteSettings, StandardPage
+
+WORKFLOW_NAME = "Duyệt tin bài"
+TASK_NAME = "Lãnh đạo Liên hiệp hội duyệt"
+
+
+def ensure_home(organisation, hostname="127.0.0.1"):
+    """The union's home page under the tree root, made the default site's root page."""
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(
+                title=organisation.name,
+                slug="trang-chu",
+                organisation=organisation,
+                intro=f"<p>Cổng thông tin của {organisation.name}.</p>",
+            )
+        )
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.root_page, site.hostname, site.port, site.site_name = home, hostname, 80, organisation.name
+    site.save()
+    for page in Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(HomePage):
+        page.delete()  # Wagtail's "Welcome" page
+    settings = SiteSettings.for_site(site)
+    settings.union_name = organisation.name
+    settings.address, settings.phone, settings.email = (
+        organisation.address,
+        organisation.phone,
+        organisation.email,
+    )
+    settings.save()
+    return home
+
+
+def ensure_section(home, model, title, slug, **fields):
+    page = model.objects.child_of(home).filter(slug=slug).first()
+    if page is None:
+        page = home.add_child(instance=model(title=title, slug=slug, show_in_menus=True, **fields))
+    return page
+
+
+def ensure_sections(home):
+    return {
+        "news": ensure_section(home, NewsIndexPage, "Tin tức", "tin-tuc"),
+        "journal": ensure_section(home, JournalIndexPage, "Tập san", "tap-san"),
+        "contests": ensure_section(home, StandardPage, "Hội thi sáng tạo", "hoi-thi"),
+        "honours": ensure_section(home, StandardPage, "Tôn vinh trí thức", "ton-vinh"),
+    }
+
+
+def ensure_editorial_roles(home):
+    """Editors write and submit; union leaders review and publish, through the review workflow."""
+    editor, leader = roles.group(roles.EDITOR), roles.group(roles.UNION_LEADER)
+    for group, codenames in (
+        (editor, ["add_page", "change_page"]),
+        (leader, ["add_page", "change_page", "publish_page"]),
+    ):
+        for codename in codenames:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    for group in (editor, leader):
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+                codename__in=["add_image", "choose_image", "add_document", "choose_document"],
+            )
+        )
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.set([leader])
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.workflow_tasks.filter(task=task).exists():
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_site(organisation):
+    home = ensure_home(organisation)
+    sections = ensure_sections(home)
+    ensure_editorial_roles(home)
+    return home, sections

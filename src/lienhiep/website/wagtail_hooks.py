@@ -1,0 +1,16 @@
+from django.utils import timezone
+from wagtail import hooks
+
+
+@hooks.register("after_publish_page")
+@hooks.register("after_edit_page")
+def schedule_publishing(request, page):
+    """A revision scheduled for later is published by the task worker when its time comes."""
+    from django_tasks import default_task_backend
+
+    from .tasks import publish_scheduled_pages
+
+    revision = page.scheduled_revision
+    go_live = getattr(revision, "approved_go_live_at", None) or page.go_live_at
+    if go_live and go_live > timezone.now() and default_task_backend.supports_defer:
+        publish_scheduled_pages.using(run_after=go_live).enqueue()
