@@ -178,6 +178,6 @@ def seed_journal(index):
 
 def seed(stdout=None):
     union = Organisation.objects.get(slug="hoa-an")
-    home, sections = ensure_site(union)
+    _home, sections = ensure_site(union)
     seed_news(sections["news"])
     seed_journal(sections["journal"])
