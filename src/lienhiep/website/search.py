@@ -1,7 +1,9 @@
-"""Search across news, journal issues and pages, ignoring diacritics (đ included), with highlights."""
+"""Search across news, journal issues and pages, ignoring diacritics (đ included), with highlights.
+
+The query is folded like the pages' text (``Hội thảo`` → ``hoi thao``) and found as a phrase.
+"""
 
 from anyascii import anyascii
-from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -13,15 +15,12 @@ SEARCHED = (NewsArticlePage, JournalIssuePage, StandardPage)
 
 
 def search(query, limit=50):
-    words = fold(query).split()
-    if not words:
+    phrase = fold(query)
+    if not phrase:
         return []
-    condition = Q()
-    for word in words:
-        condition &= Q(search_text__contains=word)
     results = []
     for model in SEARCHED:
-        results += list(model.objects.live().public().filter(condition)[:limit])
+        results += list(model.objects.live().public().filter(search_text__contains=phrase)[:limit])
     results.sort(
         key=lambda page: getattr(page, "date", None) or page.first_published_at.date(), reverse=True
     )
@@ -44,6 +43,14 @@ def highlight(text, query):
             for position in range(start, start + len(word)):
                 marked[origin[position]] = True
             start = flat.find(word, start + len(word))
+    for index, char in enumerate(text):  # join "Hội" and "thảo" into one mark
+        if char.isspace() and 0 < index < len(text) - 1 and marked[index - 1]:
+            end = index
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end < len(text) and marked[end]:
+                for position in range(index, end):
+                    marked[position] = True
     html, inside = [], False
     for char, mark in zip(text, marked, strict=True):
         if mark != inside:

@@ -18,11 +18,22 @@ WORKFLOW_NAME = "Duyệt tin bài"
 TASK_NAME = "Lãnh đạo Liên hiệp hội duyệt"
 
 
+def ensure_tree():
+    """The page tree root, default locale and root collection (made by Wagtail's migrations)."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(instance=Collection(name="Root"))
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 def ensure_home(organisation, hostname="127.0.0.1"):
     """The union's home page under the tree root, made the default site's root page."""
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = ensure_tree()
         home = root.add_child(
             instance=HomePage(
                 title=organisation.name,
