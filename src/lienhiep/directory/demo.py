@@ -389,6 +389,7 @@ DEMO_ACCOUNTS = [
     ("hoidieuduong", roles.OFFICER, "hoi-dieu-duong", ("Phạm Thị", "Lan"), False),
     ("hoiluatgia", roles.OFFICER, "hoi-luat-gia", ("Võ Minh", "Tuấn"), False),
     ("lhhvn", roles.FEDERATION_STAFF, "vusta", ("Đặng Thu", "Hà"), False),
+    ("bientap", roles.EDITOR, UNION_SLUG, ("Hồ Ngọc", "Mai"), False),
 ]
 
 

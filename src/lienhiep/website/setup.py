@@ -8,6 +8,7 @@ from wagtail.models import (
     Site,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from lienhiep.directory import roles
@@ -98,8 +99,7 @@ def ensure_editorial_roles(home):
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
     task.groups.set([leader])
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
 
