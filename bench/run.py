@@ -42,7 +42,9 @@ def timed(label, function, repeat=20):
         start = time.perf_counter()
         function()
         samples.append((time.perf_counter() - start) * 1000)
-    print(f"| {connection.vendor} | {label} | {statistics.median(samples):.1f} ms | {min(samples):.1f} ms | {repeat} |")
+    print(
+        f"| {connection.vendor} | {label} | {statistics.median(samples):.1f} ms | {min(samples):.1f} ms | {repeat} |"
+    )
 
 
 def build_federation():
@@ -56,33 +58,66 @@ def build_federation():
     rng = random.Random(34)
     federation = Organisation.objects.get(slug="vusta")
     for index, province in enumerate(Province.objects.all()):
-        union = Organisation.objects.create(name=f"Liên hiệp hội {province.name}", slug=f"bench-{index}",
-                                            kind=K.UNION, parent=federation, province=province)
-        members = Organisation.objects.bulk_create([
-            Organisation(name=f"Hội {n} {province.name}", slug=f"bench-{index}-{n}", parent=union,
-                         kind=K.MEMBER_ASSOCIATION if n < 22 else K.COLLECTIVE_MEMBER,
-                         admission_decision_date=date(2010, 1, 1), sort_key=f"{n:04d}")
-            for n in range(31)
-        ])
-        club = Organisation.objects.create(name=f"CLB {province.name}", slug=f"bench-{index}-clb",
-                                           kind=K.CLUB, parent=union)
-        MemberCount.objects.bulk_create([
-            MemberCount(organisation=m, year=y, members=rng.randrange(50, 1500), source="bench")
-            for m in members for y in YEARS
-        ])
-        YearlyReturn.objects.bulk_create([
-            YearlyReturn(organisation=m, year=y, deadline=date(y + 1, 1, 15), members=100,
-                         state=ReturnState.ACCEPTED)
-            for m in members for y in YEARS
-        ])
-        people = Person.objects.bulk_create([
-            Person(code=f"B-{index}-{n}", family_name="Nguyễn", given_name=f"An {n}", home=club)
-            for n in range(112)
-        ])
-        Membership.objects.bulk_create([
-            Membership(person=p, organisation=club, role=Role.MEMBER, start_date=date(2016 + n % 9, 1, 1))
-            for n, p in enumerate(people)
-        ])
+        union = Organisation.objects.create(
+            name=f"Liên hiệp hội {province.name}",
+            slug=f"bench-{index}",
+            kind=K.UNION,
+            parent=federation,
+            province=province,
+        )
+        members = Organisation.objects.bulk_create(
+            [
+                Organisation(
+                    name=f"Hội {n} {province.name}",
+                    slug=f"bench-{index}-{n}",
+                    parent=union,
+                    kind=K.MEMBER_ASSOCIATION if n < 22 else K.COLLECTIVE_MEMBER,
+                    admission_decision_date=date(2010, 1, 1),
+                    sort_key=f"{n:04d}",
+                )
+                for n in range(31)
+            ]
+        )
+        club = Organisation.objects.create(
+            name=f"CLB {province.name}", slug=f"bench-{index}-clb", kind=K.CLUB, parent=union
+        )
+        MemberCount.objects.bulk_create(
+            [
+                MemberCount(organisation=m, year=y, members=rng.randrange(50, 1500), source="bench")
+                for m in members
+                for y in YEARS
+            ]
+        )
+        YearlyReturn.objects.bulk_create(
+            [
+                YearlyReturn(
+                    organisation=m,
+                    year=y,
+                    deadline=date(y + 1, 1, 15),
+                    members=100,
+                    state=ReturnState.ACCEPTED,
+                )
+                for m in members
+                for y in YEARS
+            ]
+        )
+        people = Person.objects.bulk_create(
+            [
+                Person(code=f"B-{index}-{n}", family_name="Nguyễn", given_name=f"An {n}", home=club)
+                for n in range(112)
+            ]
+        )
+        Membership.objects.bulk_create(
+            [
+                Membership(
+                    person=p,
+                    organisation=club,
+                    role=Role.MEMBER,
+                    start_date=date(2016 + n % 9, 1, 1),
+                )
+                for n, p in enumerate(people)
+            ]
+        )
 
 
 def main():
@@ -101,14 +136,22 @@ def main():
     print("| database | benchmark | median | best | runs |\n|---|---|---|---|---|")
     timed("registry_figures(hoa-an, 2024)", lambda: registry_figures(union, 2024))
     timed("admin organisation list", lambda: staff.get("/admin/directory/organisations/"))
-    timed("admin organisation search 'dieu duong'",
-          lambda: staff.get("/admin/directory/organisations/?q=dieu+duong"))
+    timed(
+        "admin organisation search 'dieu duong'",
+        lambda: staff.get("/admin/directory/organisations/?q=dieu+duong"),
+    )
     timed("admin people list (150 people)", lambda: staff.get("/admin/directory/people/"))
     build_federation()
     indicators = list(Indicator.objects.filter(code__in=NATIONAL_CODES))
     timed("dashboard of Hòa An, 34 unions × 5 years loaded", lambda: staff.get("/admin/?year=2024"))
-    timed("national roll-up, 5 indicators × 35 unions", lambda: figures.national_table(2024, indicators))
-    timed("national table page (federation staff)", lambda: federation.get("/admin/plans/national/?year=2024"))
+    timed(
+        "national roll-up, 5 indicators × 35 unions",
+        lambda: figures.national_table(2024, indicators),
+    )
+    timed(
+        "national table page (federation staff)",
+        lambda: federation.get("/admin/plans/national/?year=2024"),
+    )
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ def _placeholders(text):
 @pytest.mark.parametrize(
     ("msgid", "vietnamese"),
     [
-        ("Dashboard", "Bảng điều khiển"),
+        ("Dashboard", "Trang tổng quan"),
         ("Search", "Tìm kiếm"),
         ("Sign in", "Đăng nhập"),
     ],

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lienhiep.website.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -178,6 +179,16 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "ppt", "pptx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
+
+# Paths the public page cache never looks at.
+LIENHIEP_UNCACHED_PREFIXES = [
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/tim-kiem/",
+    "/tin-tuc/rss/",
+]
 
 # Demo and organisation defaults.
 LIENHIEP_DEFAULT_UNION = env_str("DEFAULT_UNION", default="hoa-an")

@@ -59,6 +59,7 @@ def database_from_url(url, base_dir):
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(path),
+            "CONN_MAX_AGE": 600,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,

@@ -1,0 +1,110 @@
+"""Requests per second of a cached article page against a bare Django view, same server, same run.
+
+Seeds the demo into a scratch SQLite database, starts gunicorn (2 sync workers, the database
+page cache shared by both), warms the article into the cache, then drives each URL for a few
+seconds from 4 client threads on loopback.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+DURATION = 5.0
+THREADS = 4
+
+
+def drive(url):
+    count = 0
+    stop = time.perf_counter() + DURATION
+    lock = threading.Lock()
+
+    def worker():
+        nonlocal count
+        while time.perf_counter() < stop:
+            with urllib.request.urlopen(url) as response:
+                response.read()
+            with lock:
+                count += 1
+
+    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return count / DURATION
+
+
+def main():
+    scratch = tempfile.mkdtemp(prefix="lienhiep-site-")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{scratch}/site.sqlite3",
+        "DJANGO_SETTINGS_MODULE": "site_settings",
+        "PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'bench'}",
+        "CACHE_BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "CACHE_LOCATION": "lienhiep_cache",
+    }
+    manage = [PY, str(ROOT / "manage.py")]
+    for command in (["migrate", "-v0"], ["createcachetable"], ["seed_demo"]):
+        subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
+    article = (
+        subprocess.run(
+            manage
+            + [
+                "shell",
+                "-c",
+                "from lienhiep.website.models import NewsArticlePage as P; "
+                "print(P.objects.live().order_by('-date').first().url)",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    server = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "wsgi_bench:application",
+            "--no-control-socket",
+            "-w",
+            "2",
+            "-b",
+            "127.0.0.1:8765",
+            "--log-level",
+            "warning",
+        ],
+        env={**env, "PYTHONPATH": env["PYTHONPATH"]},
+        cwd=ROOT / "bench",
+    )
+    try:
+        for _ in range(50):
+            try:
+                urllib.request.urlopen("http://127.0.0.1:8765/bench/bare/").read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        base = "http://127.0.0.1:8765"
+        urllib.request.urlopen(base + article).read()
+        bare = drive(base + "/bench/bare/")
+        cached = drive(base + article)
+        print("| benchmark | requests/s |\n|---|---|")
+        print(f"| bare Django view | {bare:.0f} |")
+        print(f"| cached article page ({article}) | {cached:.0f} |")
+        print(f"| ratio cached / bare | {cached / bare:.2f} |")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
