@@ -53,11 +53,11 @@ def main():
     }
     manage = [PY, str(ROOT / "manage.py")]
     for command in (["migrate", "-v0"], ["createcachetable"], ["seed_demo"]):
-        subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([*manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)
     article = (
         subprocess.run(
-            manage
-            + [
+            [
+                *manage,
                 "shell",
                 "-c",
                 "from lienhiep.website.models import NewsArticlePage as P; "
