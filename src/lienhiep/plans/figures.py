@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Max, Sum
 from django.urls import reverse
 
-from lienhiep.core.formatting import achievement, format_count, format_number
+from lienhiep.core.formatting import achievement, format_count, format_money_short, format_number
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation, Province
 from lienhiep.directory.rules import subtree_ids
@@ -47,8 +47,14 @@ class Figure:
         )
 
     @property
+    def is_money(self):
+        return self.indicator.unit == "đồng"
+
+    @property
     def display(self):
-        return "—" if self.value is None else display_number(self.value)
+        if self.value is None:
+            return "—"
+        return format_money_short(self.value) if self.is_money else display_number(self.value)
 
     @property
     def display_target(self):
@@ -59,6 +65,8 @@ class Figure:
         """As a report writes it: ``05 đề án``."""
         if self.value is None:
             return "—"
+        if self.is_money:
+            return format_money_short(self.value)
         value = self.value
         if isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)

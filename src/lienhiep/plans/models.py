@@ -82,6 +82,15 @@ class ReportedValue(models.Model):
         blank=True,
         help_text=_('For example {"sex": "female"}; empty for the total.'),
     )
+    subject = models.CharField(
+        _("about"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "What the value is about when it is reported per record, e.g. a community project."
+        ),
+    )
     source = models.CharField(
         _("source"),
         max_length=300,

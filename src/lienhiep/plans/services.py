@@ -31,13 +31,20 @@ def approve_plan(*, plan, user):
 
 
 @transaction.atomic
-def report_value(*, indicator, organisation, year, value, source, user, breakdown=None):
-    """Record (or correct) a reported value; a value without a source is refused."""
-    reported = ReportedValue.objects.filter(
-        indicator=indicator, organisation=organisation, year=year, breakdown=breakdown or {}
-    ).first() or ReportedValue(
-        indicator=indicator, organisation=organisation, year=year, breakdown=breakdown or {}
-    )
+def report_value(*, indicator, organisation, year, value, source, user, breakdown=None, subject=""):
+    """Record (or correct) a reported value; a value without a source is refused.
+
+    ``subject`` names the record the value is about (``community.project:12``); the figure of an
+    organisation sums its values over subjects.
+    """
+    key = {
+        "indicator": indicator,
+        "organisation": organisation,
+        "year": year,
+        "breakdown": breakdown or {},
+        "subject": subject,
+    }
+    reported = ReportedValue.objects.filter(**key).first() or ReportedValue(**key)
     created = reported.pk is None
     reported.value, reported.source, reported.entered_by = value, source, user
     reported.full_clean()

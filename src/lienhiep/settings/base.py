@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "lienhiep.plans",
     "lienhiep.activities",
     "lienhiep.consulting",
+    "lienhiep.honours",
+    "lienhiep.community",
     "lienhiep.website",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from lienhiep.core.formatting import format_count, format_number
+from lienhiep.core.formatting import format_count, format_money_short, format_number
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation
 from lienhiep.plans import figures, queries
@@ -12,6 +12,8 @@ from lienhiep.plans import figures, queries
 def _count(value, unit=""):
     if value is None:
         return "—"
+    if unit == "đồng":
+        return format_money_short(value)
     if value == int(value):
         return format_count(int(value), unit)
     return f"{format_number(value)} {unit}".strip()

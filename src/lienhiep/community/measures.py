@@ -1,0 +1,23 @@
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+
+from lienhiep.plans.registry import Measure, register
+
+from .models import Project
+
+
+def started(year):
+    return Project.objects.filter(start_date__year=year)
+
+
+register(
+    Measure(
+        code="community.funding",
+        name=_("Funding of community projects"),
+        unit="đồng",
+        records=started,
+        organisation_field="centre",
+        aggregate=lambda: Sum("amount"),
+        order=70,
+    )
+)

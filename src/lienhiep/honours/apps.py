@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HonoursConfig(AppConfig):
+    name = "lienhiep.honours"
+    label = "honours"
+    verbose_name = _("Honours and commendations")
+
+    def ready(self):
+        from lienhiep.directory import roles
+
+        every = {
+            "honourround": roles.ALL,
+            "councilmember": roles.ALL,
+            "nomination": roles.ALL,
+            "commendationdecision": roles.ALL,
+            "commendation": roles.ALL,
+            "vote": ("view",),
+        }
+        roles.grant(roles.FEDERATION_STAFF, "honours", every)
+        roles.grant(roles.UNION_STAFF, "honours", every)
+        roles.grant(roles.UNION_LEADER, "honours", dict.fromkeys(every, ("view",)))
+        roles.grant(
+            roles.OFFICER,
+            "honours",
+            {"nomination": ("add", "change", "view"), "honourround": ("view",)},
+        )
+        roles.grant(roles.EXPERT, "honours", {"vote": ("add", "view")})

@@ -1,0 +1,91 @@
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from lienhiep.plans.registry import Measure, register
+
+from .enums import IssuerKind, RecipientKind
+from .models import Commendation, Nomination
+
+
+def nominations(year, **filters):
+    return Nomination.objects.filter(round__year=year, **filters)
+
+
+register(
+    Measure(
+        code="honours.nominations",
+        name=_("Nominations of outstanding intellectuals received"),
+        unit=pgettext_lazy("unit", "nominations"),
+        records=nominations,
+        organisation_field="round__union",
+        order=50,
+    )
+)
+register(
+    Measure(
+        code="honours.eligible",
+        name=_("Nominations found eligible"),
+        unit=pgettext_lazy("unit", "nominations"),
+        records=lambda year: nominations(year, eligible=True),
+        organisation_field="round__union",
+        order=51,
+    )
+)
+register(
+    Measure(
+        code="honours.honoured",
+        name=_("Intellectuals honoured"),
+        unit=pgettext_lazy("unit", "intellectuals"),
+        records=lambda year: nominations(year, honoured=True),
+        organisation_field="round__union",
+        order=52,
+    )
+)
+
+ISSUER_NAMES = {
+    IssuerKind.FEDERATION: (
+        _("Commendations from the national federation to collectives"),
+        _("Commendations from the national federation to individuals"),
+    ),
+    IssuerKind.PEOPLES_COMMITTEE: (
+        _("Commendations from the People's Committee to collectives"),
+        _("Commendations from the People's Committee to individuals"),
+    ),
+    IssuerKind.UNION: (
+        _("Commendations from the union to collectives"),
+        _("Commendations from the union to individuals"),
+    ),
+    IssuerKind.CONTEST_COMMITTEE: (
+        _("Commendations from contest committees to collectives"),
+        _("Commendations from contest committees to individuals"),
+    ),
+    IssuerKind.MINISTRY: (
+        _("Commendations from ministries to collectives"),
+        _("Commendations from ministries to individuals"),
+    ),
+}
+
+
+def commendations(issuer, kind):
+    def records(year):
+        found = Commendation.objects.filter(decision__date__year=year, decision__issuer_kind=issuer)
+        return found.filter(organisation__isnull=kind != RecipientKind.COLLECTIVE)
+
+    return records
+
+
+for order, (issuer, (collective, individual)) in enumerate(ISSUER_NAMES.items()):
+    for kind, name, unit in (
+        (RecipientKind.COLLECTIVE, collective, pgettext_lazy("unit", "collectives")),
+        (RecipientKind.INDIVIDUAL, individual, pgettext_lazy("unit", "individuals")),
+    ):
+        register(
+            Measure(
+                code=f"honours.commendations.{issuer.value}.{kind.value}",
+                name=name,
+                unit=unit,
+                records=commendations(issuer, kind),
+                organisation_field="decision__union",
+                order=60 + order * 2 + (kind == RecipientKind.INDIVIDUAL),
+            )
+        )

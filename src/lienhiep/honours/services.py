@@ -1,0 +1,146 @@
+"""The honouring round: nominations, eligibility, council votes, proposal and decision."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from lienhiep.directory.rules import organisation_ids_for
+
+from . import rules
+from .enums import ROUND_STEPS, THRESHOLDS, CommendationForm, IssuerKind, RoundState
+from .models import Commendation, CommendationDecision, Nomination, Vote
+
+
+def _advance(round, state, user, **fields):
+    if ROUND_STEPS.index(state) != ROUND_STEPS.index(round.state) + 1:
+        raise ValidationError(
+            _("The round cannot move from “%(current)s” to “%(next)s”.")
+            % {"current": round.get_state_display(), "next": RoundState(state).label}
+        )
+    round.state = state
+    for name, value in fields.items():
+        setattr(round, name, value)
+    round.save()
+    log(round, f"honours.round.{state}", user=user)
+    return round
+
+
+def _require_staff(user, round):
+    if not rules.is_staff(user) or not rules.rounds_for(user).filter(pk=round.pk).exists():
+        raise PermissionDenied(_("You cannot manage this round."))
+
+
+@transaction.atomic
+def nominate(*, round, nominee, unit, user, **dossier):
+    """Nominate a person for a unit the user may act for, within the round's quota."""
+    ids = organisation_ids_for(user)
+    if ids is not None and unit.pk not in ids:
+        raise PermissionDenied(_("You can nominate only for your own organisation."))
+    if round.state != RoundState.OPEN:
+        raise ValidationError(_("Nominations for this round are closed."))
+    if Nomination.objects.filter(round=round, nominating_unit=unit).count() >= round.quota_per_unit:
+        raise ValidationError(
+            _("%(unit)s has already made its %(quota)s nominations for this round.")
+            % {"unit": unit.name, "quota": round.quota_per_unit}
+        )
+    nomination = Nomination(
+        round=round, nominee=nominee, nominating_unit=unit, nominated_by=user, **dossier
+    )
+    nomination.full_clean()
+    nomination.save()
+    log(nomination, "wagtail.create", user=user)
+    return nomination
+
+
+@transaction.atomic
+def review(*, nomination, eligible, reason, user):
+    _require_staff(user, nomination.round)
+    if nomination.round.state != RoundState.OPEN:
+        raise ValidationError(_("The nominations of this round are already reviewed."))
+    if not eligible and not reason.strip():
+        raise ValidationError({"reason": _("Say why the nomination is not eligible.")})
+    nomination.eligible, nomination.eligibility_reason = eligible, reason.strip()
+    nomination.save(update_fields=["eligible", "eligibility_reason"])
+    log(nomination, "honours.nomination.reviewed", user=user, data={"eligible": eligible})
+    return nomination
+
+
+def close_review(*, round, user):
+    _require_staff(user, round)
+    if round.nominations.filter(eligible__isnull=True).exists():
+        raise ValidationError(_("Review every nomination first."))
+    return _advance(round, RoundState.REVIEWED, user)
+
+
+@transaction.atomic
+def cast_vote(*, nomination, user, agree):
+    """A council member votes once on an eligible nomination of their own round."""
+    seat = rules.seat_of(user, nomination.round)
+    if seat is None:
+        raise PermissionDenied(_("Only members of this round's council vote."))
+    if nomination.round.state != RoundState.REVIEWED or not nomination.eligible:
+        raise ValidationError(_("This nomination is not open for votes."))
+    if Vote.objects.filter(nomination=nomination, member=seat).exists():
+        raise ValidationError(_("You have already voted on this nomination."))
+    vote = Vote.objects.create(nomination=nomination, member=seat, agree=agree)
+    log(nomination, "honours.vote.cast", user=user)
+    return vote
+
+
+def passes(nomination, council_size=None):
+    """Whether the agreeing votes reach the round's threshold of the whole council."""
+    size = council_size if council_size is not None else nomination.round.council.count()
+    if not size:
+        return False
+    share, strict = THRESHOLDS[nomination.round.threshold]
+    agree = nomination.votes.filter(agree=True).count()
+    return agree > share * size if strict else agree >= share * size
+
+
+def passed(round):
+    size = round.council.count()
+    return [
+        n
+        for n in round.nominations.filter(eligible=True).select_related("nominee")
+        if passes(n, size)
+    ]
+
+
+def close_voting(*, round, user):
+    _require_staff(user, round)
+    return _advance(round, RoundState.VOTED, user)
+
+
+def propose(*, round, user, number, day):
+    _require_staff(user, round)
+    if not number.strip():
+        raise ValidationError(_("Give the proposal's number."))
+    return _advance(
+        round, RoundState.PROPOSED, user, proposal_number=number.strip(), proposal_date=day
+    )
+
+
+@transaction.atomic
+def decide(*, round, user, number, day, issuer=None):
+    """Record the People's Committee decision: the passed nominees are honoured and commended."""
+    _require_staff(user, round)
+    if not number.strip():
+        raise ValidationError(_("Give the decision's number."))
+    _advance(round, RoundState.DECIDED, user, decision_number=number.strip(), decision_date=day)
+    honoured = passed(round)
+    Nomination.objects.filter(pk__in=[n.pk for n in honoured]).update(honoured=True)
+    decision = CommendationDecision.objects.create(
+        union=round.union,
+        issuer_kind=IssuerKind.PEOPLES_COMMITTEE,
+        issuer=issuer,
+        form=CommendationForm.CERTIFICATE,
+        number=number.strip(),
+        date=day,
+        reason=_("Honoured as an outstanding intellectual in science and technology, %(round)s")
+        % {"round": round},
+    )
+    for nomination in honoured:
+        Commendation.objects.create(decision=decision, person=nomination.nominee)
+    log(decision, "wagtail.create", user=user)
+    return decision

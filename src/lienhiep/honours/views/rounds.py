@@ -1,0 +1,99 @@
+"""The round screen for staff, and the council's voting screen."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+
+from .. import rules, services
+from ..models import HonourRound, Nomination
+
+
+def _day(value):
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(value, "%d/%m/%Y").date()
+    except (TypeError, ValueError):
+        return parse_date(value or "")
+
+
+def process_view(request, pk):
+    round = get_object_or_404(rules.rounds_for(request.user), pk=pk)
+    if not rules.is_staff(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "review":
+                nomination = get_object_or_404(round.nominations, pk=request.POST.get("nomination"))
+                services.review(
+                    nomination=nomination,
+                    eligible=request.POST.get("eligible") == "yes",
+                    reason=request.POST.get("reason", ""),
+                    user=request.user,
+                )
+            elif action == "close_review":
+                services.close_review(round=round, user=request.user)
+            elif action == "close_voting":
+                services.close_voting(round=round, user=request.user)
+            elif action in ("propose", "decide"):
+                day = _day(request.POST.get("day"))
+                if day is None:
+                    raise ValidationError(_("Write the date as dd/mm/yyyy."))
+                getattr(services, action)(
+                    round=round, user=request.user, number=request.POST.get("number", ""), day=day
+                )
+            messages.success(request, _("Saved."))
+            return redirect("honours_round_process", pk=pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    size = round.council.count()
+    rows = [
+        {
+            "nomination": n,
+            "agree": n.votes.filter(agree=True).count(),
+            "votes": n.votes.count(),
+            "passes": services.passes(n, size),
+        }
+        for n in round.nominations.select_related("nominee", "nominating_unit")
+    ]
+    return TemplateResponse(
+        request, "honours/round_process.html", {"round": round, "rows": rows, "size": size}
+    )
+
+
+def council_view(request):
+    rounds = (
+        HonourRound.objects.filter(council__person__account=request.user)
+        if request.user.is_authenticated
+        else HonourRound.objects.none()
+    )
+    return TemplateResponse(request, "honours/council_rounds.html", {"rounds": rounds})
+
+
+def vote_view(request, pk):
+    round = get_object_or_404(HonourRound, pk=pk)
+    seat = rules.seat_of(request.user, round)
+    if seat is None:
+        raise PermissionDenied
+    if request.method == "POST":
+        nomination = get_object_or_404(Nomination, pk=request.POST.get("nomination"), round=round)
+        try:
+            services.cast_vote(
+                nomination=nomination, user=request.user, agree=request.POST.get("agree") == "yes"
+            )
+            messages.success(request, _("Your vote has been recorded."))
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect("honours_vote", pk=pk)
+    mine = dict(seat.votes.values_list("nomination_id", "agree"))
+    rows = [
+        {"nomination": n, "vote": mine.get(n.pk)}
+        for n in round.nominations.filter(eligible=True).select_related(
+            "nominee", "nominating_unit"
+        )
+    ]
+    return TemplateResponse(request, "honours/council_vote.html", {"round": round, "rows": rows})
