@@ -163,6 +163,9 @@ class Vote(models.Model):
         verbose_name_plural = _("votes")
         constraints = [models.UniqueConstraint(fields=["nomination", "member"], name="vote_once")]
 
+    def __str__(self):
+        return f"{self.member} – {self.nomination}"
+
     def clean(self):
         if self.member.round_id != self.nomination.round_id:
             raise ValidationError(_("A council member votes only in their own round."))

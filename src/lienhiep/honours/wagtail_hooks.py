@@ -20,6 +20,11 @@ def register_honour_urls():
         path("honours/rounds/<int:pk>/process/", rounds.process_view, name="honours_round_process"),
         path("honours/council/", rounds.council_view, name="honours_council"),
         path("honours/council/<int:pk>/", rounds.vote_view, name="honours_vote"),
+        path(
+            "honours/commendations/<int:pk>/import/",
+            rounds.import_recipients_view,
+            name="honours_import_recipients",
+        ),
     ]
 
 

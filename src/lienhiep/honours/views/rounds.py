@@ -97,3 +97,48 @@ def vote_view(request, pk):
         )
     ]
     return TemplateResponse(request, "honours/council_vote.html", {"round": round, "rows": rows})
+
+
+def import_recipients_view(request, pk):
+    from django.http import HttpResponse
+
+    from lienhiep.directory.views.importing import ImportForm
+
+    from .. import importing
+
+    decision = get_object_or_404(rules.decisions_for(request.user), pk=pk)
+    if not request.user.has_perm("honours.add_commendation"):
+        raise PermissionDenied
+    if request.GET.get("template"):
+        response = HttpResponse(
+            importing.template_workbook(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="mau-nguoi-nhan-khen-thuong.xlsx"'
+        return response
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = importing.import_recipients(
+                decision=decision, content=form.cleaned_data["workbook"].read(), user=request.user
+            )
+        except importing.ImportFailed as failure:
+            problems = failure.problems
+            messages.error(
+                request,
+                _("Nothing was imported: %(count)s problems were found.")
+                % {"count": len(problems)},
+            )
+        else:
+            messages.success(
+                request,
+                _("Imported: %(created)s records created, %(updated)s updated.")
+                % {"created": created, "updated": 0},
+            )
+            return redirect("honours_decision:edit", pk)
+    return TemplateResponse(
+        request,
+        "honours/import_recipients.html",
+        {"decision": decision, "form": form, "problems": problems},
+    )

@@ -1,0 +1,110 @@
+"""Import the recipients of a commendation decision from Excel: all rows or none."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from lienhiep.core.importing import (
+    BaseReader,
+    Column,
+    ImportFailed,
+    Problem,
+    open_workbook,
+    save_workbook,
+)
+from lienhiep.directory.rules import organisations_for, people_for
+
+from .enums import RecipientKind
+from .models import Commendation
+
+SHEET = "Người nhận"
+COLUMNS = [
+    Column("Tập thể hay cá nhân", "kind", "choice", True, RecipientKind),
+    Column("Mã tổ chức", "organisation", "org"),
+    Column("Mã người", "person", "person"),
+    Column("Lý do", "reason", max_length=300),
+]
+
+
+class Reader(BaseReader):
+    def __init__(self, user):
+        super().__init__()
+        self.organisations = {o.slug: o for o in organisations_for(user)}
+        self.people = {p.code: p for p in people_for(user)}
+
+    def parse_org(self, column, value):
+        try:
+            return self.organisations[str(value).strip()]
+        except KeyError:
+            raise ValueError(
+                _("no organisation you may work with has the code “%(code)s”") % {"code": value}
+            ) from None
+
+    def parse_person(self, column, value):
+        try:
+            return self.people[str(value).strip()]
+        except KeyError:
+            raise ValueError(
+                _("no person you may work with has the code “%(code)s”") % {"code": value}
+            ) from None
+
+    def declare(self, sheet_name, number, positions, values):
+        kind = values.get("kind")
+        wanted = "organisation" if kind == RecipientKind.COLLECTIVE else "person"
+        if kind and not values.get(wanted):
+            column = next(c for c in COLUMNS if c.field == wanted)
+            if column in positions:
+                self.problem(
+                    sheet_name,
+                    number,
+                    positions[column],
+                    column,
+                    _(
+                        "a collective needs the code of an organisation, an individual the code of a person"
+                    ),
+                )
+                return False
+        return True
+
+
+@transaction.atomic
+def import_recipients(*, decision, content: bytes, user):
+    workbook = open_workbook(content)
+    if SHEET not in workbook.sheetnames:
+        raise ImportFailed(
+            [
+                Problem(
+                    "",
+                    0,
+                    "",
+                    "",
+                    _("the workbook has none of the sheets %(names)s") % {"names": f"“{SHEET}”"},
+                )
+            ]
+        )
+    reader = Reader(user)
+    records, _positions = reader.read_sheet(SHEET, workbook[SHEET], COLUMNS)
+    workbook.close()
+    if reader.problems:
+        raise ImportFailed(reader.problems)
+    created = 0
+    for _number, values in records:
+        collective = values["kind"] == RecipientKind.COLLECTIVE
+        _recipient, was_new = Commendation.objects.get_or_create(
+            decision=decision,
+            organisation=values["organisation"] if collective else None,
+            person=None if collective else values["person"],
+            defaults={"reason": values.get("reason", "")},
+        )
+        created += was_new
+    log(decision, "wagtail.edit", user=user, data={"imported_recipients": created})
+    return created
+
+
+def template_workbook() -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = SHEET
+    workbook.active.append([column.header for column in COLUMNS])
+    return save_workbook(workbook)
