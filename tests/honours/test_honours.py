@@ -1,0 +1,179 @@
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from openpyxl import Workbook
+
+from lienhiep.directory import roles
+from lienhiep.directory.models import Organisation, Person
+from lienhiep.honours import importing, services
+from lienhiep.honours.enums import RoundState, Threshold
+from lienhiep.honours.models import (
+    CommendationDecision,
+    CouncilMember,
+    HonourRound,
+    Nomination,
+    Vote,
+)
+from tests.factories import make_person, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def council_member(round, given):
+    person = make_person(round.union, "Hà", "Văn", given)
+    person.account = make_user(roles.EXPERT)
+    person.save()
+    CouncilMember.objects.create(round=round, person=person)
+    return person.account
+
+
+@pytest.fixture
+def round(demo):
+    return HonourRound.objects.create(
+        union=demo,
+        number=3,
+        year=2026,
+        opens_on=date(2026, 3, 1),
+        closes_on=date(2026, 6, 30),
+        quota_per_unit=2,
+    )
+
+
+def nominated(round, staff, count=1):
+    unit = Organisation.objects.get(slug="hoi-y-hoc")
+    return [
+        services.nominate(
+            round=round, nominee=make_person(unit, "Lý", "Thị", f"Hoa {n}"), unit=unit, user=staff
+        )
+        for n in range(count)
+    ]
+
+
+def test_indicators_state_honours_commendations_and_community(demo, capsys):
+    call_command("indicators", "--org", "hoa-an", "--year", "2024")
+    lines = capsys.readouterr().out.splitlines()
+    for line in [
+        "Hồ sơ đề cử trí thức tiêu biểu đã nhận: thực hiện 15 hồ sơ",
+        "Hồ sơ đủ điều kiện: thực hiện 09 hồ sơ",
+        "Trí thức được tôn vinh: thực hiện 09 trí thức",
+        "Khen thưởng của Liên hiệp Hội Việt Nam cho tập thể: thực hiện 02 tập thể",
+        "Khen thưởng của Liên hiệp Hội Việt Nam cho cá nhân: thực hiện 04 cá nhân",
+        "Khen thưởng của Liên hiệp hội cho tập thể: thực hiện 06 tập thể",
+        "Khen thưởng của Liên hiệp hội cho cá nhân: thực hiện 11 cá nhân",
+        "Kinh phí các dự án cộng đồng: thực hiện 4,2 tỷ đồng",
+        "Hộ nghèo được hỗ trợ vốn, kỹ thuật: thực hiện 1.250 hộ",
+        "Suất học bổng: thực hiện 640 suất",
+        "Nhà tình thương được xây dựng: thực hiện 12 căn",
+        "Lớp tập huấn cho người dân: thực hiện 18 lớp",
+        "Lượt người tham gia lớp tập huấn: thực hiện 720 lượt người",
+    ]:
+        assert line in lines
+
+
+@pytest.mark.parametrize(
+    ("threshold", "passes"), [(Threshold.MORE_THAN_HALF, True), (Threshold.TWO_THIRDS, False)]
+)
+def test_five_of_nine_passes_more_than_half_but_not_two_thirds(round, demo, threshold, passes):
+    round.threshold = threshold
+    round.save()
+    staff = make_user(roles.UNION_STAFF, demo)
+    [nomination] = nominated(round, staff)
+    services.review(nomination=nomination, eligible=True, reason="", user=staff)
+    services.close_review(round=round, user=staff)
+    voters = [council_member(round, f"Số {n}") for n in range(9)]
+    for index, voter in enumerate(voters):
+        services.cast_vote(nomination=nomination, user=voter, agree=index < 5)
+    assert services.passes(nomination) is passes
+
+
+def test_council_member_votes_once_and_only_in_their_round(round, demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    [nomination] = nominated(round, staff)
+    services.review(nomination=nomination, eligible=True, reason="", user=staff)
+    services.close_review(round=round, user=staff)
+    voter = council_member(round, "An")
+    services.cast_vote(nomination=nomination, user=voter, agree=True)
+    with pytest.raises(ValidationError):
+        services.cast_vote(nomination=nomination, user=voter, agree=False)
+    assert Vote.objects.filter(nomination=nomination).count() == 1
+    other_round = HonourRound.objects.get(union=demo, number=2)
+    other = other_round.nominations.filter(eligible=True).first()
+    with pytest.raises(PermissionDenied):
+        services.cast_vote(nomination=other, user=voter, agree=True)
+    outsider = make_user(roles.EXPERT)
+    with pytest.raises(PermissionDenied):
+        services.cast_vote(nomination=nomination, user=outsider, agree=True)
+
+
+def test_officer_nominates_only_for_its_organisation_and_within_quota(round, demo):
+    own = Organisation.objects.get(slug="hoi-dieu-duong")
+    officer = make_user(roles.OFFICER, own)
+    for n in range(2):
+        services.nominate(
+            round=round, nominee=make_person(own, "Lê", "Thị", f"Lan {n}"), unit=own, user=officer
+        )
+    with pytest.raises(ValidationError) as error:
+        services.nominate(
+            round=round, nominee=make_person(own, "Lê", "Thị", "Lan 3"), unit=own, user=officer
+        )
+    assert "đã đề cử đủ 2 hồ sơ" in " ".join(error.value.messages)
+    other = Organisation.objects.get(slug="hoi-luat-gia")
+    with pytest.raises(PermissionDenied):
+        services.nominate(
+            round=round, nominee=make_person(other, "Võ", "Văn", "Khoa"), unit=other, user=officer
+        )
+    assert Nomination.objects.filter(round=round).count() == 2
+
+
+def test_decision_honours_the_passed_and_records_commendations(round, demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    first, second = nominated(round, staff, 2)
+    services.review(nomination=first, eligible=True, reason="", user=staff)
+    services.review(nomination=second, eligible=False, reason="Chưa đủ năm công tác", user=staff)
+    services.close_review(round=round, user=staff)
+    voters = [council_member(round, f"Thành viên {n}") for n in range(3)]
+    for voter in voters:
+        services.cast_vote(nomination=first, user=voter, agree=True)
+    services.close_voting(round=round, user=staff)
+    services.propose(round=round, user=staff, number="12/TTr-LHH", day=date(2026, 9, 1))
+    decision = services.decide(round=round, user=staff, number="999/QĐ-UBND", day=date(2026, 10, 1))
+    round.refresh_from_db()
+    assert round.state == RoundState.DECIDED
+    assert [c.person for c in decision.recipients.all()] == [first.nominee]
+    assert list(Nomination.objects.filter(round=round, honoured=True)) == [first]
+
+
+def test_commendation_recipients_import_all_or_nothing(demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    decision = CommendationDecision.objects.get(number="62/QĐ-LHH")
+    before = decision.recipients.count()
+    person = Person.objects.filter(home__slug="clb-tri-thuc").last()
+
+    def book(rows):
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = importing.SHEET
+        sheet.append([c.header for c in importing.COLUMNS])
+        for row in rows:
+            sheet.append(row)
+        buffer = BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+    bad = book(
+        [
+            ["Cá nhân", "", person.code, "Tốt"],
+            ["Tập thể", "", "", ""],
+            ["Nhóm", "hoi-y-hoc", "", ""],
+        ]
+    )
+    with pytest.raises(importing.ImportFailed) as failure:
+        importing.import_recipients(decision=decision, content=bad, user=staff)
+    assert sorted((p.row, p.column) for p in failure.value.problems) == [(3, "B"), (4, "A")]
+    assert decision.recipients.count() == before
+    good = book([["Cá nhân", "", person.code, "Tốt"], ["Tập thể", "hoi-y-hoc", "", ""]])
+    assert importing.import_recipients(decision=decision, content=good, user=staff) == 2
+    assert importing.import_recipients(decision=decision, content=good, user=staff) == 0
