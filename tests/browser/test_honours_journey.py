@@ -1,0 +1,65 @@
+"""An officer nominates, staff find the nomination eligible, the council votes, staff record the decision."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from lienhiep.directory.demo import DEMO_PASSWORD
+from lienhiep.directory.models import Organisation, Person
+from lienhiep.honours.models import Commendation, CouncilMember, HonourRound
+
+from .conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_nomination_to_commendation(live_server, browser):
+    call_command("seed_demo", stdout=io.StringIO())
+    url = live_server.url
+    union = Organisation.objects.get(slug="hoa-an")
+    round = HonourRound.objects.create(union=union, number=3, year=2026, opens_on=date(2026, 3, 1),
+                                       closes_on=date(2026, 12, 31))
+    CouncilMember.objects.create(round=round, person=Person.objects.get(account__username="hoidong"))
+    nominee = Person.objects.filter(home__slug="hoi-dieu-duong").first()
+
+    officer = browser.new_context(locale="vi-VN").new_page()
+    log_in(officer, url, "hoidieuduong", DEMO_PASSWORD)
+    officer.goto(f"{url}/admin/honours/nominations/new/")
+    officer.select_option("select[name=round]", str(round.pk))
+    officer.select_option("select[name=nominee]", str(nominee.pk))
+    officer.select_option("select[name=nominating_unit]", label="Hội Điều dưỡng tỉnh Hòa An")
+    officer.fill("textarea[name=summary]", "Hai mươi năm nghiên cứu chăm sóc người bệnh tại tuyến cơ sở.")
+    with officer.expect_navigation():
+        officer.locator("main form button[type=submit]").first.click()
+    assert round.nominations.count() == 1
+
+    staff = browser.new_context(locale="vi-VN").new_page()
+    log_in(staff, url, "canbo", DEMO_PASSWORD)
+    staff.goto(f"{url}/admin/honours/rounds/{round.pk}/process/")
+    staff.click("form.review-form button[type=submit]")
+    staff.click("button[value=close_review]")
+    staff.wait_for_selector("button[value=close_voting]")
+
+    council = browser.new_context(locale="vi-VN").new_page()
+    log_in(council, url, "hoidong", DEMO_PASSWORD)
+    council.goto(f"{url}/admin/honours/council/")
+    council.click(f"text={round}")
+    council.click("button[name=agree][value=yes]")
+    council.wait_for_selector("text=Đã ghi nhận phiếu của bạn.")
+
+    staff.reload()
+    staff.click("button[value=close_voting]")
+    staff.fill("input[name=number]", "30/TTr-LHH")
+    staff.fill("input[name=day]", "01/11/2026")
+    staff.click("button[value=propose]")
+    staff.fill("input[name=number]", "2001/QĐ-UBND")
+    staff.fill("input[name=day]", "20/11/2026")
+    staff.click("button[value=decide]")
+    staff.wait_for_selector("text=2001/QĐ-UBND")
+    assert "được tôn vinh" in staff.inner_text("main")
+
+    assert Commendation.objects.filter(person=nominee, decision__number="2001/QĐ-UBND").exists()
+    staff.goto(f"{url}/admin/honours/commendations/")
+    assert "2001/QĐ-UBND" in staff.inner_text("main")
