@@ -12,16 +12,22 @@ from lienhiep.honours.models import Commendation, CouncilMember, HonourRound
 
 from .conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_nomination_to_commendation(live_server, browser):
     call_command("seed_demo", stdout=io.StringIO())
     url = live_server.url
     union = Organisation.objects.get(slug="hoa-an")
-    round = HonourRound.objects.create(union=union, number=3, year=2026, opens_on=date(2026, 3, 1),
-                                       closes_on=date(2026, 12, 31))
-    CouncilMember.objects.create(round=round, person=Person.objects.get(account__username="hoidong"))
+    round = HonourRound.objects.create(
+        union=union, number=3, year=2026, opens_on=date(2026, 3, 1), closes_on=date(2026, 12, 31)
+    )
+    CouncilMember.objects.create(
+        round=round, person=Person.objects.get(account__username="hoidong")
+    )
     nominee = Person.objects.filter(home__slug="hoi-dieu-duong").first()
 
     officer = browser.new_context(locale="vi-VN").new_page()
@@ -30,7 +36,9 @@ def test_nomination_to_commendation(live_server, browser):
     officer.select_option("select[name=round]", str(round.pk))
     officer.select_option("select[name=nominee]", str(nominee.pk))
     officer.select_option("select[name=nominating_unit]", label="Hội Điều dưỡng tỉnh Hòa An")
-    officer.fill("textarea[name=summary]", "Hai mươi năm nghiên cứu chăm sóc người bệnh tại tuyến cơ sở.")
+    officer.fill(
+        "textarea[name=summary]", "Hai mươi năm nghiên cứu chăm sóc người bệnh tại tuyến cơ sở."
+    )
     with officer.expect_navigation():
         officer.locator("main form button[type=submit]").first.click()
     assert round.nominations.count() == 1

@@ -177,3 +177,23 @@ def test_commendation_recipients_import_all_or_nothing(demo):
     good = book([["Cá nhân", "", person.code, "Tốt"], ["Tập thể", "hoi-y-hoc", "", ""]])
     assert importing.import_recipients(decision=decision, content=good, user=staff) == 2
     assert importing.import_recipients(decision=decision, content=good, user=staff) == 0
+
+
+def test_nomination_form_offers_only_the_officers_rounds_and_unit(client, round, demo):
+    other_union = Organisation.objects.create(
+        name="Liên hiệp hội tỉnh Khác", slug="lhh-khac", kind="union"
+    )
+    foreign = HonourRound.objects.create(
+        union=other_union,
+        number=1,
+        year=2026,
+        opens_on=date(2026, 1, 1),
+        closes_on=date(2026, 12, 31),
+    )
+    client.force_login(make_user(roles.OFFICER, Organisation.objects.get(slug="hoi-dieu-duong")))
+    form = client.get("/admin/honours/nominations/new/").context["form"]
+    assert foreign not in form.fields["round"].queryset
+    assert round in form.fields["round"].queryset
+    assert list(form.fields["nominating_unit"].queryset.values_list("slug", flat=True)) == [
+        "hoi-dieu-duong"
+    ]

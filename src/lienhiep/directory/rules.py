@@ -80,7 +80,7 @@ def member_counts_for(user):
     return _by_organisation(MemberCount, user)
 
 
-#: model → the function returning what a user may see of it.
+#: model → the function returning what a user may see of it; other apps add their models.
 VISIBLE = {
     Organisation: organisations_for,
     Person: people_for,

@@ -8,7 +8,12 @@ class HonoursConfig(AppConfig):
     verbose_name = _("Honours and commendations")
 
     def ready(self):
-        from lienhiep.directory import roles
+        from lienhiep.directory import roles, rules as directory_rules
+
+        from . import models, rules
+
+        # Forms offer only the rounds a user may see, as they do organisations and people.
+        directory_rules.VISIBLE[models.HonourRound] = rules.rounds_for
 
         every = {
             "honourround": roles.ALL,
