@@ -8,7 +8,8 @@ class HonoursConfig(AppConfig):
     verbose_name = _("Honours and commendations")
 
     def ready(self):
-        from lienhiep.directory import roles, rules as directory_rules
+        from lienhiep.directory import roles
+        from lienhiep.directory import rules as directory_rules
 
         from . import models, rules
 

@@ -1,6 +1,9 @@
 """Who sees rounds, nominations, votes and commendations."""
 
+from django.db.models import Q
+
 from lienhiep.directory import roles
+from lienhiep.directory.models import Organisation
 from lienhiep.directory.rules import organisation_ids_for
 
 from .models import CommendationDecision, CouncilMember, HonourRound, Nomination
@@ -12,11 +15,14 @@ def _scoped(queryset, field, user):
 
 
 def rounds_for(user):
-    return (
-        _scoped(HonourRound.objects.all(), "union", user)
-        if user.is_authenticated
-        else HonourRound.objects.none()
-    )
+    """Rounds of the unions a user works in or under (an officer sees its union's rounds)."""
+    if not user.is_authenticated:
+        return HonourRound.objects.none()
+    ids = organisation_ids_for(user)
+    if ids is None:
+        return HonourRound.objects.all()
+    parents = Organisation.objects.filter(pk__in=ids).values("parent")
+    return HonourRound.objects.filter(Q(union__in=ids) | Q(union__in=parents))
 
 
 def nominations_for(user):
