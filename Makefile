@@ -27,7 +27,7 @@ demo: $(STAMP)
 ## make test: the whole suite (unit, integration, browser) on DATABASE_URL or SQLite
 test: $(STAMP)
 	mkdir -p var
-	DEBUG=0 $(PY) manage.py compilemessages -v 0 --ignore=.venv
+	DJANGO_SETTINGS_MODULE=lienhiep.settings.test $(PY) manage.py compilemessages -v 0 --ignore=.venv
 	$(PY) -m pytest --create-db -q $(PYTEST_ARGS)
 
 ## make test-fast: the suite without browser tests, reusing the test database
