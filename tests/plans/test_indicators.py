@@ -101,7 +101,7 @@ def test_a_reported_value_needs_a_source(demo):
     assert error.value.message_dict == {
         "source": ["Hãy ghi rõ nguồn của số liệu (văn bản hoặc người cung cấp)."]
     }
-    assert not ReportedValue.objects.exists()
+    assert not ReportedValue.objects.filter(indicator=indicator).exists()
     services.report_value(
         indicator=indicator,
         organisation=demo,
