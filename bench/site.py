@@ -20,7 +20,8 @@ DURATION = 5.0
 THREADS = 4
 
 
-def drive(url):
+def drive(url, fresh=False):
+    """Requests per second on ``url``; ``fresh`` adds a new query string each time (never cached)."""
     count = 0
     stop = time.perf_counter() + DURATION
     lock = threading.Lock()
@@ -28,7 +29,12 @@ def drive(url):
     def worker():
         nonlocal count
         while time.perf_counter() < stop:
-            with urllib.request.urlopen(url) as response:
+            target = (
+                f"{url}?lan={threading.get_ident()}-{count}-{time.perf_counter_ns()}"
+                if fresh
+                else url
+            )
+            with urllib.request.urlopen(target) as response:
                 response.read()
             with lock:
                 count += 1
@@ -97,9 +103,11 @@ def main():
         urllib.request.urlopen(base + article).read()
         bare = drive(base + "/bench/bare/")
         cached = drive(base + article)
+        uncached = drive(base + article, fresh=True)
         print("| benchmark | requests/s |\n|---|---|")
         print(f"| bare Django view | {bare:.0f} |")
         print(f"| cached article page ({article}) | {cached:.0f} |")
+        print(f"| uncached article page (rendered every time) | {uncached:.0f} |")
         print(f"| ratio cached / bare | {cached / bare:.2f} |")
     finally:
         server.terminate()
