@@ -168,3 +168,18 @@ def test_attachment_type_is_checked():
     with pytest.raises(ValidationError):
         validate_attachment(SimpleUploadedFile("virus.exe", b"MZ"))
     validate_attachment(SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4"))
+
+
+def test_held_activities_link_to_their_news_article(demo):
+    from django.core.exceptions import ValidationError
+
+    linked = Activity.objects.filter(news_article__isnull=False)
+    assert linked.filter(kind__slug="hoi-thao").count() == 11
+    assert all(a.news_article.title in (a.title, f"Câu lạc bộ Trí thức: {a.title}") for a in linked)
+    planned = Activity.objects.get(state="planned")
+    planned.news_article = linked.first().news_article
+    with pytest.raises(ValidationError) as error:
+        planned.full_clean()
+    assert error.value.message_dict["news_article"] == [
+        "Chỉ hoạt động đã tổ chức mới có bài viết đưa tin."
+    ]

@@ -1,5 +1,6 @@
 """Workshops, training courses, thematic sessions and the union's other activities."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -62,8 +63,14 @@ class Activity(ClusterableModel):
     state = models.CharField(
         _("state"), max_length=20, choices=ActivityState.choices, default=ActivityState.PLANNED
     )
-    news_url = models.URLField(
-        _("news article"), blank=True, help_text=_("The article about the activity.")
+    news_article = models.ForeignKey(
+        "website.NewsArticlePage",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("news article"),
+        help_text=_("The article about the activity."),
     )
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -76,6 +83,12 @@ class Activity(ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        if self.news_article_id and self.state != ActivityState.HELD:
+            raise ValidationError(
+                {"news_article": _("Only a held activity has a news article about it.")}
+            )
 
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.topic} {self.place}")

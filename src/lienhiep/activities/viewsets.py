@@ -33,7 +33,7 @@ class ActivityViewSet(ScopedModelViewSet):
         "target_group",
         "outcome",
         "state",
-        "news_url",
+        "news_article",
     ]
     export_filename = "hoat-dong"
     inspect_view_fields = [*list_export, "speakers"]
@@ -62,7 +62,9 @@ class ActivityViewSet(ScopedModelViewSet):
                 ],
                 heading=_("Participants"),
             ),
-            MultiFieldPanel([FieldPanel("outcome"), FieldPanel("news_url")], heading=_("Outcome")),
+            MultiFieldPanel(
+                [FieldPanel("outcome"), FieldPanel("news_article")], heading=_("Outcome")
+            ),
             InlinePanel(
                 "attachments",
                 heading=_("Attachments"),

@@ -176,8 +176,23 @@ def seed_journal(index):
         )
 
 
+def link_activities(index):
+    """Each held activity that has its article points to it."""
+    articles = {a.title: a for a in NewsArticlePage.objects.child_of(index)}
+    for activity in Activity.objects.filter(
+        state="held", start_date__year=2024, news_article__isnull=True
+    ):
+        article = articles.get(activity.title) or articles.get(
+            f"Câu lạc bộ Trí thức: {activity.title}"
+        )
+        if article:
+            activity.news_article = article
+            activity.save(update_fields=["news_article"])
+
+
 def seed(stdout=None):
     union = Organisation.objects.get(slug="hoa-an")
     _home, sections = ensure_site(union)
     seed_news(sections["news"])
     seed_journal(sections["journal"])
+    link_activities(sections["news"])
