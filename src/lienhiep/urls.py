@@ -15,6 +15,7 @@ urlpatterns = [
     path("tin-tuc/rss/", website.NewsFeed(), name="news_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", website.robots_view, name="robots"),
+    path("cuoc-thi/", include("lienhiep.contests.urls")),
 ]
 
 if settings.DEBUG:

@@ -28,7 +28,7 @@ register(
         unit=pgettext_lazy("unit", "workshops"),
         records=held(enums.WORKSHOP),
         organisation_field="organiser",
-        order=21,
+        order=210,
     )
 )
 register(
@@ -38,7 +38,7 @@ register(
         unit=pgettext_lazy("unit", "courses"),
         records=held(enums.TRAINING),
         organisation_field="organiser",
-        order=22,
+        order=220,
     )
 )
 register(
@@ -49,7 +49,7 @@ register(
         records=held(enums.TRAINING),
         organisation_field="organiser",
         aggregate=lambda: Sum("participants_count"),
-        order=23,
+        order=230,
     )
 )
 register(
@@ -59,7 +59,7 @@ register(
         unit=pgettext_lazy("unit", "sessions"),
         records=held(enums.THEMATIC_SESSION, organiser__kind=OrganisationKind.CLUB),
         organisation_field="organiser",
-        order=24,
+        order=240,
     )
 )
 register(
@@ -69,7 +69,7 @@ register(
         unit=pgettext_lazy("unit", "events"),
         records=held(enums.FEDERATION_EVENT),
         organisation_field="organiser",
-        order=25,
+        order=250,
     )
 )
 register(
@@ -79,6 +79,6 @@ register(
         unit=pgettext_lazy("unit", "activities"),
         records=held(organiser__kind__in=MEMBER_KINDS),
         organisation_field="organiser",
-        order=26,
+        order=260,
     )
 )

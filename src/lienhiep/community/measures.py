@@ -18,6 +18,6 @@ register(
         records=started,
         organisation_field="centre",
         aggregate=lambda: Sum("amount"),
-        order=70,
+        order=700,
     )
 )

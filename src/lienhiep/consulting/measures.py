@@ -34,7 +34,7 @@ register(
         unit=pgettext_lazy("unit", "schemes"),
         records=critiqued,
         organisation_field="union",
-        order=20,
+        order=200,
     )
 )
 register(
@@ -44,7 +44,7 @@ register(
         unit=pgettext_lazy("unit", "cases"),
         records=open_cases,
         organisation_field="union",
-        order=27,
+        order=270,
     )
 )
 register(
@@ -54,6 +54,6 @@ register(
         unit=pgettext_lazy("unit", "cases"),
         records=overdue_cases,
         organisation_field="union",
-        order=28,
+        order=280,
     )
 )

@@ -18,7 +18,7 @@ register(
         unit=pgettext_lazy("unit", "nominations"),
         records=nominations,
         organisation_field="round__union",
-        order=50,
+        order=500,
     )
 )
 register(
@@ -28,7 +28,7 @@ register(
         unit=pgettext_lazy("unit", "nominations"),
         records=lambda year: nominations(year, eligible=True),
         organisation_field="round__union",
-        order=51,
+        order=510,
     )
 )
 register(
@@ -38,7 +38,7 @@ register(
         unit=pgettext_lazy("unit", "intellectuals"),
         records=lambda year: nominations(year, honoured=True),
         organisation_field="round__union",
-        order=52,
+        order=520,
     )
 )
 
@@ -86,6 +86,6 @@ for order, (issuer, (collective, individual)) in enumerate(ISSUER_NAMES.items())
                 unit=unit,
                 records=commendations(issuer, kind),
                 organisation_field="decision__union",
-                order=60 + order * 2 + (kind == RecipientKind.INDIVIDUAL),
+                order=600 + order * 20 + 10 * (kind == RecipientKind.INDIVIDUAL),
             )
         )

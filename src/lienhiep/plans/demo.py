@@ -20,23 +20,23 @@ PLANNED_INDICATORS = [
         "Đề án được tư vấn, phản biện và giám định xã hội",
         "Schemes critiqued",
         "đề án",
-        20,
+        200,
     ),
-    ("activities.workshops", "Hội thảo khoa học", "Scientific workshops", "hội thảo", 21),
-    ("activities.training_courses", "Lớp tập huấn", "Training courses", "lớp", 22),
+    ("activities.workshops", "Hội thảo khoa học", "Scientific workshops", "hội thảo", 210),
+    ("activities.training_courses", "Lớp tập huấn", "Training courses", "lớp", 220),
     (
         "activities.club_sessions",
         "Buổi sinh hoạt chuyên đề của Câu lạc bộ trí thức",
         "Thematic sessions of the club",
         "buổi",
-        23,
+        230,
     ),
     (
         "contests.youth_entries",
         "Mô hình dự thi Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng",
         "Youth contest entries",
         "mô hình",
-        24,
+        240,
     ),
 ]
 # code → (target, assigned by the People's Committee?)

@@ -20,7 +20,7 @@ register(
         unit=pgettext_lazy("unit", "returns"),
         records=received_returns,
         organisation_field="organisation",
-        order=30,
+        order=300,
     )
 )
 register(
@@ -31,7 +31,7 @@ register(
         records=received_returns,
         organisation_field="organisation",
         aggregate=lambda: Sum("research_projects"),
-        order=31,
+        order=310,
     )
 )
 register(
@@ -42,6 +42,6 @@ register(
         records=received_returns,
         organisation_field="organisation",
         aggregate=lambda: Sum("technology_transfers"),
-        order=32,
+        order=320,
     )
 )

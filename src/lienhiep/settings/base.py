@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "lienhiep.consulting",
     "lienhiep.honours",
     "lienhiep.community",
+    "lienhiep.contests",
     "lienhiep.website",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
@@ -190,10 +191,14 @@ LIENHIEP_UNCACHED_PREFIXES = [
     "/media/",
     "/tim-kiem/",
     "/tin-tuc/rss/",
+    "/cuoc-thi/",
 ]
 
 # Demo and organisation defaults.
 LIENHIEP_DEFAULT_UNION = env_str("DEFAULT_UNION", default="hoa-an")
+
+# Public forms (contest entries): attempts allowed per visitor address and period (seconds).
+LIENHIEP_PUBLIC_FORM_RATE = (env_int("PUBLIC_FORM_RATE", default=10), 3600)
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)

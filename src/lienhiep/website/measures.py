@@ -21,7 +21,7 @@ register(
         unit=pgettext_lazy("unit", "articles"),
         records=news,
         organisation_field="publisher",
-        order=40,
+        order=400,
     )
 )
 register(
@@ -31,6 +31,6 @@ register(
         unit=pgettext_lazy("unit", "issues"),
         records=journal_issues,
         organisation_field="publisher",
-        order=41,
+        order=410,
     )
 )

@@ -41,3 +41,9 @@ def roman(value):
 def get_item(mapping, key):
     """``{{ values|get_item:code }}``: a dictionary's value in a template."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def vi_date_line(value, place=""):
+    """``Hòa An, ngày 20 tháng 12 năm 2024`` (Nghị định 30/2020/NĐ-CP)."""
+    return formatting.date_line(place, value) if value else ""

@@ -1,0 +1,127 @@
+"""The yearbook (kỷ yếu) of a round in Word and PDF, and the winners' certificates, from records."""
+
+import base64
+from io import BytesIO
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from lienhiep.core.documents import html_to_pdf, render_docx
+from lienhiep.core.formatting import format_count
+
+from . import services
+from .enums import LEVELS, FileKind, PrizeLevel
+
+YEARBOOK_TEMPLATE = Path(__file__).parent / "word" / "yearbook.docx"
+PHOTO_WIDTH_MM = 110
+
+
+def _authors(entry):
+    return ", ".join(
+        f"{a.name}{' (' + a.workplace + ')' if a.workplace else ''}" for a in entry.authors.all()
+    )
+
+
+def _photo(entry):
+    """The bytes of the entry's first photo (from any storage), or None."""
+    photo = next((f for f in entry.files.all() if f.kind == FileKind.PHOTO), None)
+    if photo is None or not photo.file.storage.exists(photo.file.name):
+        return None
+    with photo.file.open("rb") as handle:
+        return handle.read()
+
+
+def yearbook_groups(round):
+    """The winners by level, numbered through the whole book."""
+    winners = services.winners(round)
+    groups, number = [], 0
+    for level in LEVELS:
+        entries = [e for e in winners if e.prize == level]
+        if not entries:
+            continue
+        rows = []
+        for entry in entries:
+            number += 1
+            rows.append(
+                {
+                    "number": number,
+                    "entry": entry,
+                    "code": entry.code,
+                    "title": entry.title,
+                    "field": entry.field.name,
+                    "authors": _authors(entry),
+                    "unit": entry.entering_unit
+                    or (entry.main_author.workplace if entry.main_author else ""),
+                    "description": entry.description,
+                    "photo_file": _photo(entry),
+                }
+            )
+        groups.append(
+            {
+                "heading": PrizeLevel(level).label.upper()
+                + f" ({format_count(len(entries), _('entries'))})",
+                "entries": rows,
+            }
+        )
+    return groups
+
+
+def _intro(round, groups):
+    count = sum(len(g["entries"]) for g in groups)
+    return _(
+        "This yearbook presents the %(count)s entries awarded in the %(round)s, with their "
+        "authors, what they are and a picture of each."
+    ) % {"count": format_count(count), "round": round}
+
+
+def yearbook_docx(round) -> bytes:
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    groups = yearbook_groups(round)
+
+    def context(document):
+        for group in groups:
+            for row in group["entries"]:
+                photo = row.pop("photo_file")
+                row["photo"] = (
+                    InlineImage(document, BytesIO(photo), width=Mm(PHOTO_WIDTH_MM)) if photo else ""
+                )
+                row.pop("entry")
+        return {
+            "union": round.contest.union.name.upper(),
+            "contest": round.contest.name,
+            "contest_upper": round.contest.name.upper(),
+            "round_label": round.label,
+            "intro": _intro(round, groups),
+            "groups": groups,
+        }
+
+    return render_docx(YEARBOOK_TEMPLATE, context)
+
+
+def data_uri(content: bytes) -> str:
+    kind = "png" if content.startswith(b"\x89PNG") else "jpeg"
+    return f"data:image/{kind};base64," + base64.b64encode(content).decode()
+
+
+def yearbook_pdf(round) -> bytes:
+    groups = yearbook_groups(round)
+    for group in groups:
+        for row in group["entries"]:
+            photo = row["photo_file"]
+            row["photo_uri"] = data_uri(photo) if photo else ""
+    html = render_to_string(
+        "contests/documents/yearbook.html",
+        {"round": round, "groups": groups, "intro": _intro(round, groups)},
+    )
+    return html_to_pdf(html)
+
+
+def certificate_pdf(entry) -> bytes:
+    html = render_to_string(
+        "contests/documents/certificate.html",
+        {"entry": entry, "round": entry.round, "authors": list(entry.authors.all())},
+    )
+    return html_to_pdf(html)

@@ -1,0 +1,108 @@
+"""Contest figures by year: a round counts in the year its results are published."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from lienhiep.plans.registry import Measure, register
+
+from .enums import ContestKind, PrizeLevel
+from .models import Entry
+
+ORGANISATION = "round__contest__union"
+
+NAMES = {
+    ContestKind.TECHNICAL: {
+        "entries": _("Solutions entered in the technical innovation contest"),
+        "eligible": _("Eligible solutions of the technical innovation contest"),
+        "prizes": _("Prizes of the technical innovation contest"),
+        "forwarded": _("Solutions forwarded to the national technical innovation contest"),
+        "national": _("National prizes of the technical innovation contest"),
+        "unit": pgettext_lazy("unit", "solutions"),
+    },
+    ContestKind.YOUTH: {
+        "entries": _("Youth contest entries"),
+        "eligible": _("Eligible youth contest entries"),
+        "prizes": _("Prizes of the youth contest"),
+        "forwarded": _("Youth contest entries forwarded to the national round"),
+        "national": _("National prizes of the youth contest"),
+        "unit": pgettext_lazy("unit", "entries"),
+    },
+}
+LEVEL_NAMES = {
+    PrizeLevel.FIRST: pgettext_lazy("prize", "first"),
+    PrizeLevel.SECOND: pgettext_lazy("prize", "second"),
+    PrizeLevel.THIRD: pgettext_lazy("prize", "third"),
+    PrizeLevel.CONSOLATION: pgettext_lazy("prize", "consolation"),
+}
+
+
+def entries(kind, **filters):
+    def records(year):
+        return Entry.objects.filter(
+            round__contest__kind=kind, round__results_published_on__year=year, **filters
+        )
+
+    return records
+
+
+def _measure(code, name, unit, records, order):
+    register(
+        Measure(
+            code=code,
+            name=name,
+            unit=unit,
+            records=records,
+            organisation_field=ORGANISATION,
+            order=order,
+        )
+    )
+
+
+for base, kind in ((330, ContestKind.TECHNICAL), (350, ContestKind.YOUTH)):
+    names = NAMES[kind]
+    prize_unit = pgettext_lazy("unit", "prizes")
+    _measure(f"contests.{kind}_entries", names["entries"], names["unit"], entries(kind), base)
+    _measure(
+        f"contests.{kind}_eligible",
+        names["eligible"],
+        names["unit"],
+        entries(kind, eligible=True),
+        base + 1,
+    )
+    _measure(
+        f"contests.{kind}_prizes",
+        names["prizes"],
+        prize_unit,
+        lambda year, kind=kind: entries(kind)(year).exclude(prize=""),
+        base + 2,
+    )
+    for step, level in enumerate(PrizeLevel, start=1):
+        _measure(
+            f"contests.{kind}_prizes.{level.value}",
+            _("%(name)s: %(level)s") % {"name": names["prizes"], "level": LEVEL_NAMES[level]},
+            prize_unit,
+            entries(kind, prize=level),
+            base + 2 + step,
+        )
+    _measure(
+        f"contests.{kind}_forwarded",
+        names["forwarded"],
+        names["unit"],
+        entries(kind, forwarded=True),
+        base + 7,
+    )
+    _measure(
+        f"contests.{kind}_national_prizes",
+        names["national"],
+        prize_unit,
+        lambda year, kind=kind: entries(kind)(year).exclude(national_prize=""),
+        base + 8,
+    )
+    for step, level in enumerate(PrizeLevel, start=1):
+        _measure(
+            f"contests.{kind}_national_prizes.{level.value}",
+            _("%(name)s: %(level)s") % {"name": names["national"], "level": LEVEL_NAMES[level]},
+            prize_unit,
+            entries(kind, national_prize=level),
+            base + 8 + step,
+        )

@@ -1,0 +1,122 @@
+"""The contests on the public site: the call with the entry form, the receipt, the results."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .. import documents, ratelimit, services
+from ..enums import LEVELS, RoundState
+from ..forms import EntryForm, author_formset, entry_data
+from ..models import ContestRound
+
+PUBLIC_STATES = [RoundState.OPEN, RoundState.AWARDED, RoundState.PUBLISHED, RoundState.CLOSED]
+
+
+def public_rounds():
+    return ContestRound.objects.filter(state__in=PUBLIC_STATES).select_related("contest")
+
+
+def index_view(request):
+    rounds = list(public_rounds().order_by("-launch_date"))
+    return TemplateResponse(
+        request,
+        "contests/public/index.html",
+        {
+            "open_rounds": [r for r in rounds if r.accepts_entries()],
+            "results": [r for r in rounds if r.state in (RoundState.PUBLISHED, RoundState.CLOSED)],
+        },
+    )
+
+
+def round_view(request, slug):
+    round = get_object_or_404(public_rounds(), slug=slug)
+    if round.state in (RoundState.PUBLISHED, RoundState.CLOSED):
+        return results_page(request, round)
+    accepting = round.accepts_entries()
+    form = formset = None
+    if accepting:
+        posted = request.method == "POST"
+        form = EntryForm(
+            request.POST if posted else None, request.FILES if posted else None, round=round
+        )
+        formset = author_formset(request.POST if posted else None)
+        if posted:
+            if not ratelimit.allow(request, "contest-entry"):
+                messages.error(
+                    request, _("Too many entries were sent from your address; try again later.")
+                )
+            elif form.is_spam():
+                raise Http404
+            elif form.is_valid() and formset.is_valid():
+                try:
+                    entry = services.submit_entry(round=round, data=entry_data(form, formset))
+                except ValidationError as error:
+                    for message in error.messages:
+                        form.add_error(None, message)
+                else:
+                    request.session["contest_entry"] = entry.code
+                    return redirect("contest_receipt", slug=round.slug)
+    return TemplateResponse(
+        request,
+        "contests/public/round.html",
+        {
+            "round": round,
+            "accepting": accepting,
+            "form": form,
+            "formset": formset,
+            "fields": round.fields.all(),
+            "prizes": [p for p in round.prizes.all() if p.count],
+            "criteria": round.criteria.all(),
+        },
+    )
+
+
+def receipt_view(request, slug):
+    round = get_object_or_404(public_rounds(), slug=slug)
+    code = request.session.get("contest_entry")
+    entry = round.entries.filter(code=code).first() if code else None
+    if entry is None:
+        return redirect("contest_round", slug=slug)
+    return TemplateResponse(
+        request, "contests/public/receipt.html", {"round": round, "entry": entry}
+    )
+
+
+def results_page(request, round):
+    winners = services.winners(round)
+    by_level = [
+        (level, [e for e in winners if e.prize == level])
+        for level in LEVELS
+        if any(e.prize == level for e in winners)
+    ]
+    national = [e for e in winners if e.national_prize] + [
+        e
+        for e in round.entries.filter(prize="")
+        .exclude(national_prize="")
+        .prefetch_related("authors")
+    ]
+    return TemplateResponse(
+        request,
+        "contests/public/results.html",
+        {
+            "round": round,
+            "by_level": by_level,
+            "national": national,
+            "figures": services.round_figures(round),
+        },
+    )
+
+
+def certificate_view(request, slug, code):
+    round = get_object_or_404(
+        ContestRound.objects.filter(state__in=[RoundState.PUBLISHED, RoundState.CLOSED]), slug=slug
+    )
+    entry = get_object_or_404(
+        round.entries.exclude(prize="").prefetch_related("authors"), code=code
+    )
+    response = HttpResponse(documents.certificate_pdf(entry), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="giay-chung-nhan-{entry.code}.pdf"'
+    return response

@@ -1,0 +1,60 @@
+"""Word and PDF documents: docxtpl for Word, WeasyPrint with the bundled serif font for PDF.
+
+Every PDF is typeset in Liberation Serif (Times New Roman's metrics, full Vietnamese glyphs),
+embedded from ``core/fonts`` and declared for the page margin boxes too, so page numbers and
+running heads do not fall back to another font.
+"""
+
+from io import BytesIO
+from pathlib import Path
+
+FONT_DIR = Path(__file__).parent / "fonts"
+FONT_FAMILY = "Times New Roman"
+
+_FACES = [
+    ("Regular", "normal", "normal"),
+    ("Bold", "bold", "normal"),
+    ("Italic", "normal", "italic"),
+    ("BoldItalic", "bold", "italic"),
+]
+
+
+def font_css() -> str:
+    """``@font-face`` rules that map "Times New Roman" to the bundled Liberation Serif."""
+    faces = "\n".join(
+        f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
+        f"font-style: {style}; src: url({(FONT_DIR / f'LiberationSerif-{name}.ttf').as_uri()}); }}"
+        for name, weight, style in _FACES
+    )
+    return (
+        f"{faces}\n"
+        f'html {{ font-family: "{FONT_FAMILY}", serif; }}\n'
+        f'@page {{ font-family: "{FONT_FAMILY}", serif;'
+        f' @top-center {{ font-family: "{FONT_FAMILY}", serif; }}'
+        f' @bottom-center {{ font-family: "{FONT_FAMILY}", serif; }} }}\n'
+    )
+
+
+def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return HTML(string=html, base_url=base_url or str(FONT_DIR)).write_pdf(
+        stylesheets=[CSS(string=font_css(), font_config=fonts)], font_config=fonts
+    )
+
+
+def render_docx(template: Path | str | BytesIO, context) -> bytes:
+    """Render a docxtpl template; ``context`` is a dict or a function of the template.
+
+    Text is always escaped (``autoescape=True``), or "KH&KT" would lose its text.
+    """
+    from docxtpl import DocxTemplate
+
+    document = DocxTemplate(template)
+    values = context(document) if callable(context) else context
+    document.render(values, autoescape=True)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
