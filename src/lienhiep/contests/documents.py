@@ -59,8 +59,10 @@ def yearbook_groups(round):
             )
         groups.append(
             {
-                "heading": PrizeLevel(level).label.upper()
-                + f" ({format_count(len(entries), _('entries'))})",
+                "heading": "{} ({})".format(
+                    PrizeLevel(level).label.upper(),
+                    format_count(len(entries), _("contest entries")),
+                ),
                 "entries": rows,
             }
         )

@@ -1,5 +1,6 @@
 """Contest figures by year: a round counts in the year its results are published."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -79,7 +80,7 @@ for base, kind in ((330, ContestKind.TECHNICAL), (350, ContestKind.YOUTH)):
     for step, level in enumerate(PrizeLevel, start=1):
         _measure(
             f"contests.{kind}_prizes.{level.value}",
-            _("%(name)s: %(level)s") % {"name": names["prizes"], "level": LEVEL_NAMES[level]},
+            format_lazy("{} – {}", names["prizes"], LEVEL_NAMES[level]),
             prize_unit,
             entries(kind, prize=level),
             base + 2 + step,
@@ -101,7 +102,7 @@ for base, kind in ((330, ContestKind.TECHNICAL), (350, ContestKind.YOUTH)):
     for step, level in enumerate(PrizeLevel, start=1):
         _measure(
             f"contests.{kind}_national_prizes.{level.value}",
-            _("%(name)s: %(level)s") % {"name": names["national"], "level": LEVEL_NAMES[level]},
+            format_lazy("{} – {}", names["national"], LEVEL_NAMES[level]),
             prize_unit,
             entries(kind, national_prize=level),
             base + 8 + step,

@@ -33,7 +33,7 @@ PLANNED_INDICATORS = [
     ),
     (
         "contests.youth_entries",
-        "Mô hình dự thi Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng",
+        "Mô hình, sản phẩm dự thi Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng",
         "Youth contest entries",
         "mô hình",
         240,

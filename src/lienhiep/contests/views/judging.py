@@ -69,7 +69,7 @@ def score_view(request, pk):
 
 def file_view(request, pk, file_pk):
     """A file of an entry, for staff or for a judge the entry is assigned to."""
-    from django.http import FileResponse
+    from django.http import FileResponse, Http404
 
     from ..models import EntryFile
 
@@ -78,5 +78,5 @@ def file_view(request, pk, file_pk):
         rules.assignments_for(request.user).filter(entry_id=pk, conflict=False).exists()
     )
     if not allowed:
-        raise PermissionDenied
+        raise Http404
     return FileResponse(entry_file.file.open("rb"), filename=str(entry_file))

@@ -1,0 +1,70 @@
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from lienhiep.contests import services
+from lienhiep.contests.enums import ContestKind, PrizeLevel
+from lienhiep.contests.models import Contest, PrizeTier
+from lienhiep.directory import roles
+from tests.factories import make_person, make_user
+
+
+def png(name="anh.png", size=(64, 48)):
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", size, (200, 40, 40)).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def staff(demo):
+    return make_user(roles.UNION_STAFF, demo)
+
+
+@pytest.fixture
+def youth_round(demo):
+    """A youth round of 2026, open until the end of the year, with two prizes of each level."""
+    contest = Contest.objects.create(
+        union=demo, kind=ContestKind.YOUTH, name="Cuộc thi Sáng tạo thử nghiệm"
+    )
+    round = services.launch_round(
+        contest=contest,
+        number=1,
+        period="2026",
+        launch_date=date(2026, 1, 1),
+        entry_deadline=date(2026, 12, 31),
+        min_age=6,
+        max_age=18,
+        residence="tỉnh Hòa An",
+    )
+    PrizeTier.objects.filter(round=round).update(count=1)
+    PrizeTier.objects.filter(round=round, level=PrizeLevel.CONSOLATION).update(count=2)
+    services.open_round(round=round, user=None)
+    return round
+
+
+def author(
+    name="Nguyễn Minh Khoa", born=date(2012, 5, 4), main=True, school="Trường THCS Nguyễn Du"
+):
+    return services.AuthorData(name=name, birth_date=born, workplace=school, is_main=main)
+
+
+def entry_data(round, title="Máy lọc nước mini", field=None, authors=None, **extra):
+    return services.EntryData(
+        title=title,
+        field=field or round.fields.first(),
+        description="Mô hình lọc nước bằng than hoạt tính và cát thạch anh.",
+        authors=authors or [author()],
+        **extra,
+    )
+
+
+def judge_user(round, field, given):
+    person = make_person(round.contest.union, "Trịnh", "Văn", given)
+    person.account = make_user()
+    person.save()
+    services.add_judge(round=round, field=field, person=person, user=None)
+    return person.account

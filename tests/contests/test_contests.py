@@ -1,0 +1,397 @@
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import Workbook
+
+from lienhiep.contests import importing, services
+from lienhiep.contests.enums import ContestKind, EntrySource, PrizeLevel, RoundState, Stage
+from lienhiep.contests.models import Assignment, Contest, ContestRound, Entry
+
+from .conftest import author, entry_data, judge_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_indicators_state_both_contests_from_records(demo, capsys):
+    call_command("indicators", "--org", "hoa-an", "--year", "2024")
+    lines = capsys.readouterr().out.splitlines()
+    for line in [
+        "Mô hình, sản phẩm dự thi Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng: thực hiện 168 mô hình; kế hoạch 150 mô hình; đạt 112%",
+        "Giải Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng: thực hiện 18 giải",
+        "Giải Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng – giải Nhất: thực hiện 01 giải",
+        "Giải Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng – giải Nhì: thực hiện 03 giải",
+        "Giải Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng – giải Ba: thực hiện 05 giải",
+        "Giải Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng – giải Khuyến khích: thực hiện 09 giải",
+        "Giải toàn quốc của Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng – giải Ba: thực hiện 01 giải",
+        "Giải toàn quốc của Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng – giải Khuyến khích: thực hiện 01 giải",
+        "Giải pháp dự thi Hội thi Sáng tạo kỹ thuật: thực hiện 47 giải pháp",
+        "Giải Hội thi Sáng tạo kỹ thuật: thực hiện 21 giải",
+        "Giải Hội thi Sáng tạo kỹ thuật – giải Nhất: thực hiện 01 giải",
+        "Giải Hội thi Sáng tạo kỹ thuật – giải Nhì: thực hiện 04 giải",
+        "Giải Hội thi Sáng tạo kỹ thuật – giải Ba: thực hiện 06 giải",
+        "Giải Hội thi Sáng tạo kỹ thuật – giải Khuyến khích: thực hiện 10 giải",
+    ]:
+        assert line in lines, line
+
+
+def test_a_round_counts_in_the_year_its_results_are_published(demo, capsys):
+    call_command("indicators", "--org", "hoa-an", "--year", "2022")
+    lines = capsys.readouterr().out.splitlines()
+    assert "Giải pháp dự thi Hội thi Sáng tạo kỹ thuật: thực hiện 39 giải pháp" in lines
+    assert "Giải Hội thi Sáng tạo kỹ thuật – giải Nhất: thực hiện 00 giải" in lines
+
+
+def test_round_figures_match_the_demo_rounds(demo):
+    twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
+    figures = services.round_figures(twelfth)
+    assert (figures.entries, figures.prize_total, figures.forwarded) == (168, 18, 6)
+    assert figures.national[PrizeLevel.THIRD] == figures.national[PrizeLevel.CONSOLATION] == 1
+    assert sum(n for _name, n, _ok in figures.by_field) == 168
+    thirteenth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=13)
+    assert thirteenth.state == RoundState.OPEN and thirteenth.accepts_entries()
+
+
+def test_a_new_round_copies_the_last_rounds_settings(demo):
+    eighth = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=8)
+    ninth = services.launch_round(
+        contest=eighth.contest,
+        number=9,
+        period="2025-2026",
+        launch_date=date(2025, 3, 1),
+        entry_deadline=date(2026, 6, 30),
+    )
+    assert [f.name for f in ninth.fields.all()] == [f.name for f in eighth.fields.all()]
+    assert [(c.name, c.max_points) for c in ninth.criteria.all()] == [
+        (c.name, c.max_points) for c in eighth.criteria.all()
+    ]
+    assert services.structure(ninth) == services.structure(eighth)
+    assert (ninth.applied_since, ninth.residence, ninth.co_organisers) == (
+        eighth.applied_since,
+        eighth.residence,
+        eighth.co_organisers,
+    )
+    assert ninth.state == RoundState.DRAFT and ninth.entries.count() == 0
+
+
+def test_a_first_round_gets_the_kinds_default_fields(youth_round):
+    assert youth_round.fields.count() == 5
+    assert youth_round.fields.first().name == "Đồ dùng học tập"
+    assert sum(c.max_points for c in youth_round.criteria.all()) == 100
+
+
+def test_an_entry_gets_a_code_and_the_main_author_an_email(
+    youth_round, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = services.submit_entry(
+            round=youth_round, data=entry_data(youth_round, email="khoa@example.vn")
+        )
+    assert entry.code == "TN1-0001" and entry.source == EntrySource.ONLINE
+    second = services.submit_entry(round=youth_round, data=entry_data(youth_round, title="Đèn học"))
+    assert second.code == "TN1-0002"
+    [message] = mail.outbox
+    assert message.to == ["khoa@example.vn"]
+    assert "TN1-0001" in message.subject and "TN1-0001" in message.body
+    assert "Nguyễn Minh Khoa" in message.body
+
+
+def test_an_author_too_old_is_refused_with_the_reason(youth_round):
+    too_old = author("Lê Văn Tùng", born=date(2000, 1, 15), main=False)
+    with pytest.raises(ValidationError) as error:
+        services.submit_entry(
+            round=youth_round, data=entry_data(youth_round, authors=[author(), too_old])
+        )
+    assert error.value.messages == [
+        "Lê Văn Tùng, sinh ngày 15/01/2000, đã 26 tuổi vào ngày 31/12/2026; "
+        "cuộc thi dành cho tác giả từ 6 đến 18 tuổi."
+    ]
+    assert not Entry.objects.filter(round=youth_round).exists()
+
+
+def test_other_eligibility_rules(demo, youth_round):
+    data = entry_data(youth_round, authors=[author(born=None)], resides=False)
+    messages = services.refusals(youth_round, data)
+    assert "Hãy cho biết ngày sinh của Nguyễn Minh Khoa: cuộc thi có giới hạn độ tuổi." in messages
+    assert "Các tác giả phải sinh sống, làm việc hoặc học tập tại tỉnh Hòa An." in messages
+    eighth = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=8)
+    ninth = services.launch_round(
+        contest=eighth.contest,
+        number=9,
+        period="2025-2026",
+        launch_date=date(2025, 3, 1),
+        entry_deadline=date(2026, 6, 30),
+    )
+    earlier = eighth.entries.first()
+    repeat = services.EntryData(
+        title=earlier.title.upper(),
+        field=ninth.fields.first(),
+        description="x",
+        authors=[author(born=date(1980, 1, 1))],
+        applied_since=2015,
+    )
+    messages = services.refusals(ninth, repeat)
+    assert (
+        "Giải pháp được áp dụng từ năm 2015; vòng thi chỉ nhận giải pháp được áp dụng từ năm 2017."
+        in messages
+    )
+    assert any(earlier.code in m and "lần thứ 8 (2023-2024)" in m for m in messages)
+
+
+def test_online_entries_only_while_the_round_accepts_them(youth_round):
+    with pytest.raises(ValidationError):
+        services.submit_entry(
+            round=youth_round, data=entry_data(youth_round), today=date(2027, 1, 1)
+        )
+    youth_round.state = RoundState.JUDGING
+    youth_round.save()
+    with pytest.raises(ValidationError):
+        services.submit_entry(round=youth_round, data=entry_data(youth_round))
+
+
+def _eligible_entries(round, staff, count, field=None):
+    entries = []
+    for n in range(count):
+        entry = services.submit_entry(
+            round=round, data=entry_data(round, title=f"Mô hình số {n}", field=field)
+        )
+        services.review_entry(entry=entry, eligible=True, dossier=["registration"], user=staff)
+        entries.append(entry)
+    return entries
+
+
+def test_ineligible_needs_a_reason_and_judging_needs_every_entry_reviewed(youth_round, staff):
+    entry = services.submit_entry(round=youth_round, data=entry_data(youth_round))
+    with pytest.raises(ValidationError):
+        services.start_judging(round=youth_round, user=staff)
+    with pytest.raises(ValidationError):
+        services.review_entry(entry=entry, eligible=False, reason=" ", user=staff)
+    services.review_entry(entry=entry, eligible=False, reason="Thiếu bản thuyết minh", user=staff)
+    services.start_judging(round=youth_round, user=staff)
+    assert youth_round.state == RoundState.JUDGING
+
+
+def test_automatic_assignment_is_balanced_and_keeps_conflicts_out(youth_round, staff):
+    field = youth_round.fields.first()
+    entries = _eligible_entries(youth_round, staff, 7, field)
+    services.start_judging(round=youth_round, user=staff)
+    users = [judge_user(youth_round, field, name) for name in ("An", "Bình", "Chi")]
+    made = services.assign_automatically(round=youth_round, user=staff)
+    assert made == 14  # 7 entries × 2 judges
+    loads = sorted(
+        Assignment.objects.filter(entry__round=youth_round).values_list("judge", flat=True)
+    )
+    counts = [loads.count(j) for j in set(loads)]
+    assert max(counts) - min(counts) <= 1
+    assert services.assign_automatically(round=youth_round, user=staff) == 0  # idempotent
+    mine = Assignment.objects.filter(judge__person__account=users[0]).first()
+    replacement = services.declare_conflict(
+        assignment=mine, user=users[0], reason="Tác giả là học sinh lớp tôi chủ nhiệm"
+    )
+    assert replacement.entry == mine.entry and replacement.judge != mine.judge
+    assert Assignment.objects.filter(entry=mine.entry, conflict=False).count() == 2
+    with pytest.raises(ValidationError):
+        services.score(
+            assignment=mine, user=users[0], points={c.pk: 10 for c in youth_round.criteria.all()}
+        )
+    assert entries
+
+
+def test_scores_are_checked_against_each_criterion(youth_round, staff):
+    field = youth_round.fields.first()
+    [entry] = _eligible_entries(youth_round, staff, 1, field)
+    services.start_judging(round=youth_round, user=staff)
+    judge = judge_user(youth_round, field, "Dũng")
+    services.assign_automatically(round=youth_round, user=staff)
+    assignment = Assignment.objects.get(entry=entry)
+    criteria = list(youth_round.criteria.all())
+    with pytest.raises(ValidationError) as error:
+        services.score(
+            assignment=assignment, user=judge, points={criteria[0].pk: "45", criteria[1].pk: "20,5"}
+        )
+    assert "Điểm của “Tính mới, tính sáng tạo” từ 0 đến 40." in error.value.messages
+    assert "Hãy cho điểm “Hiệu quả kinh tế - xã hội”." in error.value.messages
+    outsider = judge_user(youth_round, youth_round.fields.last(), "Giang")
+    with pytest.raises(PermissionDenied):
+        services.score(assignment=assignment, user=outsider, points={})
+    services.score(
+        assignment=assignment,
+        user=judge,
+        points={criteria[0].pk: "35", criteria[1].pk: "20,5", criteria[2].pk: 25},
+    )
+    assignment.refresh_from_db()
+    assert str(assignment.total) == "80.50"
+
+
+def _score_all(round, judges, points_by_judge):
+    for user in judges:
+        for assignment in Assignment.objects.filter(judge__person__account=user).select_related(
+            "entry"
+        ):
+            total = points_by_judge[user][assignment.entry.title]
+            criteria = list(round.criteria.all())
+            services.score(
+                assignment=assignment,
+                user=user,
+                points={criteria[0].pk: total - 50, criteria[1].pk: 25, criteria[2].pk: 25},
+            )
+
+
+def test_ranking_shows_mean_and_judge_normalised_mean(youth_round, staff):
+    field = youth_round.fields.first()
+    _eligible_entries(youth_round, staff, 3, field)
+    services.start_judging(round=youth_round, user=staff)
+    strict, lenient = judge_user(youth_round, field, "Hà"), judge_user(youth_round, field, "Khánh")
+    services.assign_automatically(round=youth_round, user=staff)
+    # The strict judge gives 60, 70, 80; the lenient one 80, 90, 84 (their ranks disagree on #2/#3).
+    _score_all(
+        youth_round,
+        [strict, lenient],
+        {
+            strict: {"Mô hình số 0": 60, "Mô hình số 1": 70, "Mô hình số 2": 80},
+            lenient: {"Mô hình số 0": 80, "Mô hình số 1": 90, "Mô hình số 2": 84},
+        },
+    )
+    with CaptureQueriesContext(connection) as queries:
+        rows = services.ranking(youth_round)[field]
+    assert len(queries) == 3
+    by_title = {r.entry.title: r for r in rows}
+    assert by_title["Mô hình số 0"].mean == 70 and by_title["Mô hình số 1"].mean == 80
+    assert by_title["Mô hình số 2"].mean == 82
+    # z-scores: strict (−1,22; 0; 1,22), lenient (−1,14; 1,30; −0,16); all six totals: 77,33 ± 9,78
+    assert round(by_title["Mô hình số 1"].normalised, 2) == 83.68
+    assert round(by_title["Mô hình số 2"].normalised, 2) == 82.53
+    assert [r.entry.title for r in rows] == ["Mô hình số 2", "Mô hình số 1", "Mô hình số 0"]
+    youth_round.rank_by_normalised = True
+    youth_round.save()
+    assert services.ranking(youth_round)[field][0].entry.title == "Mô hình số 1"
+
+
+def test_prizes_follow_the_ranking_within_the_structure(youth_round, staff):
+    field = youth_round.fields.first()
+    _eligible_entries(youth_round, staff, 6, field)
+    services.start_judging(round=youth_round, user=staff)
+    judge = judge_user(youth_round, field, "Lâm")
+    youth_round.judges_per_entry = 1
+    youth_round.save()
+    services.assign_automatically(round=youth_round, user=staff)
+    _score_all(youth_round, [judge], {judge: {f"Mô hình số {n}": 60 + n for n in range(6)}})
+    assert services.propose_prizes(round=youth_round, user=staff) == 5  # 1 + 1 + 1 + 2
+    prizes = dict(youth_round.entries.values_list("title", "prize"))
+    assert prizes["Mô hình số 5"] == PrizeLevel.FIRST and prizes["Mô hình số 0"] == ""
+    assert prizes["Mô hình số 1"] == prizes["Mô hình số 2"] == PrizeLevel.CONSOLATION
+    loser = youth_round.entries.get(title="Mô hình số 0")
+    with pytest.raises(ValidationError):
+        services.set_prize(entry=loser, level=PrizeLevel.FIRST, user=staff)
+    services.set_prize(entry=youth_round.entries.get(title="Mô hình số 5"), level="", user=staff)
+    services.set_prize(entry=loser, level=PrizeLevel.FIRST, user=staff)
+    services.approve_prizes(round=youth_round, user=staff, number="01/QĐ-BTC")
+    with pytest.raises(ValidationError):
+        services.forward(entry=loser, user=staff)  # results not yet published
+    services.publish_results(round=youth_round, user=staff, day=date(2026, 6, 1))
+    services.forward(entry=loser, user=staff)
+    services.record_national_result(entry=loser, level=PrizeLevel.SECOND, user=staff)
+    figures = services.round_figures(youth_round)
+    assert figures.prizes[PrizeLevel.FIRST] == 1 and figures.national[PrizeLevel.SECOND] == 1
+    assert youth_round.year == 2026
+
+
+def test_the_national_quota_is_kept(demo, staff):
+    twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
+    twelfth.national_quota = 6
+    twelfth.save()
+    unsent = twelfth.entries.filter(eligible=True, forwarded=False).first()
+    with pytest.raises(ValidationError) as error:
+        services.forward(entry=unsent, user=staff)
+    assert "tối đa 6 bài" in error.value.messages[0]
+
+
+def test_only_staff_of_the_union_manage_a_round(youth_round, personas):
+    for persona in ("officer", "judge", "expert", "leader"):
+        with pytest.raises(PermissionDenied):
+            services.open_round(round=youth_round, user=personas[persona])
+
+
+# ---------------------------------------------------------------------------------------------
+# Excel import
+
+
+def _workbook(entries, authors):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = importing.ENTRIES
+    sheet.append([c.header for c in importing.ENTRY_COLUMNS])
+    for row in entries:
+        sheet.append(row)
+    author_sheet = workbook.create_sheet(importing.AUTHORS)
+    author_sheet.append([c.header for c in importing.AUTHOR_COLUMNS])
+    for row in authors:
+        author_sheet.append(row)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_import_names_every_bad_cell_and_saves_nothing(youth_round, staff):
+    content = _workbook(
+        [
+            [1, "Thùng rác thông minh", "Sản phẩm thân thiện với môi trường", "Tự mở nắp."],
+            [2, "Quạt năng lượng mặt trời", "Lĩnh vực lạ", "Quạt."],
+            [3, "Đèn học", "do dung hoc tap", "Đèn."],
+        ],
+        [
+            [1, "Trần Bảo Ngọc", "12/03/2013", "Trường THCS Lê Quý Đôn"],
+            [1, "Phạm Quốc Huy", "02/02/1990", "Trường THCS Lê Quý Đôn"],
+            [9, "Ai Đó", "01/01/2012", ""],
+        ],
+    )
+    with pytest.raises(importing.ImportFailed) as failure:
+        importing.import_entries(round=youth_round, content=content, user=staff)
+    problems = [str(p) for p in failure.value.problems]
+    assert any(
+        p.startswith("Trang tính “Bài dự thi”, dòng 3, cột C (Lĩnh vực): “Lĩnh vực lạ”")
+        for p in problems
+    )
+    assert any(
+        p.startswith("Trang tính “Tác giả”, dòng 3, cột C (Ngày sinh): Phạm Quốc Huy")
+        for p in problems
+    )
+    assert any(
+        p.startswith("Trang tính “Tác giả”, dòng 4, cột A (Số thứ tự bài)") for p in problems
+    )
+    assert any(
+        p.startswith("Trang tính “Bài dự thi”, dòng 4, cột A (Số thứ tự)") for p in problems
+    ), problems
+    assert not youth_round.entries.exists()
+
+
+def test_import_creates_entries_with_their_authors(youth_round, staff):
+    content = _workbook(
+        [[1, "Thùng rác thông minh", "sản phẩm thân thiện với môi trường", "Tự mở nắp."]],
+        [
+            [1, "Trần Bảo Ngọc", "12/03/2013", "Trường THCS Lê Quý Đôn"],
+            [1, "Lý Gia Hân", date(2014, 7, 1), ""],
+        ],
+    )
+    [entry] = importing.import_entries(round=youth_round, content=content, user=staff)
+    assert (
+        entry.source == EntrySource.IMPORT
+        and entry.field.name == "Sản phẩm thân thiện với môi trường"
+    )
+    assert [(a.name, a.is_main) for a in entry.authors.all()] == [
+        ("Trần Bảo Ngọc", True),
+        ("Lý Gia Hân", False),
+    ]
+
+
+def test_the_entry_code_sequence_is_per_round(demo):
+    twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
+    codes = list(twelfth.entries.values_list("code", flat=True))
+    assert len(set(codes)) == 168 and min(codes) == "TN12-0001" and max(codes) == "TN12-0168"
+    assert Contest.objects.filter(union=demo).count() == 2
+    assert twelfth.final_stage == Stage.PRELIMINARY

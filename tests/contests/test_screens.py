@@ -1,0 +1,261 @@
+"""The public pages, the staff screens, the judges' screens and the documents, over HTTP."""
+
+import subprocess
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from lienhiep.contests import documents, services
+from lienhiep.contests.enums import ContestKind, FileKind, PrizeLevel
+from lienhiep.contests.models import Assignment, ContestRound, Entry
+from lienhiep.directory import roles
+from tests.factories import make_user
+
+from .conftest import entry_data, judge_user, png
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def form_data(round, **extra):
+    data = {
+        "title": "Chậu cây tự tưới",
+        "field": round.fields.first().pk,
+        "description": "Chậu cây tự tưới bằng bấc vải, giữ ẩm cho cây trong 10 ngày.",
+        "entering_unit": "Trường THCS Nguyễn Du",
+        "email": "ngoc@example.vn",
+        "resides": "on",
+        "authors-TOTAL_FORMS": "3",
+        "authors-INITIAL_FORMS": "0",
+        "authors-MIN_NUM_FORMS": "1",
+        "authors-MAX_NUM_FORMS": "10",
+        "authors-0-name": "Trần Bảo Ngọc",
+        "authors-0-birth_date": "12/03/2012",
+        "authors-0-workplace": "Trường THCS Nguyễn Du",
+        "authors-1-name": "Lý Gia Hân",
+        "authors-1-birth_date": "01/07/2013",
+    }
+    data.update(extra)
+    return data
+
+
+def test_a_visitor_sends_an_entry_with_a_photo_and_gets_its_code(client, youth_round):
+    url = reverse("contest_round", args=[youth_round.slug])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Gửi bài dự thi" in page.content.decode()
+    response = client.post(url, {**form_data(youth_round), "photos": [png("a.png"), png("b.png")]})
+    assert response.status_code == 302
+    receipt = client.get(response["Location"]).content.decode()
+    entry = Entry.objects.get(round=youth_round)
+    assert entry.code in receipt and "Chậu cây tự tưới" in receipt
+    assert [a.name for a in entry.authors.all()] == ["Trần Bảo Ngọc", "Lý Gia Hân"]
+    assert entry.authors.first().is_main
+    assert sorted(f.kind for f in entry.files.all()) == [FileKind.PHOTO, FileKind.PHOTO]
+
+
+def test_the_form_refuses_a_bad_photo_and_an_author_too_old(client, youth_round):
+    url = reverse("contest_round", args=[youth_round.slug])
+    fake = BytesIO(b"not a picture")
+    fake.name = "anh.png"
+    page = client.post(url, {**form_data(youth_round), "photos": [fake]}).content.decode()
+    assert "Không mở được tệp ảnh này." in page
+    page = client.post(url, form_data(youth_round, **{"authors-1-birth_date": "05/05/2001"}))
+    text = page.content.decode()
+    assert "Lý Gia Hân, sinh ngày 05/05/2001, đã 25 tuổi vào ngày 31/12/2026" in text
+    assert not Entry.objects.filter(round=youth_round).exists()
+
+
+def test_spam_is_dropped_and_a_flood_is_stopped(client, youth_round, settings):
+    url = reverse("contest_round", args=[youth_round.slug])
+    assert (
+        client.post(url, form_data(youth_round, website="http://spam.example")).status_code == 404
+    )
+    settings.LIENHIEP_PUBLIC_FORM_RATE = (2, 3600)
+    client.post(url, form_data(youth_round, title="Bài 2"))
+    page = client.post(url, form_data(youth_round, title="Bài 3")).content.decode()
+    assert "Địa chỉ của bạn đã gửi quá nhiều bài" in page
+    assert list(Entry.objects.filter(round=youth_round).values_list("title", flat=True)) == [
+        "Bài 2"
+    ]
+
+
+def test_a_draft_round_is_not_public(client, demo):
+    eighth = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=8)
+    ninth = services.launch_round(
+        contest=eighth.contest,
+        number=9,
+        period="2025-2026",
+        launch_date=date(2025, 3, 1),
+        entry_deadline=date(2026, 12, 30),
+    )
+    assert client.get(reverse("contest_round", args=[ninth.slug])).status_code == 404
+
+
+def test_results_page_lists_winners_and_national_results(client, demo):
+    twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
+    page = client.get(reverse("contest_round", args=[twelfth.slug])).content.decode()
+    winner = twelfth.entries.get(prize=PrizeLevel.FIRST)
+    assert "Giải Nhất (01)" in page and winner.title in page
+    assert "Ban Tổ chức đã nhận 168 bài dự thi, 162 bài đủ điều kiện và 18 bài đạt giải." in page
+    national = twelfth.entries.get(national_prize=PrizeLevel.THIRD)
+    assert "Vòng toàn quốc" in page and national.title in page
+    index = client.get(reverse("contest_index")).content.decode()
+    assert "lần thứ 13 (2024-2025)" in index and "lần thứ 12 (2023-2024)" in index
+
+
+def pdf_text(content):
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def test_a_winner_downloads_a_certificate(client, demo):
+    twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
+    winner = twelfth.entries.get(prize=PrizeLevel.FIRST)
+    response = client.get(reverse("contest_certificate", args=[twelfth.slug, winner.code]))
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "GIẤY CHỨNG NHẬN" in text and "GIẢI NHẤT" in text
+    assert winner.authors.first().name in " ".join(text.split())
+    loser = twelfth.entries.filter(prize="").first()
+    url = reverse("contest_certificate", args=[twelfth.slug, loser.code])
+    assert client.get(url).status_code == 404
+
+
+def test_the_yearbook_renders_to_word_and_pdf_with_vietnamese_intact(demo):
+    from docx import Document
+
+    seventh = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=7)
+    winners = services.winners(seventh)
+    assert len(winners) == 18 and all(w.photos() for w in winners)
+    word = Document(BytesIO(documents.yearbook_docx(seventh)))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "KỶ YẾU" in text
+    assert "Hội thi Sáng tạo kỹ thuật tỉnh Hòa An lần thứ 7 (2021-2022)" in text
+    assert "GIẢI NHÌ (03 bài dự thi)" in text and "GIẢI NHẤT" not in text
+    for winner in winners:
+        assert f"{winner.title}" in text
+        assert winner.authors.first().name in text
+    assert len(word.inline_shapes) == 18
+    pdf = " ".join(pdf_text(documents.yearbook_pdf(seventh)).split())
+    assert "KỶ YẾU" in pdf and "Hội thi Sáng tạo kỹ thuật tỉnh Hòa An" in pdf
+    for winner in winners:
+        assert winner.title in pdf and winner.authors.first().name in pdf
+
+
+def test_staff_screens_of_a_round(client, demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    client.force_login(staff)
+    twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
+    page = client.get(reverse("contests_round_process", args=[twelfth.pk])).content.decode()
+    assert "168 bài dự thi, 162 bài đủ điều kiện, 18 giải" in page
+    judging = client.get(reverse("contests_round_judging", args=[twelfth.pk])).content.decode()
+    assert "Điểm trung bình đã chuẩn hóa" in judging
+    for name in ("docx", "pdf"):
+        response = client.get(reverse("contests_yearbook", args=[twelfth.pk, name]))
+        assert response.status_code == 200 and len(response.content) > 1000
+    assert client.get(reverse("contests_round:index")).status_code == 200
+    assert client.get(reverse("contests_entry:index") + "?q=tiet kiem").status_code == 200
+
+
+def test_staff_record_a_paper_entry(client, youth_round, staff):
+    client.force_login(staff)
+    url = reverse("contests_paper_entry", args=[youth_round.pk])
+    data = form_data(youth_round)
+    del data["email"]
+    response = client.post(url, data)
+    assert response.status_code == 302
+    entry = Entry.objects.get(round=youth_round)
+    assert entry.source == "paper" and entry.created_by == staff
+
+
+@pytest.fixture
+def judged(youth_round, staff):
+    field = youth_round.fields.first()
+    entries = []
+    for n in range(4):
+        entry = services.submit_entry(
+            round=youth_round, data=entry_data(youth_round, title=f"Bài {n}")
+        )
+        services.review_entry(entry=entry, eligible=True, user=staff)
+        entries.append(entry)
+    services.start_judging(round=youth_round, user=staff)
+    judges = [judge_user(youth_round, field, name) for name in ("Mai", "Nam", "Oanh", "Phúc")]
+    services.assign_automatically(round=youth_round, user=staff)
+    return youth_round, judges
+
+
+def test_a_judge_opens_only_their_own_entries(client, judged):
+    round, judges = judged
+    me = judges[0]
+    mine = Assignment.objects.filter(judge__person__account=me)
+    theirs = Assignment.objects.exclude(entry__in=mine.values("entry")).first()
+    client.force_login(me)
+    listing = client.get(reverse("contests_judging")).content.decode()
+    for assignment in mine:
+        assert assignment.entry.title in listing
+    assert theirs.entry.title not in listing
+    assert client.get(reverse("contests_score", args=[theirs.pk])).status_code == 404
+    assert client.get(reverse("contests_round_process", args=[round.pk])).status_code == 404
+    assert client.get(reverse("contests_round_judging", args=[round.pk])).status_code == 404
+    assert client.get(reverse("contests_entry:edit", args=[theirs.entry.pk])).status_code in (
+        302,
+        403,
+        404,
+    )
+
+
+def test_a_judge_never_sees_another_judges_score(client, judged):
+    round, judges = judged
+    me = judges[0]
+    mine = Assignment.objects.filter(judge__person__account=me).first()
+    colleague = Assignment.objects.filter(entry=mine.entry).exclude(pk=mine.pk).first()
+    criteria = list(round.criteria.all())
+    services.score(
+        assignment=colleague,
+        user=colleague.judge.person.account,
+        points={criteria[0].pk: "37,5", criteria[1].pk: 21, criteria[2].pk: 19},
+    )
+    client.force_login(me)
+    page = client.get(reverse("contests_score", args=[mine.pk])).content.decode()
+    assert mine.entry.title in page
+    assert "37,5" not in page and "77,5" not in page
+    assert str(colleague.judge.person) not in page
+    response = client.post(
+        reverse("contests_score", args=[mine.pk]),
+        {f"criterion-{c.pk}": v for c, v in zip(criteria, ("30", "20", "20"), strict=True)},
+    )
+    assert response.status_code == 302
+    listing = client.get(reverse("contests_judging")).content.decode()
+    assert "70" in listing and "77,5" not in listing
+
+
+def test_a_judge_cannot_download_files_of_entries_not_assigned(client, judged):
+    round, judges = judged
+    me = judges[0]
+    assigned = set(
+        Assignment.objects.filter(judge__person__account=me).values_list("entry", flat=True)
+    )
+    stranger = round.entries.exclude(pk__in=assigned).first()
+    from lienhiep.contests.models import EntryFile
+
+    photo = EntryFile.objects.create(entry=stranger, kind=FileKind.PHOTO, file=png())
+    client.force_login(me)
+    url = reverse("contests_entry_file", args=[stranger.pk, photo.pk])
+    assert client.get(url).status_code == 404
+    staff = make_user(roles.UNION_STAFF, round.contest.union)
+    client.force_login(staff)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+    response.close()
