@@ -5,7 +5,8 @@ Each run uses a scratch database: SQLite by default, or PostgreSQL when ``DATABA
 An demo, then a national federation of 34 unions × 5 years of demo-sized data, and times:
 
 * the registry figures of a union and the admin registry lists (issue 2),
-* the dashboard of a union and the federation's national roll-up (issue 3).
+* the dashboard of a union and the federation's national roll-up (issue 3),
+* scoring and ranking a contest round of 2.000 entries with 5 judges each (issue 5).
 """
 
 import os
@@ -152,6 +153,9 @@ def main():
         "national table page (federation staff)",
         lambda: federation.get("/admin/plans/national/?year=2024"),
     )
+    from contests import bench_judging
+
+    bench_judging(union, staff)
 
 
 if __name__ == "__main__":

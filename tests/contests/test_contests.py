@@ -395,3 +395,34 @@ def test_the_entry_code_sequence_is_per_round(demo):
     assert len(set(codes)) == 168 and min(codes) == "TN12-0001" and max(codes) == "TN12-0168"
     assert Contest.objects.filter(union=demo).count() == 2
     assert twelfth.final_stage == Stage.PRELIMINARY
+
+
+def test_a_two_stage_round_judges_only_finalists_in_the_final(youth_round, staff):
+    youth_round.two_stages = True
+    youth_round.judges_per_entry = 1
+    youth_round.save()
+    field = youth_round.fields.first()
+    _eligible_entries(youth_round, staff, 4, field)
+    services.start_judging(round=youth_round, user=staff)
+    judge = judge_user(youth_round, field, "Quang")
+    services.assign_automatically(round=youth_round, stage=Stage.PRELIMINARY, user=staff)
+    _score_all(youth_round, [judge], {judge: {f"Mô hình số {n}": 70 + n for n in range(4)}})
+    assert services.choose_finalists(round=youth_round, per_field=2, user=staff) == 2
+    assert set(youth_round.entries.filter(finalist=True).values_list("title", flat=True)) == {
+        "Mô hình số 3",
+        "Mô hình số 2",
+    }
+    assert services.assign_automatically(round=youth_round, stage=Stage.FINAL, user=staff) == 2
+    final = Assignment.objects.filter(stage=Stage.FINAL)
+    criteria = list(youth_round.criteria.all())
+    for assignment, total in zip(final.order_by("entry__code"), (90, 60), strict=True):
+        services.score(
+            assignment=assignment,
+            user=judge,
+            points={criteria[0].pk: total - 50, criteria[1].pk: 25, criteria[2].pk: 25},
+        )
+    rows = services.ranking(youth_round)[field]
+    assert [r.entry.title for r in rows] == ["Mô hình số 2", "Mô hình số 3"]
+    services.propose_prizes(round=youth_round, user=staff)
+    assert youth_round.entries.get(title="Mô hình số 2").prize == PrizeLevel.FIRST
+    assert youth_round.entries.exclude(prize="").count() == 2

@@ -165,6 +165,12 @@ def test_staff_screens_of_a_round(client, demo):
         response = client.get(reverse("contests_yearbook", args=[twelfth.pk, name]))
         assert response.status_code == 200 and len(response.content) > 1000
     assert client.get(reverse("contests_round:index")).status_code == 200
+    assert client.get(reverse("contests_round:add")).status_code == 200
+    edit = client.get(reverse("contests_round:edit", args=[twelfth.pk])).content.decode()
+    assert "Cơ khí tự động hóa" not in edit and "Đồ dùng học tập" in edit
+    entry = twelfth.entries.first()
+    edit = client.get(reverse("contests_entry:edit", args=[entry.pk])).content.decode()
+    assert entry.title in edit and entry.authors.first().name in edit
     assert client.get(reverse("contests_entry:index") + "?q=tiet kiem").status_code == 200
 
 

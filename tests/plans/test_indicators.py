@@ -33,9 +33,20 @@ def test_indicators_command_states_the_registry_and_returns(demo, capsys):
     assert "Thành viên mới của Câu lạc bộ trí thức: thực hiện 07 hội viên" in lines
     assert "Báo cáo năm: 19/22 hội thành viên đã gửi báo cáo" in lines
     assert (
-        "Mô hình dự thi Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng: thực hiện —; "
-        "kế hoạch 150 mô hình; chưa có số liệu"
+        "Mô hình, sản phẩm dự thi Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng: thực hiện 168 "
+        "mô hình; kế hoạch 150 mô hình; đạt 112%"
     ) in lines
+
+
+def test_a_planned_indicator_without_records_yet_says_so(demo, capsys):
+    indicator = Indicator.objects.create(
+        code="future.measure", name="Chỉ tiêu chưa có bản ghi", unit="việc", method=Method.COMPUTED
+    )
+    plan = AnnualPlan.objects.get(organisation=demo, year=2024)
+    Target.objects.create(plan=plan, indicator=indicator, value=3)
+    call_command("indicators", "--org", "hoa-an", "--year", "2024")
+    lines = capsys.readouterr().out.splitlines()
+    assert "Chỉ tiêu chưa có bản ghi: thực hiện —; kế hoạch 03 việc; chưa có số liệu" in lines
 
 
 def admitted_row(client):

@@ -282,6 +282,8 @@ def seed_technical(union, panel):
     if new:
         enter(seventh, rng, 39, youth=False, titles=titles, ineligible=3)
         judge(seventh, rng, panel, "18/QĐ-BTC", date(2022, 9, 20), photos=True)
+        # The yearbook of round 7 was printed and sent to its winners in 2024.
+        ContestRound.objects.filter(pk=seventh.pk).update(yearbook_sent_on=date(2024, 3, 20))
     eighth, new = launch(
         technical,
         8,

@@ -101,6 +101,7 @@ class ContestRound(ClusterableModel):
     results_published_on = models.DateField(
         _("results published on"), null=True, blank=True, editable=False
     )
+    yearbook_sent_on = models.DateField(_("yearbook sent to the winners on"), null=True, blank=True)
 
     class Meta:
         ordering = ["contest", "-number"]

@@ -125,7 +125,13 @@ class RoundViewSet(ScopedModelViewSet):
                 heading=_("Judging"),
             ),
             InlinePanel("prizes", heading=_("Prize structure"), label=_("Prize")),
-            FieldRowPanel([FieldPanel("national_round"), FieldPanel("national_quota")]),
+            FieldRowPanel(
+                [
+                    FieldPanel("national_round"),
+                    FieldPanel("national_quota"),
+                    FieldPanel("yearbook_sent_on"),
+                ]
+            ),
         ],
         base_form_class=RegistryForm,
     )

@@ -160,7 +160,8 @@ def judging_view(request, pk):
                     raise ValidationError(_("Write the date as dd/mm/yyyy."))
                 services.publish_results(round=round, user=request.user, day=day)
             messages.success(request, _("Saved."))
-            return redirect(f"{request.path}?stage={stage}")
+            field = request.POST.get("field") or request.GET.get("field") or ""
+            return redirect(f"{request.path}?stage={stage}&field={field}")
         except (ValidationError, ValueError) as error:
             _fail(request, error)
     judges = list(round.judges.select_related("person", "field"))
@@ -169,8 +170,14 @@ def judging_view(request, pk):
         "judge__person"
     ):
         assignments.setdefault(a.entry_id, []).append(a)
+    ranking = services.ranking(round, stage)
+    shown = next(
+        (f for f in ranking if str(f.pk) == request.GET.get("field")), next(iter(ranking), None)
+    )
     fields = []
-    for field, ranked in services.ranking(round, stage).items():
+    for field, ranked in ranking.items():
+        if field != shown:
+            continue
         fields.append(
             {
                 "field": field,
@@ -189,6 +196,8 @@ def judging_view(request, pk):
             "stage": stage,
             "stages": Stage,
             "fields": fields,
+            "all_fields": [(f, len(rows)) for f, rows in ranking.items()],
+            "shown": shown,
             "structure": services.structure(round),
             "figures": services.round_figures(round),
             "levels": LEVELS,
