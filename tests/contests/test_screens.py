@@ -263,5 +263,4 @@ def test_a_judge_cannot_download_files_of_entries_not_assigned(client, judged):
     client.force_login(staff)
     response = client.get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
-    response.close()
+    assert response.content.startswith(b"\x89PNG")

@@ -29,6 +29,7 @@ register(
         records=held(enums.WORKSHOP),
         organisation_field="organiser",
         order=210,
+        date_field="start_date",
     )
 )
 register(
@@ -39,6 +40,7 @@ register(
         records=held(enums.TRAINING),
         organisation_field="organiser",
         order=220,
+        date_field="start_date",
     )
 )
 register(
@@ -50,6 +52,7 @@ register(
         organisation_field="organiser",
         aggregate=lambda: Sum("participants_count"),
         order=230,
+        date_field="start_date",
     )
 )
 register(
@@ -60,6 +63,7 @@ register(
         records=held(enums.THEMATIC_SESSION, organiser__kind=OrganisationKind.CLUB),
         organisation_field="organiser",
         order=240,
+        date_field="start_date",
     )
 )
 register(
@@ -70,6 +74,7 @@ register(
         records=held(enums.FEDERATION_EVENT),
         organisation_field="organiser",
         order=250,
+        date_field="start_date",
     )
 )
 register(
@@ -80,5 +85,6 @@ register(
         records=held(organiser__kind__in=MEMBER_KINDS),
         organisation_field="organiser",
         order=260,
+        date_field="start_date",
     )
 )

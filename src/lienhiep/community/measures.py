@@ -19,5 +19,6 @@ register(
         organisation_field="centre",
         aggregate=lambda: Sum("amount"),
         order=700,
+        date_field="start_date",
     )
 )

@@ -35,6 +35,7 @@ register(
         records=critiqued,
         organisation_field="union",
         order=200,
+        date_field="report_date",
     )
 )
 register(

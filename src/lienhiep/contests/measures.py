@@ -55,6 +55,7 @@ def _measure(code, name, unit, records, order):
             records=records,
             organisation_field=ORGANISATION,
             order=order,
+            date_field="round__results_published_on",
         )
     )
 

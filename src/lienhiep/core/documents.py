@@ -58,3 +58,20 @@ def render_docx(template: Path | str | BytesIO, context) -> bytes:
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def file_response(field, *, attachment=False):
+    """A stored file as a response, read whole (documents and photos are small) and closed."""
+    import mimetypes
+
+    from django.http import HttpResponse
+    from django.utils.http import content_disposition_header
+
+    name = field.name.rsplit("/", 1)[-1]
+    with field.open("rb") as handle:
+        content = handle.read()
+    response = HttpResponse(
+        content, content_type=mimetypes.guess_type(name)[0] or "application/octet-stream"
+    )
+    response["Content-Disposition"] = content_disposition_header(attachment, name)
+    return response

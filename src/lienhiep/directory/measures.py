@@ -99,7 +99,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "members"),
         new_club_members,
         "organisation",
-        {},
+        {"date_field": "start_date"},
     ),
     (
         "directory.admitted",
@@ -107,7 +107,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "organisations"),
         admitted,
         "pk",
-        {},
+        {"date_field": "admission_decision_date"},
     ),
     (
         "directory.congresses",
@@ -115,7 +115,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "congresses"),
         congresses,
         "organisation",
-        {},
+        {"date_field": "congress_date"},
     ),
 ]:
     register(

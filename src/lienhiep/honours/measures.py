@@ -19,6 +19,7 @@ register(
         records=nominations,
         organisation_field="round__union",
         order=500,
+        date_field="created_at",
     )
 )
 register(
@@ -29,6 +30,7 @@ register(
         records=lambda year: nominations(year, eligible=True),
         organisation_field="round__union",
         order=510,
+        date_field="created_at",
     )
 )
 register(
@@ -39,6 +41,7 @@ register(
         records=lambda year: nominations(year, honoured=True),
         organisation_field="round__union",
         order=520,
+        date_field="round__decision_date",
     )
 )
 
@@ -87,5 +90,6 @@ for order, (issuer, (collective, individual)) in enumerate(ISSUER_NAMES.items())
                 records=commendations(issuer, kind),
                 organisation_field="decision__union",
                 order=600 + order * 20 + 10 * (kind == RecipientKind.INDIVIDUAL),
+                date_field="decision__date",
             )
         )

@@ -99,16 +99,16 @@ def reported_values(indicator, ids, year):
     )
 
 
-def records(indicator, organisation, year):
+def records(indicator, organisation, year, months=12):
     """The records behind the figure."""
     ids = organisation_ids(indicator, organisation)
     if indicator.method == Method.REPORTED:
         return reported_values(indicator, ids, year).select_related("organisation")
     measure = indicator.measure
-    return measure.queryset(ids, year) if measure else None
+    return measure.queryset(ids, year, months) if measure else None
 
 
-def value(indicator, organisation, year, ids=None):
+def value(indicator, organisation, year, ids=None, months=12):
     ids = ids if ids is not None else organisation_ids(indicator, organisation)
     if indicator.method == Method.REPORTED:
         values = reported_values(indicator, ids, year)
@@ -118,10 +118,10 @@ def value(indicator, organisation, year, ids=None):
         aggregate = Max("value") if indicator.rollup == Rollup.MAXIMUM else Sum("value")
         return values.aggregate(v=aggregate)["v"]
     measure = indicator.measure
-    return measure.value(ids, year) if measure else None
+    return measure.value(ids, year, months) if measure else None
 
 
-def figures(organisation, year, indicators=None):
+def figures(organisation, year, indicators=None, months=12):
     """Every indicator's figure for the organisation and year, with the plan's target."""
     targets = {
         t.indicator_id: t
@@ -140,7 +140,7 @@ def figures(organisation, year, indicators=None):
                 indicator,
                 organisation,
                 year,
-                value(indicator, organisation, year, ids),
+                value(indicator, organisation, year, ids, months),
                 targets.get(indicator.pk),
             )
         )

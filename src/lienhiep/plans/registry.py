@@ -32,13 +32,23 @@ class Measure:
     aggregate: Callable = field(default=lambda: Count("pk"))
     rollup: str = Rollup.SUM
     order: int = 100
+    #: the date that places a record in the year, for figures of part of a year (a sơ kết)
+    date_field: str | None = None
 
-    def queryset(self, organisation_ids, year):
-        """The records behind the figure of these organisations in ``year``."""
-        return self.records(year).filter(**{f"{self.organisation_field}__in": organisation_ids})
+    def queryset(self, organisation_ids, year, months=12):
+        """The records behind the figure of these organisations in ``year``.
 
-    def value(self, organisation_ids, year):
-        return self.queryset(organisation_ids, year).aggregate(value=self.aggregate())["value"] or 0
+        ``months`` < 12 keeps the records of the year's first months (when the measure has a
+        ``date_field``; a figure without one, like a year-end count, stays the year's).
+        """
+        records = self.records(year).filter(**{f"{self.organisation_field}__in": organisation_ids})
+        if months < 12 and self.date_field:
+            records = records.filter(**{f"{self.date_field}__month__lte": months})
+        return records
+
+    def value(self, organisation_ids, year, months=12):
+        records = self.queryset(organisation_ids, year, months)
+        return records.aggregate(value=self.aggregate())["value"] or 0
 
     def values_by_organisation(self, organisation_ids, year):
         """``{organisation id: value}`` of each organisation's own records (``None``: all), one query."""

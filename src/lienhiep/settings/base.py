@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "lienhiep.honours",
     "lienhiep.community",
     "lienhiep.contests",
+    "lienhiep.reports",
     "lienhiep.website",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",

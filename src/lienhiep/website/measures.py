@@ -22,6 +22,7 @@ register(
         records=news,
         organisation_field="publisher",
         order=400,
+        date_field="date",
     )
 )
 register(

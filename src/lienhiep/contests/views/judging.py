@@ -69,7 +69,9 @@ def score_view(request, pk):
 
 def file_view(request, pk, file_pk):
     """A file of an entry, for staff or for a judge the entry is assigned to."""
-    from django.http import FileResponse, Http404
+    from django.http import Http404
+
+    from lienhiep.core.documents import file_response
 
     from ..models import EntryFile
 
@@ -79,4 +81,4 @@ def file_view(request, pk, file_pk):
     )
     if not allowed:
         raise Http404
-    return FileResponse(entry_file.file.open("rb"), filename=str(entry_file))
+    return file_response(entry_file.file)

@@ -1,0 +1,144 @@
+"""Sections of the union's report on its organisation: the club, the member associations by
+bloc, and the organisation itself (member organisations, members, admissions, congresses, returns)."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
+from lienhiep.core.formatting import format_count
+from lienhiep.reports.registry import Section, bullets, paragraph, register
+
+from .enums import OrganisationKind
+from .models import Organisation
+from .rules import subtree_ids
+
+
+def build_club(context):
+    if not (context.value("directory.club_members") or context.value("activities.club_sessions")):
+        return []
+    plan = ""
+    if context.target("activities.club_sessions"):
+        plan = _(" (the plan: %(target)s; %(achievement)s)") % {
+            "target": context.target("activities.club_sessions"),
+            "achievement": context.achievement("activities.club_sessions"),
+        }
+    text = _(
+        "The intellectuals' club held %(sessions)s of thematic sessions%(plan)s; it admitted "
+        "%(new)s new and had %(members)s at the end of the year."
+    ) % {
+        "sessions": context.count("activities.club_sessions"),
+        "plan": plan,
+        "new": context.count("directory.new_club_members"),
+        "members": context.count("directory.club_members"),
+    }
+    records = context.records("activities.club_sessions")
+    titles = [a.title for a in records.order_by("start_date", "pk")] if records is not None else []
+    return [paragraph(text), bullets(titles)]
+
+
+def build_blocs(context):
+    """Each bloc's member associations, their members and their activities in the year."""
+    from lienhiep.plans.registry import MEASURES
+
+    tree = subtree_ids(context.organisation.pk)
+    associations = list(
+        Organisation.objects.filter(
+            pk__in=tree, kind=OrganisationKind.MEMBER_ASSOCIATION, bloc__isnull=False
+        ).select_related("bloc")
+    )
+    if not associations:
+        return []
+    ids = [o.pk for o in associations]
+    members = MEASURES["directory.members"].values_by_organisation(ids, context.year)
+    activities = MEASURES["activities.member_activities"].values_by_organisation(ids, context.year)
+    blocs = {}
+    for organisation in associations:
+        blocs.setdefault(organisation.bloc, []).append(organisation)
+    lines = []
+    for bloc in sorted(blocs, key=lambda b: (b.order, b.name)):
+        group = blocs[bloc]
+        lines.append(
+            _("%(bloc)s: %(associations)s, %(members)s; %(activities)s")
+            % {
+                "bloc": bloc.name,
+                "associations": format_count(len(group), pgettext("unit", "associations")),
+                "members": format_count(
+                    int(sum(members.get(o.pk, 0) for o in group)), pgettext("unit", "members")
+                ),
+                "activities": format_count(
+                    int(sum(activities.get(o.pk, 0) for o in group)), pgettext("unit", "activities")
+                ),
+            }
+        )
+    return [
+        paragraph(_("The member associations by bloc, with their activities in the year:")),
+        bullets(lines),
+    ]
+
+
+def build_organisation(context):
+    from lienhiep.plans.queries import completeness
+
+    text = _(
+        "At the end of %(year)s the union had %(organisations)s (%(associations)s and "
+        "%(collectives)s) and %(units)s, with %(members)s in all."
+    ) % {
+        "year": context.year,
+        "organisations": context.count("directory.member_organisations"),
+        "associations": context.count("directory.member_associations"),
+        "collectives": context.count("directory.collective_members"),
+        "units": context.count("directory.subordinate_units"),
+        "members": context.count("directory.members"),
+    }
+    blocks = [paragraph(text)]
+    admitted = context.records("directory.admitted")
+    if context.value("directory.admitted"):
+        blocks.append(
+            paragraph(
+                _("In the year the union admitted %(count)s: %(names)s.")
+                % {
+                    "count": context.count("directory.admitted"),
+                    "names": ", ".join(o.name for o in admitted.order_by("sort_key")),
+                }
+            )
+        )
+    if context.value("directory.congresses"):
+        terms = context.records("directory.congresses").select_related("organisation")
+        blocks.append(
+            paragraph(
+                _("%(count)s held their congress: %(names)s.")
+                % {
+                    "count": format_count(
+                        int(context.value("directory.congresses")), pgettext("unit", "associations")
+                    ),
+                    "names": ", ".join(
+                        t.organisation.name for t in terms.order_by("congress_date")
+                    ),
+                }
+            )
+        )
+    if context.organisation.kind == OrganisationKind.UNION:
+        done = completeness(context.organisation, context.year)
+        if done.expected:
+            blocks.append(
+                paragraph(
+                    _("%(received)s/%(expected)s member associations sent their yearly return.")
+                    % {"received": done.received, "expected": done.expected}
+                )
+            )
+    return blocks
+
+
+register(Section("directory.club", 60, gettext_lazy("The intellectuals' club"), build_club))
+register(
+    Section(
+        "directory.blocs", 80, gettext_lazy("The member associations' work by bloc"), build_blocs
+    )
+)
+register(
+    Section(
+        "directory.organisation",
+        100,
+        gettext_lazy("Strengthening and developing the organisation"),
+        build_organisation,
+    )
+)

@@ -1,0 +1,218 @@
+"""Assemble a report's content from the section registry, the plans and the staff's text.
+
+``build(organisation, year, kind, narrative)`` returns the content as plain data (it is stored,
+locked, with each run): the subject, the parts with their numbered sections and blocks, next
+year's tasks and solutions, and the annex table. Every figure comes from the indicator registry
+(``plans.figures``), every list from the domain apps' records; the query count does not grow
+with the number of records.
+"""
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from lienhiep.core.formatting import (
+    format_count,
+    format_money_short,
+    format_number,
+    format_percent,
+    roman,
+)
+from lienhiep.plans import figures as plan_figures
+from lienhiep.plans.enums import ItemKind
+from lienhiep.plans.models import Indicator, PlanItem
+
+from . import registry
+from .enums import ReportKind
+
+
+class Context:
+    """What a section reads: the organisation, the period and the figures of its indicators."""
+
+    def __init__(self, organisation, year, kind=ReportKind.ANNUAL, indicators=None):
+        self.organisation = organisation
+        self.year = year
+        self.kind = kind
+        self.months = 6 if kind == ReportKind.HALF_YEAR else 12
+        self.indicators = indicators if indicators is not None else list(Indicator.objects.all())
+        self.figures = {
+            f.indicator.code: f
+            for f in plan_figures.figures(organisation, year, self.indicators, months=self.months)
+        }
+
+    def figure(self, code):
+        return self.figures.get(code)
+
+    def records(self, code):
+        """The records behind a figure (for the lists a section gives beside it)."""
+        figure = self.figure(code)
+        if figure is None:
+            return None
+        return plan_figures.records(figure.indicator, self.organisation, self.year, self.months)
+
+    def value(self, code):
+        figure = self.figure(code)
+        return (figure.value or 0) if figure else 0
+
+    def count(self, code):
+        """``06 đề án``: the figure with its unit, as reports write it."""
+        figure = self.figure(code)
+        if figure is None:
+            return format_count(0)
+        return (
+            figure.display_count
+            if figure.value is not None
+            else format_count(0, figure.indicator.unit)
+        )
+
+    def number(self, code):
+        """``06``: the figure without its unit."""
+        return format_count(int(self.value(code)))
+
+    def achievement(self, code):
+        """``đạt 120% kế hoạch`` when the plan has a target, else an empty string."""
+        figure = self.figure(code)
+        if figure is None or not figure.target_value:
+            return ""
+        return _("%(percent)s of the plan") % {
+            "percent": format_percent(figure.value or 0, figure.target_value)
+        }
+
+    def target(self, code):
+        """``05 đề án``: the plan's target with its unit, or an empty string."""
+        figure = self.figure(code)
+        if figure is None or not figure.target_value:
+            return ""
+        target = figure.target_value
+        if figure.is_money:
+            return format_money_short(target)
+        if target == int(target):
+            return format_count(int(target), figure.indicator.unit)
+        return f"{format_number(target)} {figure.indicator.unit}"
+
+    @property
+    def period_label(self):
+        if self.kind == ReportKind.HALF_YEAR:
+            return _("the first six months of %(year)s") % {"year": self.year}
+        return _("%(year)s") % {"year": self.year}
+
+
+def subject(kind, year):
+    if kind == ReportKind.HALF_YEAR:
+        return _(
+            "Results of the first six months of %(year)s and the tasks for the last six months"
+        ) % {"year": year}
+    return _("The organisation and work of %(year)s, and the directions and tasks for %(next)s") % {
+        "year": year,
+        "next": year + 1,
+    }
+
+
+def _narrative_part(number, heading, texts):
+    blocks = [
+        registry.paragraph(p.strip()) for t in texts for p in (t or "").split("\n\n") if p.strip()
+    ]
+    return {"heading": f"{roman(number)}. {heading}", "sections": [], "blocks": blocks}
+
+
+def directions(organisation, year, kind):
+    """Next period's tasks and solutions from next year's plan (or this year's for a sơ kết)."""
+    plan_year = year if kind == ReportKind.HALF_YEAR else year + 1
+    items = list(
+        PlanItem.objects.filter(plan__organisation=organisation, plan__year=plan_year).order_by(
+            "kind", "sort_order", "pk"
+        )
+    )
+    return (
+        [i.text for i in items if i.kind == ItemKind.TASK],
+        [i.text for i in items if i.kind == ItemKind.SOLUTION],
+    )
+
+
+def annex_rows(context, previous):
+    """Indicators with a target or a figure: target, this year, achievement, last year."""
+    rows = []
+    for indicator in context.indicators:
+        if indicator.code.count(".") > 1:
+            continue  # breakdowns (prizes by level) stay in the text
+        now, before = context.figure(indicator.code), previous.figure(indicator.code)
+        if not (now.target_value or now.value or (before and before.value)):
+            continue
+        rows.append(
+            {
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "target": now.display_target,
+                "actual": now.display if now.value is not None else "",
+                "percent": f"{now.achievement}%" if now.achievement is not None else "",
+                "previous": before.display if before and before.value is not None else "",
+            }
+        )
+    return rows
+
+
+def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
+    """The report's content as data, in Vietnamese."""
+    narrative = narrative or {}
+    with translation.override("vi"):
+        context = Context(organisation, year, kind)
+        sections = []
+        for section in registry.sections():
+            blocks = [b for b in section.build(context) if b]
+            if blocks:
+                sections.append(
+                    {"heading": f"{len(sections) + 1}. {section.title}", "blocks": blocks}
+                )
+        tasks, solutions = directions(organisation, year, kind)
+        next_label = (
+            _("the last six months of %(year)s") % {"year": year}
+            if kind == ReportKind.HALF_YEAR
+            else _("%(year)s") % {"year": year + 1}
+        )
+        parts = [
+            {
+                "heading": "I. "
+                + _("RESULTS OF %(period)s") % {"period": context.period_label.upper()},
+                "sections": sections,
+                "blocks": [],
+            },
+            _narrative_part(
+                2,
+                _("SHORTCOMINGS, LIMITATIONS AND THEIR CAUSES"),
+                [narrative.get("shortcomings"), narrative.get("causes")],
+            ),
+            {
+                "heading": "III. "
+                + _("DIRECTIONS AND TASKS FOR %(period)s") % {"period": next_label.upper()},
+                "sections": [
+                    {
+                        "heading": "1. " + pgettext("report", "Tasks"),
+                        "blocks": [registry.bullets(tasks)],
+                    },
+                    {
+                        "heading": "2. " + pgettext("report", "Solutions"),
+                        "blocks": [registry.bullets(solutions)],
+                    },
+                ],
+                "blocks": [],
+            },
+            _narrative_part(4, _("PROPOSALS AND RECOMMENDATIONS"), [narrative.get("proposals")]),
+        ]
+        previous = Context(organisation, year - 1, kind, context.indicators)
+        return {
+            "organisation": organisation.name,
+            "year": year,
+            "kind": str(kind),
+            "subject": subject(kind, year),
+            "opening": (narrative.get("opening") or "").strip(),
+            "parts": [p for p in parts if p["sections"] or p["blocks"]],
+            "tasks": tasks,
+            "solutions": solutions,
+            "annex": {
+                "title": _("THE INDICATORS OF %(period)s")
+                % {"period": context.period_label.upper()},
+                "year": year,
+                "previous_year": year - 1,
+                "rows": annex_rows(context, previous),
+            },
+        }

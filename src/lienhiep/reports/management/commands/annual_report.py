@@ -1,0 +1,54 @@
+"""Write a union's report for a year from the records: Word, PDF, HTML or Markdown."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from lienhiep.directory.models import Organisation
+from lienhiep.reports import content, rendering
+from lienhiep.reports.enums import Format, ReportKind
+from lienhiep.reports.models import ReportRun
+
+
+class Command(BaseCommand):
+    help = "Generate the annual (or six-month) report of an organisation from its records."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--org", required=True, help="organisation code (slug)")
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--format", choices=Format.values, default=Format.MD)
+        parser.add_argument("--kind", choices=ReportKind.values, default=ReportKind.ANNUAL)
+        parser.add_argument("--output", required=True, help="file path, or - for standard output")
+
+    def handle(self, *args, org, year, format, kind, output, **options):
+        organisation = Organisation.objects.filter(slug=org).first()
+        if organisation is None:
+            raise CommandError(f"Không có tổ chức mã “{org}”.")
+        if output == "-" and format in (Format.DOCX, Format.PDF):
+            raise CommandError("Tệp Word và PDF cần --output là một đường dẫn tệp.")
+        run = ReportRun.objects.filter(organisation=organisation, year=year, kind=kind).first()
+        narrative = run.narrative if run else {}
+        data = content.build(organisation, year, kind, narrative)
+        header = (
+            rendering.header_for(run) if run else rendering.header_for(organisation=organisation)
+        )
+        if format == Format.MD:
+            result = rendering.markdown(data, header).encode()
+        elif format == Format.HTML:
+            result = rendering.html(data, header).encode()
+        elif format == Format.PDF:
+            result = rendering.pdf(data, header)
+        else:
+            template = None
+            from lienhiep.reports.services import current_template
+
+            chosen = current_template(organisation)
+            template = chosen.file.path if chosen else None
+            result = rendering.docx(data, header, template)
+        if output == "-":
+            sys.stdout.buffer.write(result)
+            sys.stdout.flush()
+        else:
+            with open(output, "wb") as handle:
+                handle.write(result)
+            self.stderr.write(f"Đã ghi {output}")

@@ -1,0 +1,224 @@
+"""Render a report's content: Markdown, HTML (the admin preview and the PDF), Word and PDF.
+
+The layout follows Nghị định 30/2020/NĐ-CP: the issuer and the national motto in the header,
+"Số: 05/BC-LHH" under the issuer, the italic place-and-date line, "BÁO CÁO" and the subject in
+bold, headings I. / 1., Times New Roman 13–14 on A4 with the decree's margins, page numbers from
+page 2, the signature block, "Nơi nhận:" (12 pt, bold italic) with its list in 11 pt ending
+"- Lưu: VT, …", and the closing "./.".
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+from lienhiep.core.documents import html_to_pdf, render_docx
+from lienhiep.core.formatting import date_line
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DEFAULT_TEMPLATE = Path(__file__).parent / "word" / "report.docx"
+BLANK = "\u00a0"  # a space that HTML and Word keep, for the blanks of a draft
+
+#: The variables a Word template may use (docs/documents.md); others are refused on upload.
+TEMPLATE_VARIABLES = {
+    "parent_body",
+    "issuer",
+    "national_name",
+    "motto",
+    "number_line",
+    "date_line",
+    "title",
+    "subject",
+    "opening",
+    "body",
+    "parts",
+    "tasks",
+    "solutions",
+    "annex",
+    "authority",
+    "signer_title",
+    "signer_name",
+    "recipients",
+    "organisation",
+    "year",
+}
+
+
+@dataclass
+class Header:
+    """What the document says around its content: issuer, number, date, signer, recipients."""
+
+    issuer: str
+    abbreviation: str
+    place: str
+    parent_body: str = ""
+    number: int | None = None
+    day: date | None = None
+    authority: str = "TM. BAN THƯỜNG VỤ"
+    signer_title: str = "CHỦ TỊCH"
+    signer_name: str = ""
+    recipients: list = field(default_factory=list)
+
+    @property
+    def symbol(self):
+        return f"BC-{self.abbreviation}"
+
+    @property
+    def number_line(self):
+        number = f"{self.number:02d}" if self.number else BLANK * 6
+        return f"Số: {number}/{self.symbol}"
+
+    year: int | None = None
+
+    @property
+    def date_line(self):
+        """``Hòa An, ngày 27 tháng 12 năm 2024``; a draft leaves the day and month blank."""
+        if self.day:
+            return date_line(self.place, self.day)
+        blank = BLANK * 5
+        return f"{self.place}, ngày {blank} tháng {blank} năm {self.year or date.today().year}"
+
+    @property
+    def recipient_lines(self):
+        lines = [f"- {r.strip().rstrip(';.')};" for r in self.recipients if r.strip()]
+        return [*lines, f"- Lưu: VT, {self.abbreviation}."]
+
+
+def header_for(run=None, organisation=None):
+    organisation = run.organisation if run else organisation
+    header = Header(
+        issuer=organisation.name.upper(),
+        abbreviation=organisation.abbreviation or "LHH",
+        place=(run.place if run and run.place else organisation.place_name) or "",
+    )
+    if run:
+        header.parent_body = run.parent_body.upper()
+        header.number = run.document.number if run.document_id else None
+        header.day = run.issued_on
+        header.authority, header.signer_title = run.authority, run.signer_title
+        header.signer_name = run.signer_name
+        header.recipients = [line for line in run.recipients.splitlines() if line.strip()]
+    return header
+
+
+def body_lines(content):
+    """The content as a flat list of styled lines, for the Word template's one loop."""
+    lines = [{"style": "p", "text": p} for p in content.get("opening", "").split("\n\n") if p]
+    for part in content["parts"]:
+        lines.append({"style": "part", "text": part["heading"]})
+        for block in part["blocks"]:
+            lines += _block_lines(block)
+        for section in part["sections"]:
+            lines.append({"style": "section", "text": section["heading"]})
+            for block in section["blocks"]:
+                lines += _block_lines(block)
+    if lines:
+        lines[-1] = {**lines[-1], "text": lines[-1]["text"].rstrip(" .;") + "./."}
+    return lines
+
+
+def _block_lines(block):
+    if not block:
+        return []
+    if "p" in block:
+        return [{"style": "p", "text": block["p"]}]
+    return [{"style": "item", "text": f"- {item}"} for item in block["list"]]
+
+
+def context(content, header):
+    header.year = header.year or content["year"]
+    return {
+        "parent_body": header.parent_body,
+        "issuer": header.issuer,
+        "national_name": NATIONAL_NAME,
+        "motto": MOTTO,
+        "number_line": header.number_line,
+        "date_line": header.date_line,
+        "title": "BÁO CÁO",
+        "subject": content["subject"],
+        "opening": content.get("opening", ""),
+        "body": body_lines(content),
+        "parts": content["parts"],
+        "tasks": content["tasks"],
+        "solutions": content["solutions"],
+        "annex": content["annex"],
+        "authority": header.authority.upper(),
+        "signer_title": header.signer_title.upper(),
+        "signer_name": header.signer_name,
+        "recipients": header.recipient_lines,
+        "organisation": content["organisation"],
+        "year": content["year"],
+    }
+
+
+def markdown(content, header):
+    values = context(content, header)
+    out = []
+    if values["parent_body"]:
+        out.append(values["parent_body"])
+    out += [
+        f"**{values['issuer']}**",
+        "",
+        f"**{NATIONAL_NAME}**  ",
+        f"**{MOTTO}**",
+        "",
+        values["number_line"],
+        "",
+        f"*{values['date_line']}*",
+        "",
+        f"# {values['title']}",
+        "",
+        f"**{values['subject']}**",
+        "",
+    ]
+    for line in values["body"]:
+        if line["style"] in ("part", "section") and out and out[-1].startswith("- "):
+            out.append("")
+        if line["style"] == "part":
+            out += [f"## {line['text']}", ""]
+        elif line["style"] == "section":
+            out += [f"### {line['text']}", ""]
+        elif line["style"] == "item":
+            out.append(line["text"])
+        else:
+            if out and out[-1].startswith("- "):
+                out.append("")
+            out += [line["text"], ""]
+    out += [
+        "",
+        f"**{values['authority']}**  ",
+        f"**{values['signer_title']}**  ",
+        f"**{values['signer_name']}**" if values["signer_name"] else "",
+        "",
+        "***Nơi nhận:***",
+        "",
+        *values["recipients"],
+        "",
+        f"## {content['annex']['title']}",
+        "",
+        f"| Chỉ tiêu | Đơn vị | Kế hoạch {content['year']} | Thực hiện {content['year']} | Tỷ lệ | "
+        f"Thực hiện {content['annex']['previous_year']} |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in content["annex"]["rows"]:
+        out.append(
+            f"| {row['name']} | {row['unit']} | {row['target']} | {row['actual']} | "
+            f"{row['percent']} | {row['previous']} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def html(content, header, *, standalone=True):
+    return render_to_string(
+        "reports/document.html", {**context(content, header), "standalone": standalone}
+    )
+
+
+def pdf(content, header):
+    return html_to_pdf(html(content, header))
+
+
+def docx(content, header, template=None):
+    return render_docx(template or DEFAULT_TEMPLATE, context(content, header))

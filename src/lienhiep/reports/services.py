@@ -1,0 +1,242 @@
+"""Report runs: create a draft, generate it (figures locked), issue it with a number from the
+register, keep its files; Word templates uploaded by staff; the news draft from an issued report."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from lienhiep.core.formatting import slugify_vi
+
+from . import content as report_content
+from . import rendering
+from .enums import ReportKind, RunState
+from .models import OutgoingDocument, ReportRun, ReportTemplate
+
+
+def _require_staff(user, organisation):
+    if user is None:
+        return
+    from lienhiep.directory import roles
+    from lienhiep.directory.rules import organisation_ids_for
+
+    staff = user.is_superuser or any(
+        roles.has_role(user, r) for r in (roles.FEDERATION_STAFF, roles.UNION_STAFF)
+    )
+    ids = organisation_ids_for(user)
+    if not staff or (ids is not None and organisation.pk not in ids):
+        raise PermissionDenied(_("You cannot write this organisation's reports."))
+
+
+def create_run(*, organisation, year, kind=ReportKind.ANNUAL, user=None, **fields):
+    _require_staff(user, organisation)
+    previous = ReportRun.objects.filter(organisation=organisation).order_by("-created_at").first()
+    defaults = {}
+    if previous:  # the signer and the recipients rarely change from one report to the next
+        for name in (
+            "parent_body",
+            "place",
+            "authority",
+            "signer_title",
+            "signer_name",
+            "recipients",
+        ):
+            defaults[name] = getattr(previous, name)
+    run = ReportRun.objects.create(
+        organisation=organisation,
+        year=year,
+        kind=kind,
+        created_by=user,
+        **{**defaults, **fields},
+    )
+    log(run, "wagtail.create", user=user)
+    return run
+
+
+def current_template(organisation):
+    return ReportTemplate.objects.filter(organisation=organisation, active=True).first()
+
+
+def _file_name(run, extension):
+    kind = "so-ket" if run.kind == ReportKind.HALF_YEAR else "tong-ket"
+    return f"bao-cao-{kind}-{run.year}-{slugify_vi(run.organisation.abbreviation or run.organisation.slug)}.{extension}"
+
+
+def _progress(run, percent):
+    run.progress = percent
+    ReportRun.objects.filter(pk=run.pk).update(progress=percent)
+
+
+def render_files(run):
+    """Write the run's Word, PDF and Markdown files from its locked content."""
+    header = rendering.header_for(run)
+    template = run.template.file if run.template_id else None
+    if template is not None:
+        template.open("rb")
+    try:
+        word = rendering.docx(run.content, header, template)
+    finally:
+        if template is not None:
+            template.close()
+    _progress(run, 60)
+    run.docx.save(_file_name(run, "docx"), ContentFile(word), save=False)
+    run.pdf.save(
+        _file_name(run, "pdf"), ContentFile(rendering.pdf(run.content, header)), save=False
+    )
+    _progress(run, 90)
+    text = rendering.markdown(run.content, header).encode()
+    run.markdown.save(_file_name(run, "md"), ContentFile(text), save=False)
+
+
+def generate(*, run, user=None):
+    """Count the figures, lock them in the run, and render its files (a task calls this)."""
+    if run.is_issued:
+        raise ValidationError(_("An issued report is not generated again."))
+    _require_staff(user, run.organisation)
+    run.state, run.error = RunState.GENERATING, ""
+    run.save(update_fields=["state", "error"])
+    _progress(run, 5)
+    try:
+        run.content = report_content.build(run.organisation, run.year, run.kind, run.narrative)
+        _progress(run, 40)
+        run.template = current_template(run.organisation)
+        render_files(run)
+    except Exception as error:
+        ReportRun.objects.filter(pk=run.pk).update(state=RunState.FAILED, error=str(error))
+        raise
+    run.state, run.progress = RunState.GENERATED, 100
+    run.generated_at, run.generated_by = timezone.now(), user
+    run.save()
+    log(run, "reports.run.generated", user=user)
+    return run
+
+
+def next_number(organisation, year):
+    last = OutgoingDocument.objects.filter(organisation=organisation, year=year).aggregate(
+        n=Max("number")
+    )["n"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def issue(*, run, user=None, day=None):
+    """Give the generated report its number from the register, its date, and final files."""
+    _require_staff(user, run.organisation)
+    if run.state != RunState.GENERATED:
+        raise ValidationError(_("Generate the report before issuing it."))
+    if not run.signer_name.strip():
+        raise ValidationError({"signer_name": _("Give the name of the signer.")})
+    day = day or date.today()
+    list(
+        OutgoingDocument.objects.select_for_update().filter(
+            organisation=run.organisation, year=day.year
+        )
+    )
+    run.document = OutgoingDocument.objects.create(
+        organisation=run.organisation,
+        year=day.year,
+        number=next_number(run.organisation, day.year),
+        symbol=f"BC-{run.organisation.abbreviation or 'LHH'}",
+        date=day,
+        subject=run.content["subject"],
+        created_by=user,
+    )
+    run.issued_on, run.issued_by, run.state = day, user, RunState.ISSUED
+    render_files(run)
+    run.progress = 100
+    run.save()
+    log(run, "reports.run.issued", user=user, data={"number": str(run.document)})
+    return run
+
+
+def validate_template(upload):
+    """Refuse a Word template that is not one, or that uses a variable lienhiep does not give."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        upload.seek(0)
+        document = DocxTemplate(upload)
+        used = document.get_undeclared_template_variables()
+    except TemplateSyntaxError as error:
+        raise ValidationError(
+            _("The template has a mistake in a tag (line %(line)s): %(message)s")
+            % {"line": error.lineno, "message": error.message}
+        ) from None
+    except Exception:
+        raise ValidationError(_("The file is not a Word document (.docx).")) from None
+    finally:
+        upload.seek(0)
+    unknown = sorted(set(used) - rendering.TEMPLATE_VARIABLES)
+    if unknown:
+        raise ValidationError(
+            _("The template uses variables that reports do not have: %(names)s.")
+            % {"names": ", ".join(f"“{n}”" for n in unknown)}
+        )
+
+
+@transaction.atomic
+def upload_template(*, organisation, upload, user=None, note=""):
+    _require_staff(user, organisation)
+    validate_template(upload)
+    ReportTemplate.objects.filter(organisation=organisation).update(active=False)
+    template = ReportTemplate(organisation=organisation, uploaded_by=user, note=note)
+    template.file.save(upload.name, upload, save=False)
+    template.save()
+    log(template, "wagtail.create", user=user)
+    return template
+
+
+def news_draft(*, run, user=None):
+    """A draft news article about the year-end conference, from the issued report's figures."""
+    from lienhiep.website.models import HomePage, NewsArticlePage, NewsIndexPage
+
+    _require_staff(user, run.organisation)
+    if not run.is_issued:
+        raise ValidationError(_("Issue the report first."))
+    home = HomePage.objects.filter(organisation=run.organisation).first()
+    index = NewsIndexPage.objects.descendant_of(home).first() if home else None
+    if index is None:
+        raise ValidationError(_("The organisation has no news section on its site."))
+    content = run.content
+    first = content["parts"][0]["sections"] if content["parts"] else []
+    highlights = [s["blocks"][0]["p"] for s in first if s["blocks"] and "p" in s["blocks"][0]][:6]
+    title = _("Conference reviewing the work of %(year)s and setting the tasks for %(next)s") % {
+        "year": run.year,
+        "next": run.year + 1,
+    }
+    lead = _(
+        "%(organisation)s reviewed its work in %(year)s and set its directions and tasks for "
+        "%(next)s."
+    ) % {"organisation": run.organisation.name, "year": run.year, "next": run.year + 1}
+    body = [("paragraph", f"<p>{h}</p>") for h in highlights]
+    if content["tasks"]:
+        body.append(
+            (
+                "paragraph",
+                "<p>"
+                + _("Tasks for %(next)s: %(tasks)s")
+                % {"next": run.year + 1, "tasks": " ".join(content["tasks"])}
+                + "</p>",
+            )
+        )
+    page = NewsArticlePage(
+        title=title,
+        slug=slugify_vi(f"hoi-nghi-tong-ket-{run.year}-{run.pk}"),
+        date=run.issued_on,
+        lead=lead,
+        body=body,
+        live=False,
+        owner=user,
+    )
+    index.add_child(instance=page)
+    page.save_revision(user=user)
+    run.news_article = page
+    run.save(update_fields=["news_article"])
+    log(run, "reports.run.news", user=user)
+    return page
