@@ -6,7 +6,8 @@ An demo, then a national federation of 34 unions × 5 years of demo-sized data, 
 
 * the registry figures of a union and the admin registry lists (issue 2),
 * the dashboard of a union and the federation's national roll-up (issue 3),
-* scoring and ranking a contest round of 2.000 entries with 5 judges each (issue 5).
+* scoring and ranking a contest round of 2.000 entries with 5 judges each (issue 5),
+* generating the annual report for the demo year and for ten times its records (issue 7).
 """
 
 import os
@@ -156,6 +157,9 @@ def main():
     from contests import bench_judging
 
     bench_judging(union, staff)
+    from reports import bench_report
+
+    bench_report(union)
 
 
 if __name__ == "__main__":

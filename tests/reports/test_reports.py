@@ -342,3 +342,17 @@ def test_staff_generate_preview_and_download_in_the_admin(client, run, demo):
     officer = make_user(roles.OFFICER, demo)
     client.force_login(officer)
     assert client.get(url).status_code == 404
+
+
+def test_staff_upload_a_template_in_the_admin_and_a_broken_one_is_refused(client, demo):
+    client.force_login(make_user(roles.UNION_STAFF, demo))
+    url = reverse("reports_template:add")
+    page = client.post(
+        url, {"organisation": demo.pk, "file": _template("{{ so_lieu_nam }}"), "note": ""}
+    ).content.decode()
+    assert "Mẫu dùng biến không có trong dữ liệu báo cáo: “so_lieu_nam”." in page
+    response = client.post(
+        url, {"organisation": demo.pk, "file": _template("{{ subject }}"), "note": "Mẫu 2025"}
+    )
+    assert response.status_code == 302
+    assert services.current_template(demo).note == "Mẫu 2025"

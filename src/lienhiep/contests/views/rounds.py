@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,6 +17,9 @@ from .. import documents, rules, services
 from ..enums import LEVELS, EntrySource, RoundState, Stage
 from ..forms import EntryForm, ReviewForm, author_formset, entry_data
 from ..models import Assignment
+
+#: rows of a field's ranking per page of the judging screen
+RANKING_PAGE = 100
 
 
 def _day(value):
@@ -165,27 +169,27 @@ def judging_view(request, pk):
         except (ValidationError, ValueError) as error:
             _fail(request, error)
     judges = list(round.judges.select_related("person", "field"))
-    assignments = {}
-    for a in Assignment.objects.filter(entry__round=round, stage=stage).select_related(
-        "judge__person"
-    ):
-        assignments.setdefault(a.entry_id, []).append(a)
     ranking = services.ranking(round, stage)
     shown = next(
         (f for f in ranking if str(f.pk) == request.GET.get("field")), next(iter(ranking), None)
     )
+    page = Paginator(ranking.get(shown, []), RANKING_PAGE).get_page(request.GET.get("p"))
+    assignments = {}
+    for a in Assignment.objects.filter(
+        entry__in=[row.entry.pk for row in page], stage=stage
+    ).select_related("judge__person"):
+        assignments.setdefault(a.entry_id, []).append(a)
     fields = []
-    for field, ranked in ranking.items():
-        if field != shown:
-            continue
+    if shown is not None:
         fields.append(
             {
-                "field": field,
-                "judges": [j for j in judges if j.field_id == field.pk],
+                "field": shown,
+                "judges": [j for j in judges if j.field_id == shown.pk],
                 "rows": [
                     {"ranked": row, "assignments": assignments.get(row.entry.pk, [])}
-                    for row in ranked
+                    for row in page
                 ],
+                "page": page,
             }
         )
     return TemplateResponse(

@@ -1,6 +1,7 @@
 """Write a union's report for a year from the records: Word, PDF, HTML or Markdown."""
 
 import sys
+from io import BytesIO
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -8,6 +9,7 @@ from lienhiep.directory.models import Organisation
 from lienhiep.reports import content, rendering
 from lienhiep.reports.enums import Format, ReportKind
 from lienhiep.reports.models import ReportRun
+from lienhiep.reports.services import current_template
 
 
 class Command(BaseCommand):
@@ -39,11 +41,11 @@ class Command(BaseCommand):
         elif format == Format.PDF:
             result = rendering.pdf(data, header)
         else:
-            template = None
-            from lienhiep.reports.services import current_template
-
             chosen = current_template(organisation)
-            template = chosen.file.path if chosen else None
+            template = None
+            if chosen:
+                with chosen.file.open("rb") as handle:
+                    template = BytesIO(handle.read())
             result = rendering.docx(data, header, template)
         if output == "-":
             sys.stdout.buffer.write(result)
