@@ -57,6 +57,7 @@ def build_round(union):
             code=f"TN1-{n:04d}",
             title=f"Mô hình sáng tạo số {n}",
             search_text=f"tn1-{n:04d} mo hinh sang tao so {n}",
+            title_key=f"mo hinh sang tao so {n}",
             field=fields[n % len(fields)],
             description="Mô hình đo tải.",
             eligible=True,

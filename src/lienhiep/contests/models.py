@@ -255,6 +255,8 @@ class Entry(ClusterableModel):
         _("national result"), max_length=20, choices=PrizeLevel.choices, blank=True
     )
     search_text = models.TextField(editable=False, default="")
+    #: the title without diacritics or case, to find an entry already entered in a round before
+    title_key = models.CharField(max_length=300, editable=False, default="", db_index=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -277,6 +279,7 @@ class Entry(ClusterableModel):
         if not self.code:
             self.code = next_code(self.round)
         self.search_text = fold(f"{self.code} {self.title} {self.entering_unit}")
+        self.title_key = " ".join(fold(self.title).split())[:300]
         super().save(*args, **kwargs)
 
     @property

@@ -213,17 +213,20 @@ def earlier_problem(round, title):
     """Whether the same title was entered in an earlier round of the contest."""
     if not round.exclude_earlier_entries:
         return None
-    folded = fold(title)
-    earlier = Entry.objects.filter(
-        round__contest=round.contest, round__number__lt=round.number, search_text__contains=folded
-    ).select_related("round")
-    for entry in earlier:
-        if fold(entry.title) == folded:
-            return _("“%(title)s” was already entered in %(round)s (%(code)s).") % {
-                "title": title,
-                "round": entry.round.label,
-                "code": entry.code,
-            }
+    key = " ".join(fold(title).split())[:300]
+    entry = (
+        Entry.objects.filter(
+            round__contest=round.contest, round__number__lt=round.number, title_key=key
+        )
+        .select_related("round")
+        .first()
+    )
+    if entry is not None:
+        return _("“%(title)s” was already entered in %(round)s (%(code)s).") % {
+            "title": title,
+            "round": entry.round.label,
+            "code": entry.code,
+        }
     return None
 
 
