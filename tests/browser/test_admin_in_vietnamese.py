@@ -7,8 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from lienhiep.contests.enums import ContestKind
+from lienhiep.contests.models import ContestRound
 from lienhiep.directory import demo as directory_demo
 from lienhiep.directory.models import Organisation, Person
+from lienhiep.reports.models import ReportRun
 
 pytestmark = [
     pytest.mark.browser,
@@ -82,6 +85,9 @@ def test_staff_walk_the_admin_in_vietnamese(live_server, page):
 
     org = Organisation.objects.get(slug="hoi-dieu-duong")
     person = Person.objects.filter(home=org).first()
+    twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
+    thirteenth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=13)
+    run = ReportRun.objects.get(organisation__slug="hoa-an", year=2024)
     screens = [
         reverse("wagtailadmin_home"),
         reverse("directory_organisation:index"),
@@ -105,6 +111,23 @@ def test_staff_walk_the_admin_in_vietnamese(live_server, page):
         reverse("wagtaildocs:index"),
         reverse("wagtailadmin_explore_root"),
         reverse("wagtailadmin_reports:site_history"),
+        reverse("contests_contest:index"),
+        reverse("contests_round:index"),
+        reverse("contests_round:add"),
+        reverse("contests_round:edit", args=[twelfth.pk]),
+        reverse("contests_round_process", args=[twelfth.pk]),
+        reverse("contests_round_judging", args=[twelfth.pk]),
+        reverse("contests_entry:index"),
+        reverse("contests_entry:edit", args=[twelfth.entries.first().pk]),
+        reverse("contests_paper_entry", args=[thirteenth.pk]),
+        reverse("contests_import", args=[thirteenth.pk]),
+        reverse("reports_run:index"),
+        reverse("reports_run:add"),
+        reverse("reports_run", args=[run.pk]),
+        reverse("reports_run:edit", args=[run.pk]),
+        reverse("reports_template:index"),
+        reverse("reports_template:add"),
+        reverse("reports_register:index"),
     ]
     found = {}
     for screen in screens:

@@ -1,5 +1,6 @@
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lienhiep.plans.registry import Measure, register
 
@@ -19,6 +20,17 @@ register(
         organisation_field="centre",
         aggregate=lambda: Sum("amount"),
         order=700,
+        date_field="start_date",
+    )
+)
+register(
+    Measure(
+        code="community.projects",
+        name=_("Community projects started"),
+        unit=pgettext_lazy("unit", "projects"),
+        records=started,
+        organisation_field="centre",
+        order=690,
         date_field="start_date",
     )
 )

@@ -15,7 +15,7 @@ def build(context):
             "The union's centres carried out %(projects)s community projects with a funding of "
             "%(funding)s"
         ) % {
-            "projects": format(len(projects), "02d"),
+            "projects": context.number("community.projects"),
             "funding": context.count("community.funding"),
         }
         if funders:
@@ -24,7 +24,9 @@ def build(context):
     beneficiaries = [
         f"{figure.indicator.name}: {figure.display_count}"
         for code, figure in context.figures.items()
-        if code.startswith("community.") and code != "community.funding" and figure.value
+        if code.startswith("community.")
+        and code not in ("community.funding", "community.projects")
+        and figure.value
     ]
     if beneficiaries:
         blocks.append(paragraph(_("The projects reached:")))
