@@ -44,7 +44,7 @@ SENTENCES = [
     "lần thứ II (năm 2024): tiếp nhận 15 hồ sơ đề cử, 09 hồ sơ đủ điều kiện được đề nghị UBND tỉnh tôn vinh",
     "Lễ tôn vinh được tổ chức ngày 20/10/2024.",
     "Câu lạc bộ trí thức tổ chức 04 buổi sinh hoạt chuyên đề (kế hoạch 04 buổi, đạt 100% kế hoạch); "
-    "kết nạp 07 hội viên mới, đến cuối năm có 112 hội viên.",
+    "kết nạp 07 hội viên mới, đến cuối năm 2024 có 112 hội viên.",
     "Tham gia 06 sự kiện do Liên hiệp Hội Việt Nam tổ chức:",
     "Đến cuối năm 2024, Liên hiệp hội có 31 tổ chức thành viên (22 hội thành viên và 09 hội viên tập thể) "
     "và 02 đơn vị trực thuộc; tổng số 12.436 hội viên.",
@@ -322,6 +322,7 @@ def test_a_six_month_report_counts_january_to_june(demo):
     )
     assert "Tổ chức 05 hội thảo (kế hoạch 12 hội thảo, đạt 42% kế hoạch):" in text
     assert "ngày 05/12/2024" not in text
+    assert "Đến ngày 30/6/2024, Liên hiệp hội có" in text
 
 
 def test_staff_generate_preview_and_download_in_the_admin(client, run, demo):

@@ -23,8 +23,9 @@ def build_club(context):
         }
     text = _(
         "The intellectuals' club held %(sessions)s of thematic sessions%(plan)s; it admitted "
-        "%(new)s new and had %(members)s at the end of the year."
+        "%(new)s new and had %(members)s at %(end)s."
     ) % {
+        "end": context.period_end,
         "sessions": context.count("activities.club_sessions"),
         "plan": plan,
         "new": context.count("directory.new_club_members"),
@@ -79,10 +80,10 @@ def build_organisation(context):
     from lienhiep.plans.queries import completeness
 
     text = _(
-        "At the end of %(year)s the union had %(organisations)s (%(associations)s and "
+        "At %(end)s the union had %(organisations)s (%(associations)s and "
         "%(collectives)s) and %(units)s, with %(members)s in all."
     ) % {
-        "year": context.year,
+        "end": context.period_end,
         "organisations": context.count("directory.member_organisations"),
         "associations": context.count("directory.member_associations"),
         "collectives": context.count("directory.collective_members"),

@@ -91,6 +91,13 @@ class Context:
         return f"{format_number(target)} {figure.indicator.unit}"
 
     @property
+    def period_end(self):
+        """``cuối năm 2024`` or, for a six-month report, ``ngày 30/6/2024``."""
+        if self.kind == ReportKind.HALF_YEAR:
+            return _("30 June %(year)s") % {"year": self.year}
+        return _("the end of %(year)s") % {"year": self.year}
+
+    @property
     def period_label(self):
         if self.kind == ReportKind.HALF_YEAR:
             return _("the first six months of %(year)s") % {"year": self.year}
