@@ -426,3 +426,43 @@ def test_a_two_stage_round_judges_only_finalists_in_the_final(youth_round, staff
     services.propose_prizes(round=youth_round, user=staff)
     assert youth_round.entries.get(title="Mô hình số 2").prize == PrizeLevel.FIRST
     assert youth_round.entries.exclude(prize="").count() == 2
+
+
+def test_a_judge_declares_a_conflict_once_and_bad_levels_are_refused(youth_round, staff):
+    field = youth_round.fields.first()
+    [entry] = _eligible_entries(youth_round, staff, 1, field)
+    services.start_judging(round=youth_round, user=staff)
+    users = [judge_user(youth_round, field, name) for name in ("Xuân", "Yên", "Vân")]
+    services.assign_automatically(round=youth_round, user=staff)
+    mine = Assignment.objects.filter(judge__person__account__in=users).first()
+    judge = mine.judge.person.account
+    services.declare_conflict(assignment=mine, user=judge, reason="Người thân")
+    with pytest.raises(ValidationError):
+        services.declare_conflict(assignment=mine, user=judge, reason="Người thân")
+    assert Assignment.objects.filter(entry=entry, conflict=False).count() == 2
+    with pytest.raises(ValidationError):
+        services.set_prize(entry=entry, level="vang", user=staff)
+    other = Assignment.objects.filter(entry=entry, conflict=False).first()
+    with pytest.raises(ValidationError) as error:
+        services.score(
+            assignment=other,
+            user=other.judge.person.account,
+            points={c.pk: "nan" for c in youth_round.criteria.all()},
+        )
+    assert "“NaN” không phải là số." in error.value.messages
+
+
+def test_two_other_contests_number_their_entries_apart(demo):
+    rounds = []
+    for name in ("Cuộc thi A", "Cuộc thi A"):
+        contest = Contest.objects.create(union=demo, kind=ContestKind.OTHER, name=name)
+        round = services.launch_round(
+            contest=contest,
+            number=1,
+            period="2026",
+            launch_date=date(2026, 1, 1),
+            entry_deadline=date(2026, 12, 31),
+        )
+        services.open_round(round=round, user=None) if round.fields.exists() else None
+        rounds.append(round)
+    assert rounds[0].slug != rounds[1].slug

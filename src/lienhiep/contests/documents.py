@@ -7,7 +7,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from lienhiep.core.documents import html_to_pdf, render_docx
+from lienhiep.core.documents import html_to_pdf, in_vietnamese, render_docx
 from lienhiep.core.formatting import format_count
 
 from . import services
@@ -77,6 +77,7 @@ def _intro(round, groups):
     ) % {"count": format_count(count), "round": round}
 
 
+@in_vietnamese
 def yearbook_docx(round) -> bytes:
     from docx.shared import Mm
     from docxtpl import InlineImage
@@ -108,6 +109,7 @@ def data_uri(content: bytes) -> str:
     return f"data:image/{kind};base64," + base64.b64encode(content).decode()
 
 
+@in_vietnamese
 def yearbook_pdf(round) -> bytes:
     groups = yearbook_groups(round)
     for group in groups:
@@ -121,6 +123,7 @@ def yearbook_pdf(round) -> bytes:
     return html_to_pdf(html)
 
 
+@in_vietnamese
 def certificate_pdf(entry) -> bytes:
     html = render_to_string(
         "contests/documents/certificate.html",

@@ -155,7 +155,12 @@ class ContestRound(ClusterableModel):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify_vi(f"{self.contest.name} lan {self.number}")[:120]
+            base = slugify_vi(f"lan {self.number} {self.contest.name}")[:110].strip("-")
+            slug, n = base, 1
+            while ContestRound.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                n += 1
+                slug = f"{base}-{n}"
+            self.slug = slug
         super().save(*args, **kwargs)
 
 
@@ -218,7 +223,7 @@ class Entry(ClusterableModel):
     round = models.ForeignKey(
         ContestRound, models.PROTECT, related_name="entries", verbose_name=_("round")
     )
-    code = models.CharField(_("entry code"), max_length=20, unique=True, editable=False)
+    code = models.CharField(_("entry code"), max_length=20, editable=False)
     title = models.CharField(_("title"), max_length=300)
     field = models.ForeignKey(
         ContestField, models.PROTECT, related_name="entries", verbose_name=_("field")
@@ -271,6 +276,7 @@ class Entry(ClusterableModel):
         verbose_name = _("contest entry")
         verbose_name_plural = _("contest entries")
         indexes = [models.Index(fields=["round", "field"])]
+        constraints = [models.UniqueConstraint(fields=["round", "code"], name="entry_code_once")]
 
     def __str__(self):
         return f"{self.code} – {self.title}" if self.code else self.title

@@ -303,9 +303,17 @@ def submit_entry(*, round, data: EntryData, source=EntrySource.ONLINE, user=None
 
 
 def send_receipt(entry):
+    import logging
+
     from django.conf import settings
     from django.core.mail import send_mail
+    from django.utils import translation
 
+    with translation.override("vi"):
+        _send_receipt(entry, settings, send_mail, logging)
+
+
+def _send_receipt(entry, settings, send_mail, logging):
     body = _(
         "Dear %(name)s,\n\n"
         "The organising committee of the %(round)s has received your entry “%(title)s”.\n"
@@ -317,12 +325,15 @@ def send_receipt(entry):
         "title": entry.title,
         "code": entry.code,
     }
-    send_mail(
-        _("Entry received: %(code)s") % {"code": entry.code},
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [entry.email],
-    )
+    try:
+        send_mail(
+            _("Entry received: %(code)s") % {"code": entry.code},
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [entry.email],
+        )
+    except OSError:  # the entry is saved and its code shown; a mail server down must not undo that
+        logging.getLogger(__name__).exception("Receipt for %s not sent", entry.code)
 
 
 @transaction.atomic
@@ -443,6 +454,9 @@ def declare_conflict(*, assignment, user, reason):
     if not reason.strip():
         raise ValidationError({"reason": _("Say what the conflict of interest is.")})
     _require_judging(assignment.entry.round)
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.conflict:
+        raise ValidationError(_("You declared a conflict of interest on this entry."))
     assignment.conflict, assignment.conflict_reason = True, reason.strip()
     assignment.total, assignment.scored_at = None, None
     assignment.save()
@@ -471,6 +485,7 @@ def score(*, assignment, user, points: dict):
     if assignment.judge.person.account_id != user.pk:
         raise PermissionDenied(_("This entry is not assigned to you."))
     _require_judging(assignment.entry.round)
+    assignment.refresh_from_db(fields=["conflict"])
     if assignment.conflict:
         raise ValidationError(_("You declared a conflict of interest on this entry."))
     problems = []
@@ -483,6 +498,9 @@ def score(*, assignment, user, points: dict):
         try:
             value = Decimal(str(value).replace(",", "."))
         except ArithmeticError:
+            problems.append(_("“%(value)s” is not a number.") % {"value": value})
+            continue
+        if not value.is_finite():
             problems.append(_("“%(value)s” is not a number.") % {"value": value})
             continue
         if not 0 <= value <= criterion.max_points:
@@ -581,6 +599,8 @@ def choose_finalists(*, round, per_field, user):
     _require_judging(round)
     if not round.two_stages:
         raise ValidationError(_("This round has a single stage of judging."))
+    if per_field < 1:
+        raise ValidationError(_("Choose at least one finalist per field."))
     chosen = [
         row.entry.pk
         for rows in ranking(round, Stage.PRELIMINARY).values()
@@ -624,6 +644,8 @@ def set_prize(*, entry, level, user):
     round = entry.round
     _require_staff(user, round)
     _require_judging(round)
+    if level and level not in PrizeLevel.values:
+        raise ValidationError(_("Choose a prize level."))
     if level:
         if not entry.eligible:
             raise ValidationError(_("Only eligible entries win prizes."))
@@ -700,6 +722,8 @@ def record_national_result(*, entry, level, user):
     _require_results(entry.round)
     if not entry.forwarded:
         raise ValidationError(_("The entry was not forwarded to the national round."))
+    if level and level not in PrizeLevel.values:
+        raise ValidationError(_("Choose a prize level."))
     entry.national_prize = level or ""
     entry.save(update_fields=["national_prize"])
     log(entry, "contests.entry.national", user=user, data={"prize": entry.national_prize})

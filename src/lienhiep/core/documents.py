@@ -35,6 +35,20 @@ def font_css() -> str:
     )
 
 
+def in_vietnamese(function):
+    """Documents are written in Vietnamese, whatever language the staff member reads."""
+    from functools import wraps
+
+    from django.utils import translation
+
+    @wraps(function)
+    def wrapper(*args, **kwargs):
+        with translation.override("vi"):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
 def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration

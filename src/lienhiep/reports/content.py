@@ -115,11 +115,25 @@ def subject(kind, year):
     }
 
 
-def _narrative_part(number, heading, texts):
+def _narrative_part(heading, texts):
     blocks = [
         registry.paragraph(p.strip()) for t in texts for p in (t or "").split("\n\n") if p.strip()
     ]
-    return {"heading": f"{roman(number)}. {heading}", "sections": [], "blocks": blocks}
+    return {"heading": heading, "sections": [], "blocks": blocks}
+
+
+def _numbered(parts):
+    """Keep the parts that have something to say, numbered I., II., … in that order."""
+    kept = []
+    for part in parts:
+        part["sections"] = [s for s in part["sections"] if any(s["blocks"])]
+        for number, section in enumerate(part["sections"], start=1):
+            section["heading"] = f"{number}. {section['heading']}"
+            section["blocks"] = [b for b in section["blocks"] if b]
+        if part["sections"] or part["blocks"]:
+            part["heading"] = f"{roman(len(kept) + 1)}. {part['heading']}"
+            kept.append(part)
+    return kept
 
 
 def directions(organisation, year, kind):
@@ -167,9 +181,7 @@ def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
         for section in registry.sections():
             blocks = [b for b in section.build(context) if b]
             if blocks:
-                sections.append(
-                    {"heading": f"{len(sections) + 1}. {section.title}", "blocks": blocks}
-                )
+                sections.append({"heading": str(section.title), "blocks": blocks})
         tasks, solutions = directions(organisation, year, kind)
         next_label = (
             _("the last six months of %(year)s") % {"year": year}
@@ -178,32 +190,30 @@ def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
         )
         parts = [
             {
-                "heading": "I. "
-                + _("RESULTS OF %(period)s") % {"period": context.period_label.upper()},
+                "heading": _("RESULTS OF %(period)s") % {"period": context.period_label.upper()},
                 "sections": sections,
                 "blocks": [],
             },
             _narrative_part(
-                2,
                 _("SHORTCOMINGS, LIMITATIONS AND THEIR CAUSES"),
                 [narrative.get("shortcomings"), narrative.get("causes")],
             ),
             {
-                "heading": "III. "
-                + _("DIRECTIONS AND TASKS FOR %(period)s") % {"period": next_label.upper()},
+                "heading": _("DIRECTIONS AND TASKS FOR %(period)s")
+                % {"period": next_label.upper()},
                 "sections": [
                     {
-                        "heading": "1. " + pgettext("report", "Tasks"),
+                        "heading": pgettext("report", "Tasks"),
                         "blocks": [registry.bullets(tasks)],
                     },
                     {
-                        "heading": "2. " + pgettext("report", "Solutions"),
+                        "heading": pgettext("report", "Solutions"),
                         "blocks": [registry.bullets(solutions)],
                     },
                 ],
                 "blocks": [],
             },
-            _narrative_part(4, _("PROPOSALS AND RECOMMENDATIONS"), [narrative.get("proposals")]),
+            _narrative_part(_("PROPOSALS AND RECOMMENDATIONS"), [narrative.get("proposals")]),
         ]
         previous = Context(organisation, year - 1, kind, context.indicators)
         return {
@@ -212,7 +222,7 @@ def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
             "kind": str(kind),
             "subject": subject(kind, year),
             "opening": (narrative.get("opening") or "").strip(),
-            "parts": [p for p in parts if p["sections"] or p["blocks"]],
+            "parts": _numbered(parts),
             "tasks": tasks,
             "solutions": solutions,
             "annex": {

@@ -8,9 +8,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lienhiep.core.documents import in_vietnamese
 from lienhiep.core.formatting import slugify_vi
 
 from . import content as report_content
@@ -192,6 +194,7 @@ def upload_template(*, organisation, upload, user=None, note=""):
     return template
 
 
+@in_vietnamese
 def news_draft(*, run, user=None):
     """A draft news article about the year-end conference, from the issued report's figures."""
     from lienhiep.website.models import HomePage, NewsArticlePage, NewsIndexPage
@@ -206,6 +209,8 @@ def news_draft(*, run, user=None):
     content = run.content
     first = content["parts"][0]["sections"] if content["parts"] else []
     highlights = [s["blocks"][0]["p"] for s in first if s["blocks"] and "p" in s["blocks"][0]][:6]
+    if not content["parts"] or not content["parts"][0]["heading"].startswith("I. "):
+        highlights = []
     title = _("Conference reviewing the work of %(year)s and setting the tasks for %(next)s") % {
         "year": run.year,
         "next": run.year + 1,
@@ -214,14 +219,16 @@ def news_draft(*, run, user=None):
         "%(organisation)s reviewed its work in %(year)s and set its directions and tasks for "
         "%(next)s."
     ) % {"organisation": run.organisation.name, "year": run.year, "next": run.year + 1}
-    body = [("paragraph", f"<p>{h}</p>") for h in highlights]
+    body = [("paragraph", f"<p>{escape(h)}</p>") for h in highlights]
     if content["tasks"]:
         body.append(
             (
                 "paragraph",
                 "<p>"
-                + _("Tasks for %(next)s: %(tasks)s")
-                % {"next": run.year + 1, "tasks": " ".join(content["tasks"])}
+                + escape(
+                    _("Tasks for %(next)s: %(tasks)s")
+                    % {"next": run.year + 1, "tasks": " ".join(content["tasks"])}
+                )
                 + "</p>",
             )
         )

@@ -274,6 +274,8 @@ def import_entries_view(request, pk):
             created = importing.import_entries(
                 round=round, content=form.cleaned_data["workbook"].read(), user=request.user
             )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         except importing.ImportFailed as failure:
             problems = failure.problems
             messages.error(
