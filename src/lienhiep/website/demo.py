@@ -146,9 +146,8 @@ def seed_news(index):
             first_published_at=datetime.combine(day, time(9, 0), TZ),
             last_published_at=datetime.combine(day, time(9, 0), TZ),
         )
+        page.tags.add("Hòa An", categories[category].name)  # saved with the page
         index.add_child(instance=page)
-        page.tags.add("Hòa An", categories[category].name)
-        page.save()
 
 
 def seed_journal(index):
