@@ -35,6 +35,7 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS)
 
 lint: $(STAMP)
+	mkdir -p var
 	$(PY) -m ruff format --check src tests bench tools manage.py
 	$(PY) -m ruff check src tests bench tools manage.py
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run -v 0

@@ -280,6 +280,8 @@ def test_prizes_follow_the_ranking_within_the_structure(youth_round, staff):
     youth_round.judges_per_entry = 1
     youth_round.save()
     services.assign_automatically(round=youth_round, user=staff)
+    with pytest.raises(ValidationError, match="Còn 06 lượt chấm chưa có điểm"):
+        services.propose_prizes(round=youth_round, user=staff)  # the ranking is not final yet
     _score_all(youth_round, [judge], {judge: {f"Mô hình số {n}": 60 + n for n in range(6)}})
     assert services.propose_prizes(round=youth_round, user=staff) == 5  # 1 + 1 + 1 + 2
     prizes = dict(youth_round.entries.values_list("title", "prize"))

@@ -6,13 +6,16 @@ from io import BytesIO
 
 import pytest
 from django.core.cache import cache
+from django.db.models import Count
 from django.urls import reverse
 
 from lienhiep.contests import documents, services
 from lienhiep.contests.enums import ContestKind, FileKind, PrizeLevel
 from lienhiep.contests.models import Assignment, ContestRound, Entry
+from lienhiep.core.formatting import format_number
 from lienhiep.directory import roles
 from tests.factories import make_user
+from tests.html_forms import form_values
 
 from .conftest import entry_data, judge_user, png
 
@@ -264,3 +267,41 @@ def test_a_judge_cannot_download_files_of_entries_not_assigned(client, judged):
     response = client.get(url)
     assert response.status_code == 200
     assert response.content.startswith(b"\x89PNG")
+
+
+def test_a_round_keeps_the_fields_criteria_and_prizes_its_records_use(client, demo):
+    client.force_login(make_user(roles.UNION_STAFF, demo))
+    eighth = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=8)
+    url = reverse("contests_round:edit", args=[eighth.pk])
+    data = form_values(client.get(url).content.decode(), "fields-TOTAL_FORMS")
+    assert client.post(url, {**data, "committee": "Ban Tổ chức Hội thi"}).status_code == 302
+
+    def index(prefix, pk):
+        return next(
+            k.split("-")[1]
+            for k, v in data.items()
+            if k.endswith("-id") and k.startswith(prefix) and v == str(pk)
+        )
+
+    field = eighth.fields.annotate(n=Count("entries")).filter(n__gt=0).first()
+    novelty, applicability = eighth.criteria.all()[:2]
+    first = eighth.prizes.get(level=PrizeLevel.FIRST)
+    bad = {
+        **data,
+        f"fields-{index('fields', field.pk)}-DELETE": "1",
+        f"criteria-{index('criteria', novelty.pk)}-DELETE": "1",
+        f"criteria-{index('criteria', applicability.pk)}-max_points": "1",
+        f"prizes-{index('prizes', first.pk)}-count": "0",
+    }
+    page = client.post(url, bad).content.decode()
+    assert f"Không thể xóa lĩnh vực “{field.name}”: đã có {field.n:02d} bài dự thi" in page
+    scored = novelty.scores.count()
+    assert f"Không thể xóa tiêu chí “{novelty.name}”: giám khảo đã chấm {scored} lượt" in page
+    highest = applicability.scores.order_by("-points").first().points
+    assert f"Tiêu chí “{applicability.name}” đã có điểm chấm {format_number(highest)}:" in page
+    assert "Đã có 01 bài dự thi đạt Giải Nhất" in page
+    eighth.refresh_from_db()
+    assert eighth.fields.filter(pk=field.pk).exists() and novelty.scores.exists()
+    applicability.refresh_from_db()
+    first.refresh_from_db()
+    assert applicability.max_points == 30 and first.count == 1

@@ -23,6 +23,7 @@ from lienhiep.reports import content, services
 from lienhiep.reports.enums import ReportKind, RunState
 from lienhiep.reports.models import ReportRun
 from tests.factories import make_user
+from tests.html_forms import form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -337,9 +338,31 @@ def test_staff_generate_preview_and_download_in_the_admin(client, run, demo):
     response = client.get(reverse("reports_file", args=[run.pk, "docx"]))
     assert response.status_code == 200
     assert response.content[:2] == b"PK" and "attachment" in response["Content-Disposition"]
+
+    # The text changes after generation: the files no longer say it, so it is generated again.
+    edit = reverse("reports_run:edit", args=[run.pk])
+    data = form_values(client.get(edit).content.decode(), "shortcomings")
+    data["shortcomings"] = "Việc nắm bắt số liệu của các hội thành viên còn chậm."
+    assert client.post(edit, data).status_code == 302
+    run.refresh_from_db()
+    assert run.state == RunState.DRAFT
+    page = client.post(url, {"action": "issue", "day": "27/12/2024"}, follow=True)
+    assert "Hãy tạo báo cáo trước khi ban hành." in page.content.decode()
+    client.post(url, {"action": "generate"})
     response = client.post(url, {"action": "issue", "day": "27/12/2024"})
     run.refresh_from_db()
     assert str(run.document) == "63/BC-LHH"
+    with run.markdown.open("rb") as markdown:
+        assert "số liệu của các hội thành viên còn chậm" in markdown.read().decode()
+
+    # Issued, it is a dispatched document: neither edited nor deleted.
+    page = client.get(edit, follow=True).content.decode()
+    assert "Báo cáo số 63/BC-LHH đã ban hành: không thể sửa hoặc xóa nữa." in page
+    data["shortcomings"] = "Sửa sau khi ban hành."
+    client.post(edit, data)
+    client.post(reverse("reports_run:delete", args=[run.pk]))
+    run.refresh_from_db()
+    assert run.shortcomings.startswith("Việc nắm bắt") and run.state == RunState.ISSUED
     officer = make_user(roles.OFFICER, demo)
     client.force_login(officer)
     assert client.get(url).status_code == 404

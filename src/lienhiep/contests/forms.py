@@ -2,10 +2,15 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Max
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from lienhiep.core.formatting import format_count, format_number
+from lienhiep.directory.forms import RegistryForm
+
 from .enums import DossierItem, FileKind
+from .models import PrizeTier
 from .services import AuthorData, EntryData
 from .validators import validate_entry_file, validate_photo
 
@@ -156,3 +161,76 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class RoundForm(RegistryForm):
+    """A round's settings. A field, criterion or prize already used by entries, scores or awards
+    cannot be taken away, and a criterion's maximum cannot drop below points already given."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        problems = [*self._removed_fields(), *self._changed_criteria(), *self._reduced_prizes()]
+        for message in problems:
+            self.add_error(None, message)
+        return valid and not problems
+
+    def _saved_children(self, relation):
+        """(form, being deleted) for each child that already exists."""
+        formset = self.formsets.get(relation)
+        if formset is None:  # the short add form has no children
+            return
+        for form in formset.forms:
+            if form.instance.pk is not None:
+                yield form, formset.can_delete and formset._should_delete_form(form)
+
+    def _removed_fields(self):
+        for form, deleted in self._saved_children("fields"):
+            count = form.instance.entries.count() if deleted else 0
+            if count:
+                yield _("The field “%(name)s” cannot be removed: %(count)s entries are in it.") % {
+                    "name": form.instance.name,
+                    "count": format_count(count),
+                }
+
+    def _changed_criteria(self):
+        for form, deleted in self._saved_children("criteria"):
+            criterion = form.instance
+            if deleted:
+                count = criterion.scores.count()
+                if count:
+                    yield _(
+                        "The criterion “%(name)s” cannot be removed: %(count)s scores have been "
+                        "given on it."
+                    ) % {"name": criterion.name, "count": format_count(count)}
+                continue
+            highest = criterion.scores.aggregate(highest=Max("points"))["highest"]
+            maximum = form.cleaned_data.get("max_points") if form.is_valid() else None
+            if highest is not None and maximum is not None and maximum < highest:
+                yield _(
+                    "The criterion “%(name)s” already has a score of %(points)s: its maximum "
+                    "cannot be lower."
+                ) % {"name": criterion.name, "points": format_number(highest)}
+
+    def _reduced_prizes(self):
+        awarded = dict(
+            self.instance.entries.exclude(prize="")
+            .values_list("prize")
+            .annotate(n=Count("pk"))
+            .order_by()
+            if self.instance.pk
+            else ()
+        )
+        for form, deleted in self._saved_children("prizes"):
+            tier = PrizeTier.objects.get(pk=form.instance.pk)  # as saved, before this form
+            given = awarded.get(tier.level, 0)
+            data = form.cleaned_data if form.is_valid() else {}
+            kept = 0 if deleted else data.get("count", tier.count)
+            moved = not deleted and data.get("level", tier.level) != tier.level
+            if given and (moved or kept < given):
+                yield _(
+                    "%(count)s entries have already won the %(level)s: the prize structure "
+                    "must keep them."
+                ) % {
+                    "count": format_count(given),
+                    "level": tier.get_level_display(),
+                }

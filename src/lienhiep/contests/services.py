@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lienhiep.core.formatting import fold, format_date
+from lienhiep.core.formatting import fold, format_count, format_date
 
 from . import rules
 from .enums import (
@@ -629,6 +629,17 @@ def propose_prizes(*, round, user):
     """Give prizes down the round's ranking, highest level first, within the prize structure."""
     _require_staff(user, round)
     _require_judging(round)
+    waiting = Assignment.objects.filter(
+        entry__round=round, stage=round.final_stage, conflict=False, total__isnull=True
+    ).count()
+    if waiting:
+        raise ValidationError(
+            _(
+                "%(count)s assignments are not scored yet: prizes are proposed from the ranking "
+                "once every judge has scored."
+            )
+            % {"count": format_count(waiting)}
+        )
     rows = [row for rows in ranking(round).values() for row in rows if row.mean is not None]
     rows.sort(key=_key(round))
     slots = [level for level, count in structure(round).items() for _n in range(count)]

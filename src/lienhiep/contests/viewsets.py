@@ -9,6 +9,7 @@ from lienhiep.core.admin_views import ScopedCreateView, ScopedModelViewSet
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules, services
+from .forms import RoundForm
 from .models import Contest, ContestRound, Entry
 
 
@@ -133,7 +134,7 @@ class RoundViewSet(ScopedModelViewSet):
                 ]
             ),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=RoundForm,
     )
 
     def get_add_view_kwargs(self, **kwargs):

@@ -118,6 +118,17 @@ def generate(*, run, user=None):
     return run
 
 
+def mark_outdated(*, run, user=None):
+    """The narrative changed after generation: the files no longer say it, so the run goes back
+    to draft and is generated again before it can be issued."""
+    if run.is_issued:
+        raise ValidationError(_("An issued report is not generated again."))
+    run.state = RunState.DRAFT
+    run.save(update_fields=["state"])
+    log(run, "reports.run.outdated", user=user)
+    return run
+
+
 def next_number(organisation, year):
     last = OutgoingDocument.objects.filter(organisation=organisation, year=year).aggregate(
         n=Max("number")

@@ -1,15 +1,23 @@
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from lienhiep.core.admin_views import ScopedCreateView, ScopedModelViewSet
+from lienhiep.core.admin_views import (
+    ScopedCreateView,
+    ScopedDeleteView,
+    ScopedEditView,
+    ScopedModelViewSet,
+)
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules, services
+from .enums import RunState
 from .models import OutgoingDocument, ReportRun, ReportTemplate
 
 
@@ -39,10 +47,46 @@ class RunCreateView(ScopedCreateView):
         return reverse("reports_run", args=[self.object.pk])
 
 
+class IssuedRunLockedMixin:
+    """An issued report is a dispatched document: it is neither edited nor deleted."""
+
+    def dispatch(self, request, *args, **kwargs):
+        run = self.get_object()
+        if run.is_issued:
+            messages.error(
+                request,
+                _("Report %(number)s is issued: it can no longer be changed or deleted.")
+                % {"number": run.document},
+            )
+            return redirect("reports_run", pk=run.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RunEditView(IssuedRunLockedMixin, ScopedEditView):
+    def save_instance(self):
+        before = ReportRun.objects.get(pk=self.object.pk).narrative
+        run = super().save_instance()
+        if run.state == RunState.GENERATED and run.narrative != before:
+            services.mark_outdated(run=run, user=self.request.user)
+            messages.warning(
+                self.request,
+                _(
+                    "The text changed after the report was generated: generate it again before issuing it."
+                ),
+            )
+        return run
+
+
+class RunDeleteView(IssuedRunLockedMixin, ScopedDeleteView):
+    pass
+
+
 class RunViewSet(ScopedModelViewSet):
     model = ReportRun
     visible = staticmethod(rules.runs_for)
     add_view_class = RunCreateView
+    edit_view_class = RunEditView
+    delete_view_class = RunDeleteView
     icon = "doc-full-inverse"
     menu_label = _("Reports")
     url_prefix = "reports/runs"

@@ -23,5 +23,8 @@ def register_report_urls():
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action("reports.run.generated", _("Generate report"), _("Report generated"))
+    actions.register_action(
+        "reports.run.outdated", _("Report text changed"), _("Text changed after generation")
+    )
     actions.register_action("reports.run.issued", _("Issue report"), _("Report issued"))
     actions.register_action("reports.run.news", _("News draft"), _("News draft created"))
