@@ -92,6 +92,24 @@ def test_spam_is_dropped_and_a_flood_is_stopped(client, youth_round, settings):
     ]
 
 
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, youth_round, settings):
+    url = reverse("contest_round", args=[youth_round.slug])
+    settings.LIENHIEP_PUBLIC_FORM_RATE = (1, 3600)
+    settings.LIENHIEP_TRUSTED_PROXIES = 1
+
+    def send(title, forwarded):
+        data = form_data(youth_round, title=title)
+        return client.post(url, data, HTTP_X_FORWARDED_FOR=forwarded).content.decode()
+
+    send("Bài của khách A", "9.9.9.9, 10.0.0.1")
+    send("Bài của khách B", "9.9.9.9, 10.0.0.2")  # same claim, another visitor seen by the proxy
+    assert "Địa chỉ của bạn đã gửi quá nhiều bài" in send("Bài thứ hai của A", "8.8.8.8, 10.0.0.1")
+    assert set(youth_round.entries.values_list("title", flat=True)) == {
+        "Bài của khách A",
+        "Bài của khách B",
+    }
+
+
 def test_a_draft_round_is_not_public(client, demo):
     eighth = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=8)
     ninth = services.launch_round(

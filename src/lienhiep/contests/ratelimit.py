@@ -5,6 +5,15 @@ from django.core.cache import cache
 
 
 def client_address(request):
+    """The visitor's address. Behind ``TRUSTED_PROXIES`` proxies it is the address the outermost
+    proxy saw, which each proxy appends to ``X-Forwarded-For`` (earlier entries are the
+    visitor's own claims and are not trusted)."""
+    proxies = settings.LIENHIEP_TRUSTED_PROXIES
+    if proxies:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = [address.strip() for address in forwarded if address.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 

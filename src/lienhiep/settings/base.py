@@ -200,6 +200,8 @@ LIENHIEP_DEFAULT_UNION = env_str("DEFAULT_UNION", default="hoa-an")
 
 # Public forms (contest entries): attempts allowed per visitor address and period (seconds).
 LIENHIEP_PUBLIC_FORM_RATE = (env_int("PUBLIC_FORM_RATE", default=10), 3600)
+# How many reverse proxies stand in front of the app (each appends to X-Forwarded-For).
+LIENHIEP_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", default=0)
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
