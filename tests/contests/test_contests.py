@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from lienhiep.contests import importing, services
 from lienhiep.contests.enums import ContestKind, EntrySource, PrizeLevel, RoundState, Stage
-from lienhiep.contests.models import Assignment, Contest, ContestRound, Entry
+from lienhiep.contests.models import Assignment, Contest, ContestRound, Criterion, Entry
 
 from .conftest import author, entry_data, judge_user
 
@@ -270,6 +270,35 @@ def test_ranking_shows_mean_and_judge_normalised_mean(youth_round, staff):
     youth_round.rank_by_normalised = True
     youth_round.save()
     assert services.ranking(youth_round)[field][0].entry.title == "Mô hình số 1"
+
+
+def test_a_score_costs_the_same_queries_whatever_the_number_of_criteria(youth_round, staff):
+    field = youth_round.fields.first()
+    _eligible_entries(youth_round, staff, 2, field)
+    services.start_judging(round=youth_round, user=staff)
+    judge = judge_user(youth_round, field, "Thảo")
+    youth_round.judges_per_entry = 1
+    youth_round.save()
+    services.assign_automatically(round=youth_round, user=staff)
+    first, second = (
+        Assignment.objects.filter(entry__round=youth_round)
+        .select_related("judge__person", "entry__round")
+        .order_by("entry__code")
+    )
+
+    def queries_to_score(assignment):
+        points = {c.pk: 5 for c in Criterion.objects.filter(round=youth_round)}
+        with CaptureQueriesContext(connection) as queries:
+            services.score(assignment=assignment, user=judge, points=points)
+        return len(queries)
+
+    with_three = queries_to_score(first)
+    for n in range(3):
+        Criterion.objects.create(
+            round=youth_round, name=f"Tiêu chí thêm {n}", max_points=10, sort_order=10 + n
+        )
+    assert queries_to_score(second) == with_three
+    assert second.scores.count() == 6 and second.total == 30
 
 
 def test_prizes_follow_the_ranking_within_the_structure(youth_round, staff):

@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 
 from lienhiep.core.documents import in_vietnamese
 from lienhiep.core.formatting import slugify_vi
+from lienhiep.directory.models import Organisation
 
 from . import content as report_content
 from . import rendering
@@ -145,11 +146,9 @@ def issue(*, run, user=None, day=None):
     if not run.signer_name.strip():
         raise ValidationError({"signer_name": _("Give the name of the signer.")})
     day = day or date.today()
-    list(
-        OutgoingDocument.objects.select_for_update().filter(
-            organisation=run.organisation, year=day.year
-        )
-    )
+    # One issue at a time per organisation: the lock holds even for a year's first number, when
+    # there is no register row yet to lock (SQLite's immediate transactions serialise anyway).
+    Organisation.objects.select_for_update().filter(pk=run.organisation_id).first()
     run.document = OutgoingDocument.objects.create(
         organisation=run.organisation,
         year=day.year,
