@@ -352,15 +352,15 @@ def test_only_staff_of_the_union_manage_a_round(youth_round, personas):
 # Excel import
 
 
-def _workbook(entries, authors):
+def _workbook(entries, authors, entry_headers=None, author_headers=None):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = importing.ENTRIES
-    sheet.append([c.header for c in importing.ENTRY_COLUMNS])
+    sheet.append(entry_headers or [c.header for c in importing.ENTRY_COLUMNS])
     for row in entries:
         sheet.append(row)
     author_sheet = workbook.create_sheet(importing.AUTHORS)
-    author_sheet.append([c.header for c in importing.AUTHOR_COLUMNS])
+    author_sheet.append(author_headers or [c.header for c in importing.AUTHOR_COLUMNS])
     for row in authors:
         author_sheet.append(row)
     buffer = BytesIO()
@@ -399,6 +399,30 @@ def test_import_names_every_bad_cell_and_saves_nothing(youth_round, staff):
         p.startswith("Trang tính “Bài dự thi”, dòng 4, cột A (Số thứ tự)") for p in problems
     ), problems
     assert not youth_round.entries.exists()
+
+
+def test_import_names_a_missing_column_instead_of_failing(youth_round, staff):
+    misspelt = _workbook(
+        [[1, "Thùng rác thông minh", "Sản phẩm thân thiện với môi trường", "Tự mở nắp."]],
+        [[1, "Trần Bảo Ngọc", "12/03/2013"]],
+        entry_headers=["Số thứ tự", "Tên bài dự thi", "Lĩnh vực", "Mo ta"],
+    )
+    with pytest.raises(importing.ImportFailed) as failure:
+        importing.import_entries(round=youth_round, content=misspelt, user=staff)
+    assert [str(p) for p in failure.value.problems] == [
+        "Trang tính “Bài dự thi”, cột “Mô tả”: thiếu cột này"
+    ]
+    # The youth round needs the authors' birth dates: a sheet without the column says so per row.
+    no_birth_dates = _workbook(
+        [[1, "Thùng rác thông minh", "Sản phẩm thân thiện với môi trường", "Tự mở nắp."]],
+        [[1, "Trần Bảo Ngọc"]],
+        author_headers=["Số thứ tự bài", "Họ và tên"],
+    )
+    with pytest.raises(importing.ImportFailed) as failure:
+        importing.import_entries(round=youth_round, content=no_birth_dates, user=staff)
+    [problem] = [str(p) for p in failure.value.problems]
+    assert problem.startswith("Trang tính “Tác giả”, dòng 2, cột “Ngày sinh”: ")
+    assert "Trần Bảo Ngọc" in problem and not youth_round.entries.exists()
 
 
 def test_import_creates_entries_with_their_authors(youth_round, staff):
@@ -457,6 +481,43 @@ def test_a_two_stage_round_judges_only_finalists_in_the_final(youth_round, staff
     services.propose_prizes(round=youth_round, user=staff)
     assert youth_round.entries.get(title="Mô hình số 2").prize == PrizeLevel.FIRST
     assert youth_round.entries.exclude(prize="").count() == 2
+
+
+def test_a_conflict_declared_in_the_preliminary_holds_in_the_final(youth_round, staff):
+    youth_round.two_stages = True
+    youth_round.judges_per_entry = 1
+    youth_round.save()
+    field = youth_round.fields.first()
+    [entry] = _eligible_entries(youth_round, staff, 1, field)
+    services.start_judging(round=youth_round, user=staff)
+    colleague = judge_user(youth_round, field, "Uyên")
+    other = judge_user(youth_round, field, "Vũ")
+    services.assign_automatically(round=youth_round, stage=Stage.PRELIMINARY, user=staff)
+    first = Assignment.objects.get(entry=entry)
+    if first.judge.person.account != colleague:  # the colleague of the author must hold it
+        services.unassign(assignment=first, user=staff)
+        first = services.assign(
+            entry=entry, judge=youth_round.judges.get(person__account=colleague), user=staff
+        )
+    services.declare_conflict(assignment=first, user=colleague, reason="Đồng nghiệp của tác giả")
+    replacement = Assignment.objects.get(entry=entry, conflict=False)
+    services.score(
+        assignment=replacement,
+        user=other,
+        points={c.pk: c.max_points for c in youth_round.criteria.all()},
+    )
+    services.choose_finalists(round=youth_round, per_field=1, user=staff)
+    services.assign_automatically(round=youth_round, stage=Stage.FINAL, user=staff)
+    final = Assignment.objects.get(entry=entry, stage=Stage.FINAL)
+    assert final.judge.person.account == other  # the colleague, with less to judge, is skipped
+    services.unassign(assignment=final, user=staff)
+    with pytest.raises(ValidationError, match="đã khai báo xung đột lợi ích"):
+        services.assign(
+            entry=entry,
+            judge=youth_round.judges.get(person__account=colleague),
+            stage=Stage.FINAL,
+            user=staff,
+        )
 
 
 def test_a_judge_declares_a_conflict_once_and_bad_levels_are_refused(youth_round, staff):

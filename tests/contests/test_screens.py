@@ -1,5 +1,6 @@
 """The public pages, the staff screens, the judges' screens and the documents, over HTTP."""
 
+import json
 import subprocess
 from datetime import date
 from io import BytesIO
@@ -11,9 +12,11 @@ from django.urls import reverse
 
 from lienhiep.contests import documents, services
 from lienhiep.contests.enums import ContestKind, FileKind, PrizeLevel
-from lienhiep.contests.models import Assignment, ContestRound, Entry
-from lienhiep.core.formatting import format_number
+from lienhiep.contests.models import Assignment, Contest, ContestRound, Entry, EntryFile, Score
+from lienhiep.core.formatting import format_count
 from lienhiep.directory import roles
+from lienhiep.reports import content as report_content
+from lienhiep.reports.enums import ReportKind
 from tests.factories import make_user
 from tests.html_forms import form_values
 
@@ -121,6 +124,15 @@ def test_a_draft_round_is_not_public(client, demo):
     )
     assert client.get(reverse("contest_round", args=[ninth.slug])).status_code == 404
 
+    # Nor does the year's report say it was launched, until it is opened.
+    def report_text():
+        return json.dumps(report_content.build(demo, 2025, ReportKind.ANNUAL), ensure_ascii=False)
+
+    launched = f"Phát động {ninth.contest.name} lần thứ 9 (2025-2026)."
+    assert launched not in report_text()
+    services.open_round(round=ninth, user=None)
+    assert launched in report_text()
+
 
 def test_results_page_lists_winners_and_national_results(client, demo):
     twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
@@ -174,6 +186,24 @@ def test_the_yearbook_renders_to_word_and_pdf_with_vietnamese_intact(demo):
         assert winner.title in pdf and winner.authors.first().name in pdf
 
 
+def test_a_photo_must_be_a_picture_and_the_yearbook_passes_over_one_that_is_not(demo):
+    from django.core.exceptions import ValidationError
+    from django.core.files.base import ContentFile
+    from docx import Document
+
+    seventh = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=7)
+    winner = services.winners(seventh)[0]
+    scan = EntryFile(entry=winner, kind=FileKind.PHOTO, file=ContentFile(b"%PDF-1.4", "scan.pdf"))
+    with pytest.raises(ValidationError) as error:
+        scan.full_clean()
+    assert "JPEG hoặc PNG" in error.value.message_dict["file"][0]
+    winner.files.filter(kind=FileKind.PHOTO).delete()
+    scan.save()  # as an entry saved before photos were checked would be
+    EntryFile.objects.create(entry=winner, kind=FileKind.PHOTO, file=png("anh-that.png"))
+    word = Document(BytesIO(documents.yearbook_docx(seventh)))
+    assert len(word.inline_shapes) == 18
+
+
 def test_staff_screens_of_a_round(client, demo):
     staff = make_user(roles.UNION_STAFF, demo)
     client.force_login(staff)
@@ -193,6 +223,31 @@ def test_staff_screens_of_a_round(client, demo):
     edit = client.get(reverse("contests_entry:edit", args=[entry.pk])).content.decode()
     assert entry.title in edit and entry.authors.first().name in edit
     assert client.get(reverse("contests_entry:index") + "?q=tiet kiem").status_code == 200
+
+
+def test_the_entry_list_offers_only_the_unions_own_rounds(client, demo):
+    from lienhiep.directory.enums import OrganisationKind
+    from lienhiep.directory.models import Organisation
+    from tests.factories import make_org
+
+    other = make_org(
+        "Liên hiệp hội tỉnh Bình Minh",
+        kind=OrganisationKind.UNION,
+        parent=Organisation.objects.get(slug="vusta"),
+    )
+    services.launch_round(
+        contest=Contest.objects.create(
+            union=other, kind=ContestKind.TECHNICAL, name="Hội thi Sáng tạo kỹ thuật Bình Minh"
+        ),
+        number=3,
+        period="2025-2026",
+        launch_date=date(2025, 5, 1),
+        entry_deadline=date(2025, 12, 1),
+    )
+    client.force_login(make_user(roles.UNION_STAFF, demo))
+    page = client.get(reverse("contests_entry:index")).content.decode()
+    assert "Hội thi Sáng tạo kỹ thuật tỉnh Hòa An lần thứ 8 (2023-2024)" in page
+    assert "Bình Minh" not in page
 
 
 def test_staff_record_a_paper_entry(client, youth_round, staff):
@@ -311,15 +366,26 @@ def test_a_round_keeps_the_fields_criteria_and_prizes_its_records_use(client, de
         f"criteria-{index('criteria', applicability.pk)}-max_points": "1",
         f"prizes-{index('prizes', first.pk)}-count": "0",
     }
+    added = int(data["criteria-TOTAL_FORMS"])  # and a criterion added after the scoring
+    bad["criteria-TOTAL_FORMS"] = str(added + 1)
+    bad |= {
+        f"criteria-{added}-id": "",
+        f"criteria-{added}-name": "Trình bày",
+        f"criteria-{added}-max_points": "20",
+        f"criteria-{added}-ORDER": str(added + 1),
+        f"criteria-{added}-DELETE": "",
+    }
     page = client.post(url, bad).content.decode()
     assert f"Không thể xóa lĩnh vực “{field.name}”: đã có {field.n:02d} bài dự thi" in page
-    scored = novelty.scores.count()
-    assert f"Không thể xóa tiêu chí “{novelty.name}”: giám khảo đã chấm {scored} lượt" in page
-    highest = applicability.scores.order_by("-points").first().points
-    assert f"Tiêu chí “{applicability.name}” đã có điểm chấm {format_number(highest)}:" in page
+    scored = format_count(Score.objects.filter(criterion__round=eighth).count())
+    assert (
+        f"Giám khảo đã chấm {scored} lượt điểm trong lần thi này: không thể thêm, xóa tiêu chí "
+        f"hay đổi điểm tối đa (“{novelty.name}”, “{applicability.name}”, “Trình bày”)." in page
+    )
     assert "Đã có 01 bài dự thi đạt Giải Nhất" in page
     eighth.refresh_from_db()
     assert eighth.fields.filter(pk=field.pk).exists() and novelty.scores.exists()
     applicability.refresh_from_db()
     first.refresh_from_db()
     assert applicability.max_points == 30 and first.count == 1
+    assert not eighth.criteria.filter(name="Trình bày").exists()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
 
 from lienhiep.core.documents import html_to_pdf, in_vietnamese, render_docx
 from lienhiep.core.formatting import format_count
@@ -24,12 +25,18 @@ def _authors(entry):
 
 
 def _photo(entry):
-    """The bytes of the entry's first photo (from any storage), or None."""
-    photo = next((f for f in entry.files.all() if f.kind == FileKind.PHOTO), None)
-    if photo is None or not photo.file.storage.exists(photo.file.name):
-        return None
-    with photo.file.open("rb") as handle:
-        return handle.read()
+    """The bytes of the entry's first photo that opens as a picture (from any storage), or None."""
+    for photo in (f for f in entry.files.all() if f.kind == FileKind.PHOTO):
+        if not photo.file.storage.exists(photo.file.name):
+            continue
+        with photo.file.open("rb") as handle:
+            content = handle.read()
+        try:
+            Image.open(BytesIO(content)).verify()
+        except (UnidentifiedImageError, OSError, SyntaxError):
+            continue  # saved before photos were checked: leave it out of the book
+        return content
+    return None
 
 
 def yearbook_groups(round):

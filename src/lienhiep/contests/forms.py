@@ -2,15 +2,15 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from lienhiep.core.formatting import format_count, format_number
+from lienhiep.core.formatting import format_count
 from lienhiep.directory.forms import RegistryForm
 
 from .enums import DossierItem, FileKind
-from .models import PrizeTier
+from .models import PrizeTier, Score
 from .services import AuthorData, EntryData
 from .validators import validate_entry_file, validate_photo
 
@@ -164,11 +164,13 @@ class ReviewForm(forms.Form):
 
 
 class RoundForm(RegistryForm):
-    """A round's settings. A field, criterion or prize already used by entries, scores or awards
-    cannot be taken away, and a criterion's maximum cannot drop below points already given."""
+    """A round's settings. A field with entries or a prize already awarded cannot be taken away,
+    and once judges have scored, the criteria and their maximum points stay as they are."""
 
     def is_valid(self):
         valid = super().is_valid()
+        for formset in self.formsets.values():
+            formset.full_clean()  # ClusterForm stops at the first invalid formset: clean them all
         problems = [*self._removed_fields(), *self._changed_criteria(), *self._reduced_prizes()]
         for message in problems:
             self.add_error(None, message)
@@ -193,23 +195,28 @@ class RoundForm(RegistryForm):
                 }
 
     def _changed_criteria(self):
-        for form, deleted in self._saved_children("criteria"):
-            criterion = form.instance
-            if deleted:
-                count = criterion.scores.count()
-                if count:
-                    yield _(
-                        "The criterion “%(name)s” cannot be removed: %(count)s scores have been "
-                        "given on it."
-                    ) % {"name": criterion.name, "count": format_count(count)}
-                continue
-            highest = criterion.scores.aggregate(highest=Max("points"))["highest"]
-            maximum = form.cleaned_data.get("max_points") if form.is_valid() else None
-            if highest is not None and maximum is not None and maximum < highest:
-                yield _(
-                    "The criterion “%(name)s” already has a score of %(points)s: its maximum "
-                    "cannot be lower."
-                ) % {"name": criterion.name, "points": format_number(highest)}
+        """Once judges have scored, the scale is fixed: no criterion is added or removed and no
+        maximum changes, or the scores already given would count on another scale."""
+        formset = self.formsets.get("criteria")
+        if formset is None or self.instance.pk is None:
+            return
+        scored = Score.objects.filter(criterion__round=self.instance).count()
+        if not scored:
+            return
+        changed = []
+        for form in formset.forms:
+            deleted = formset.can_delete and formset._should_delete_form(form)
+            name = (form.cleaned_data.get("name") if form.is_valid() else "") or form.instance.name
+            if form.instance.pk is None:
+                if not deleted and form.has_changed():
+                    changed.append(name)
+            elif deleted or "max_points" in form.changed_data:
+                changed.append(form.initial.get("name") or name)
+        if changed:
+            yield _(
+                "Judges have already given %(count)s scores in this round: criteria can no "
+                "longer be added, removed or given other maximum points (%(names)s)."
+            ) % {"count": format_count(scored), "names": ", ".join(f"“{n}”" for n in changed)}
 
     def _reduced_prizes(self):
         awarded = dict(

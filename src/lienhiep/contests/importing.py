@@ -65,7 +65,13 @@ class Reader(BaseReader):
 
 
 def _problem(reader, sheet, row, positions, field, reason):
-    column = next(c for c in positions if c.field == field)
+    """A problem with ``field`` on a row: at its cell, or by its header if the sheet lacks it."""
+    column = next((c for c in positions if c.field == field), None)
+    if column is None:
+        columns = ENTRY_COLUMNS if sheet == ENTRIES else AUTHOR_COLUMNS
+        header = next(c.header for c in columns if c.field == field)
+        reader.problems.append(Problem(sheet, row, "", header, reason))
+        return
     reader.problems.append(
         Problem(sheet, row, column_letter(positions[column]), column.header, reason)
     )
@@ -92,6 +98,15 @@ def read(round, content):
     entries, entry_positions = reader.read_sheet(ENTRIES, workbook[ENTRIES], ENTRY_COLUMNS)
     authors, author_positions = reader.read_sheet(AUTHORS, workbook[AUTHORS], AUTHOR_COLUMNS)
     workbook.close()
+    if any(
+        column.required and column not in positions
+        for columns, positions in (
+            (ENTRY_COLUMNS, entry_positions),
+            (AUTHOR_COLUMNS, author_positions),
+        )
+        for column in columns
+    ):
+        raise ImportFailed(reader.problems)  # without a required column no row can be read
     by_number, rows = {}, {}
     for row, values in entries:
         if values["number"] in by_number:
@@ -112,10 +127,8 @@ def read(round, content):
             ("applied_since", services.applied_problem(round, values.get("applied_since"))),
             ("title", services.earlier_problem(round, values["title"])),
         ):
-            if problem and field in {c.field for c in entry_positions}:
+            if problem:
                 _problem(reader, ENTRIES, row, entry_positions, field, problem)
-            elif problem:
-                reader.problems.append(Problem(ENTRIES, row, "", "", problem))
     for row, values in authors:
         data = by_number.get(values["entry"])
         if data is None:

@@ -23,7 +23,7 @@ from .enums import (
     RoundState,
     Stage,
 )
-from .validators import validate_entry_file
+from .validators import validate_entry_file, validate_photo
 
 
 class Contest(models.Model):
@@ -358,6 +358,14 @@ class EntryFile(models.Model):
 
     def __str__(self):
         return self.file.name.rsplit("/", 1)[-1]
+
+    def clean(self):
+        """A file given as a photo must be a picture (the yearbook and results show it)."""
+        if self.kind == FileKind.PHOTO and self.file:
+            try:
+                validate_photo(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from None
 
 
 class Judge(models.Model):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from lienhiep.directory.rules import subtree_ids
 from lienhiep.reports.registry import Section, paragraph, register
 
-from .enums import ContestKind, PrizeLevel
+from .enums import ContestKind, PrizeLevel, RoundState
 from .measures import LEVEL_NAMES
 from .models import ContestRound
 
@@ -92,7 +92,10 @@ def build_kind(kind):
                     % {"round": f"{round.contest.name} {round.label}"}
                 )
             )
-        for round in _rounds(context, kind, **_in_period("launch_date", context)):
+        launched = _rounds(context, kind, **_in_period("launch_date", context))
+        for round in (
+            r for r in launched if r.state != RoundState.DRAFT
+        ):  # a draft is not launched
             blocks.append(
                 paragraph(
                     _("The union launched the %(round)s.")

@@ -389,8 +389,8 @@ def candidates(round, stage):
 def assign_automatically(*, round, stage=Stage.PRELIMINARY, user):
     """Give every entry of each field its judges from the field's panel, balancing the load.
 
-    Existing assignments are kept; declared conflicts are never assigned again. Returns the
-    number of assignments made.
+    Existing assignments are kept; a judge who declared a conflict on an entry, at any stage,
+    is never assigned it again. Returns the number of assignments made.
     """
     _require_staff(user, round)
     _require_judging(round)
@@ -405,12 +405,20 @@ def assign_automatically(*, round, stage=Stage.PRELIMINARY, user):
         existing.setdefault(entry_id, {})[judge_id] = conflict
         if not conflict:
             load[judge_id] = load.get(judge_id, 0) + 1
+    conflicts = set(
+        Assignment.objects.filter(entry__round=round, conflict=True).values_list(
+            "entry_id", "judge_id"
+        )
+    )
     made = []
     for entry in candidates(round, stage).order_by("code"):
         panel = judges_by_field.get(entry.field_id, [])
         mine = existing.get(entry.pk, {})
         wanted = round.judges_per_entry - sum(1 for c in mine.values() if not c)
-        free = sorted((j for j in panel if j.pk not in mine), key=lambda j: (load[j.pk], j.pk))
+        free = sorted(
+            (j for j in panel if j.pk not in mine and (entry.pk, j.pk) not in conflicts),
+            key=lambda j: (load[j.pk], j.pk),
+        )
         for judge in free[: max(wanted, 0)]:
             made.append(Assignment(entry=entry, judge=judge, stage=stage))
             load[judge.pk] += 1
@@ -426,6 +434,8 @@ def assign(*, entry, judge, stage=Stage.PRELIMINARY, user):
         raise ValidationError(_("The judge sits on another field's panel."))
     if not entry.eligible:
         raise ValidationError(_("Only eligible entries are judged."))
+    if entry.assignments.filter(judge=judge, conflict=True).exists():
+        raise ValidationError(_("The judge declared a conflict of interest on this entry."))
     assignment, created = Assignment.objects.get_or_create(entry=entry, judge=judge, stage=stage)
     if not created:
         raise ValidationError(_("The judge is already assigned to this entry."))
@@ -465,9 +475,11 @@ def declare_conflict(*, assignment, user, reason):
     taken = Assignment.objects.filter(entry=assignment.entry, stage=assignment.stage).values(
         "judge"
     )
+    conflicted = Assignment.objects.filter(entry=assignment.entry, conflict=True).values("judge")
     replacement = (
         Judge.objects.filter(round=assignment.entry.round, field=assignment.entry.field)
         .exclude(pk__in=taken)
+        .exclude(pk__in=conflicted)
         .annotate(load=Count("assignments"))
         .order_by("load", "pk")
         .first()

@@ -9,6 +9,7 @@ from lienhiep.core.admin_views import ScopedCreateView, ScopedModelViewSet
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules, services
+from .filters import EntryFilterSet
 from .forms import RoundForm
 from .models import Contest, ContestRound, Entry
 
@@ -168,7 +169,7 @@ class EntryViewSet(ScopedModelViewSet):
     url_prefix = "contests/entries"
     name = "contests_entry"
     list_display = ["code", "title", "field", "round", "eligible", "prize"]
-    list_filter = ["round", "eligible", "prize", "source", "forwarded"]
+    filterset_class = EntryFilterSet
     list_export = [
         "code",
         "title",

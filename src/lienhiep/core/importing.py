@@ -29,6 +29,13 @@ class Problem:
     def __str__(self):
         if not self.row:
             return self.reason
+        if not self.column and self.row > 1:  # a row's value of a column the sheet lacks
+            return _("Sheet “%(sheet)s”, row %(row)s, column “%(header)s”: %(reason)s") % {
+                "sheet": self.sheet,
+                "row": self.row,
+                "header": self.header,
+                "reason": self.reason,
+            }
         if not self.column:
             return _("Sheet “%(sheet)s”, column “%(header)s”: %(reason)s") % {
                 "sheet": self.sheet,

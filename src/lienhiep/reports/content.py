@@ -116,9 +116,7 @@ def subject(kind, year):
 
 
 def _narrative_part(heading, texts):
-    blocks = [
-        registry.paragraph(p.strip()) for t in texts for p in (t or "").split("\n\n") if p.strip()
-    ]
+    blocks = [registry.paragraph(p) for text in texts for p in registry.paragraphs(text)]
     return {"heading": heading, "sections": [], "blocks": blocks}
 
 

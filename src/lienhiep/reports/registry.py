@@ -9,6 +9,7 @@ the sections and renders them::
     register(Section("consulting", 10, _("Consultancy, critique and social assessment"), build))
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +37,12 @@ def sections():
 
 def paragraph(text):
     return {"p": str(text)}
+
+
+def paragraphs(text):
+    """Staff's text split at blank lines, whatever line endings the browser sent (``\\r\\n``)."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def bullets(items):

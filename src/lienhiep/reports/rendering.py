@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from lienhiep.core.documents import html_to_pdf, render_docx
 from lienhiep.core.formatting import date_line
 
+from .registry import paragraphs
+
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DEFAULT_TEMPLATE = Path(__file__).parent / "word" / "report.docx"
@@ -105,7 +107,7 @@ def header_for(run=None, organisation=None):
 
 def body_lines(content):
     """The content as a flat list of styled lines, for the Word template's one loop."""
-    lines = [{"style": "p", "text": p} for p in content.get("opening", "").split("\n\n") if p]
+    lines = [{"style": "p", "text": p} for p in paragraphs(content.get("opening", ""))]
     for part in content["parts"]:
         lines.append({"style": "part", "text": part["heading"]})
         for block in part["blocks"]:

@@ -104,17 +104,33 @@ def generate(*, run, user=None):
     run.state, run.error = RunState.GENERATING, ""
     run.save(update_fields=["state", "error"])
     _progress(run, 5)
+    narrative = run.narrative
     try:
-        run.content = report_content.build(run.organisation, run.year, run.kind, run.narrative)
+        run.content = report_content.build(run.organisation, run.year, run.kind, narrative)
         _progress(run, 40)
         run.template = current_template(run.organisation)
         render_files(run)
     except Exception as error:
         ReportRun.objects.filter(pk=run.pk).update(state=RunState.FAILED, error=str(error))
         raise
-    run.state, run.progress = RunState.GENERATED, 100
-    run.generated_at, run.generated_by = timezone.now(), user
-    run.save()
+    # Staff may have saved their text while the worker rendered: keep it, and leave the run a
+    # draft to be generated again if the files do not say it.
+    now = ReportRun.objects.filter(pk=run.pk).values(*narrative).get()
+    run.state = RunState.GENERATED if now == narrative else RunState.DRAFT
+    run.progress, run.generated_at, run.generated_by = 100, timezone.now(), user
+    run.save(
+        update_fields=[
+            "state",
+            "progress",
+            "content",
+            "template",
+            "docx",
+            "pdf",
+            "markdown",
+            "generated_at",
+            "generated_by",
+        ]
+    )
     log(run, "reports.run.generated", user=user)
     return run
 
@@ -206,7 +222,8 @@ def upload_template(*, organisation, upload, user=None, note=""):
 
 @in_vietnamese
 def news_draft(*, run, user=None):
-    """A draft news article about the year-end conference, from the issued report's figures."""
+    """A draft news article about the conference (year-end, or mid-year for a sơ kết), from the
+    issued report's figures."""
     from lienhiep.website.models import HomePage, NewsArticlePage, NewsIndexPage
 
     _require_staff(user, run.organisation)
@@ -221,30 +238,45 @@ def news_draft(*, run, user=None):
     highlights = [s["blocks"][0]["p"] for s in first if s["blocks"] and "p" in s["blocks"][0]][:6]
     if not content["parts"] or not content["parts"][0]["heading"].startswith("I. "):
         highlights = []
-    title = _("Conference reviewing the work of %(year)s and setting the tasks for %(next)s") % {
-        "year": run.year,
-        "next": run.year + 1,
-    }
-    lead = _(
-        "%(organisation)s reviewed its work in %(year)s and set its directions and tasks for "
-        "%(next)s."
-    ) % {"organisation": run.organisation.name, "year": run.year, "next": run.year + 1}
+    names = {"organisation": run.organisation.name, "year": run.year, "next": run.year + 1}
+    if run.kind == ReportKind.HALF_YEAR:
+        title = (
+            _(
+                "Conference reviewing the first six months of %(year)s and setting the tasks for "
+                "the last six months"
+            )
+            % names
+        )
+        lead = (
+            _(
+                "%(organisation)s reviewed its work in the first six months of %(year)s and set its "
+                "tasks for the last six months."
+            )
+            % names
+        )
+        tasks_line = _("Tasks for the last six months of %(year)s: %(tasks)s")
+        slug = f"hoi-nghi-so-ket-6-thang-{run.year}-{run.pk}"
+    else:
+        title = (
+            _("Conference reviewing the work of %(year)s and setting the tasks for %(next)s")
+            % names
+        )
+        lead = (
+            _(
+                "%(organisation)s reviewed its work in %(year)s and set its directions and tasks for "
+                "%(next)s."
+            )
+            % names
+        )
+        tasks_line = _("Tasks for %(next)s: %(tasks)s")
+        slug = f"hoi-nghi-tong-ket-{run.year}-{run.pk}"
     body = [("paragraph", f"<p>{escape(h)}</p>") for h in highlights]
     if content["tasks"]:
-        body.append(
-            (
-                "paragraph",
-                "<p>"
-                + escape(
-                    _("Tasks for %(next)s: %(tasks)s")
-                    % {"next": run.year + 1, "tasks": " ".join(content["tasks"])}
-                )
-                + "</p>",
-            )
-        )
+        tasks = tasks_line % {**names, "tasks": " ".join(content["tasks"])}
+        body.append(("paragraph", f"<p>{escape(tasks)}</p>"))
     page = NewsArticlePage(
         title=title,
-        slug=slugify_vi(f"hoi-nghi-tong-ket-{run.year}-{run.pk}"),
+        slug=slugify_vi(slug),
         date=run.issued_on,
         lead=lead,
         body=body,

@@ -48,6 +48,8 @@ def run_view(request, pk):
                 return redirect("wagtailadmin_pages:edit", page.pk)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        except PermissionDenied:
+            raise
         except Exception as error:
             messages.error(
                 request, _("The report could not be generated: %(error)s") % {"error": error}
