@@ -89,8 +89,9 @@ def test_youth_entry_from_the_site_to_the_results(live_server, browser):
     row = staff.locator(f"#entry-{code}")
     row.locator("input[name=dossier][value=registration]").check()
     row.locator("input[name=dossier][value=photos]").check()
+    row.locator("input[name=eligible][value=yes]").check()  # no decision is ticked beforehand
     row.locator("form.review-form button[type=submit]").click()
-    staff.wait_for_selector(f"#entry-{code} >> text=đủ điều kiện")
+    staff.wait_for_selector(f"#entry-{code} .decision >> text=đủ điều kiện")
     staff.click("button[value=start_judging]")
     staff.wait_for_selector("text=Đang chấm thi")
 
@@ -104,7 +105,7 @@ def test_youth_entry_from_the_site_to_the_results(live_server, browser):
         judges.append(person.account)
     staff.goto(f"{url}/admin/contests/rounds/{round.pk}/judging/")
     staff.click("button[value=assign_all]")
-    staff.wait_for_selector("text=Đã phân công 2 lượt chấm.")
+    staff.wait_for_selector("text=Đã phân công 02 lượt chấm.")
 
     judge(browser, url, judges[0], ["35", "25", "24,5"])
     judge(browser, url, judges[1], ["32", "27", "26"])

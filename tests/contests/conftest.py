@@ -1,3 +1,5 @@
+import struct
+import zlib
 from datetime import date
 from io import BytesIO
 
@@ -17,6 +19,27 @@ def png(name="anh.png", size=(64, 48)):
     buffer = BytesIO()
     Image.new("RGB", size, (200, 40, 40)).save(buffer, "PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def png_claiming(width, height, name="anh-lon.png"):
+    """A few bytes of PNG whose header claims ``width`` × ``height`` pixels."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    content = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00"))
+        + chunk(b"IEND", b"")
+    )
+    return SimpleUploadedFile(name, content, content_type="image/png")
 
 
 @pytest.fixture

@@ -339,7 +339,7 @@ def test_the_national_quota_is_kept(demo, staff):
     unsent = twelfth.entries.filter(eligible=True, forwarded=False).first()
     with pytest.raises(ValidationError) as error:
         services.forward(entry=unsent, user=staff)
-    assert "tối đa 6 bài" in error.value.messages[0]
+    assert "tối đa 06 bài" in error.value.messages[0]
 
 
 def test_only_staff_of_the_union_manage_a_round(youth_round, personas):
@@ -468,6 +468,13 @@ def test_a_two_stage_round_judges_only_finalists_in_the_final(youth_round, staff
         "Mô hình số 2",
     }
     assert services.assign_automatically(round=youth_round, stage=Stage.FINAL, user=staff) == 2
+    preliminary = Assignment.objects.filter(entry__round=youth_round, stage=Stage.PRELIMINARY)
+    with pytest.raises(ValidationError, match="Vòng sơ khảo đã kết thúc"):
+        services.score(
+            assignment=preliminary.first(),
+            user=judge,
+            points={c.pk: 1 for c in youth_round.criteria.all()},
+        )
     final = Assignment.objects.filter(stage=Stage.FINAL)
     criteria = list(youth_round.criteria.all())
     for assignment, total in zip(final.order_by("entry__code"), (90, 60), strict=True):

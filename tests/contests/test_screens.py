@@ -7,7 +7,9 @@ from io import BytesIO
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lienhiep.contests import documents, services
@@ -20,7 +22,7 @@ from lienhiep.reports.enums import ReportKind
 from tests.factories import make_user
 from tests.html_forms import form_values
 
-from .conftest import entry_data, judge_user, png
+from .conftest import entry_data, judge_user, png, png_claiming
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +77,10 @@ def test_the_form_refuses_a_bad_photo_and_an_author_too_old(client, youth_round)
     fake.name = "anh.png"
     page = client.post(url, {**form_data(youth_round), "photos": [fake]}).content.decode()
     assert "Không mở được tệp ảnh này." in page
+    for width in (7_000, 20_000):  # 68 bytes that claim 49 or 400 million pixels
+        photo = png_claiming(width, width)
+        page = client.post(url, {**form_data(youth_round), "photos": [photo]}).content.decode()
+        assert "Ảnh có tối đa 40 triệu điểm ảnh." in page
     page = client.post(url, form_data(youth_round, **{"authors-1-birth_date": "05/05/2001"}))
     text = page.content.decode()
     assert "Lý Gia Hân, sinh ngày 05/05/2001, đã 25 tuổi vào ngày 31/12/2026" in text
@@ -87,12 +93,23 @@ def test_spam_is_dropped_and_a_flood_is_stopped(client, youth_round, settings):
         client.post(url, form_data(youth_round, website="http://spam.example")).status_code == 404
     )
     settings.LIENHIEP_PUBLIC_FORM_RATE = (2, 3600)
+    flooded = "Địa chỉ của bạn đã gửi quá nhiều bài"
+    # A visitor correcting a refused form is not locked out: refusals are not entries.
+    for _attempt in range(3):
+        page = client.post(url, form_data(youth_round, **{"authors-0-birth_date": "1/1/1990"}))
+        assert flooded not in page.content.decode()
     client.post(url, form_data(youth_round, title="Bài 2"))
-    page = client.post(url, form_data(youth_round, title="Bài 3")).content.decode()
-    assert "Địa chỉ của bạn đã gửi quá nhiều bài" in page
-    assert list(Entry.objects.filter(round=youth_round).values_list("title", flat=True)) == [
-        "Bài 2"
-    ]
+    client.post(url, form_data(youth_round, title="Bài 3"))
+    assert flooded in client.post(url, form_data(youth_round, title="Bài 4")).content.decode()
+    assert set(Entry.objects.filter(round=youth_round).values_list("title", flat=True)) == {
+        "Bài 2",
+        "Bài 3",
+    }
+    # A flood of refused posts is stopped too, at five times the limit of entries.
+    cache.clear()
+    refused = form_data(youth_round, **{"authors-0-birth_date": "1/1/1990"})
+    pages = [client.post(url, refused).content.decode() for _n in range(11)]
+    assert flooded not in pages[9] and flooded in pages[10]
 
 
 def test_behind_a_proxy_each_visitor_has_their_own_limit(client, youth_round, settings):
@@ -134,6 +151,15 @@ def test_a_draft_round_is_not_public(client, demo):
     assert launched in report_text()
 
 
+def test_during_judging_the_call_says_the_entries_are_being_judged(client, youth_round, staff):
+    entry = services.submit_entry(round=youth_round, data=entry_data(youth_round))
+    services.review_entry(entry=entry, eligible=True, user=staff)
+    services.start_judging(round=youth_round, user=staff)
+    page = client.get(reverse("contest_round", args=[youth_round.slug])).content.decode()
+    assert "Ban Tổ chức đang chấm thi; kết quả sẽ được công bố trên trang này." in page
+    assert "Gửi bài dự thi" not in page
+
+
 def test_results_page_lists_winners_and_national_results(client, demo):
     twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
     page = client.get(reverse("contest_round", args=[twelfth.slug])).content.decode()
@@ -160,6 +186,12 @@ def test_a_winner_downloads_a_certificate(client, demo):
     text = pdf_text(response.content)
     assert "GIẤY CHỨNG NHẬN" in text and "GIẢI NHẤT" in text
     assert winner.authors.first().name in " ".join(text.split())
+    # The PDF is kept for the next visitors, but never outlives what it says.
+    author = winner.authors.first()
+    author.name = "Đặng Thị Thu Hà"
+    author.save()
+    again = client.get(reverse("contest_certificate", args=[twelfth.slug, winner.code]))
+    assert "Đặng Thị Thu Hà" in " ".join(pdf_text(again.content).split())
     loser = twelfth.entries.filter(prize="").first()
     url = reverse("contest_certificate", args=[twelfth.slug, loser.code])
     assert client.get(url).status_code == 404
@@ -210,11 +242,14 @@ def test_staff_screens_of_a_round(client, demo):
     twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
     page = client.get(reverse("contests_round_process", args=[twelfth.pk])).content.decode()
     assert "168 bài dự thi, 162 bài đủ điều kiện, 18 giải" in page
+    assert page.count('class="review-form"') == 0  # published: decisions are final
+    assert "TN12-0100" in page and "TN12-0101" not in page and "?p=2" in page  # 100 a page
     judging = client.get(reverse("contests_round_judging", args=[twelfth.pk])).content.decode()
     assert "Điểm trung bình đã chuẩn hóa" in judging
     for name in ("docx", "pdf"):
         response = client.get(reverse("contests_yearbook", args=[twelfth.pk, name]))
         assert response.status_code == 200 and len(response.content) > 1000
+    assert client.get(reverse("contests_yearbook", args=[twelfth.pk, "exe"])).status_code == 404
     assert client.get(reverse("contests_round:index")).status_code == 200
     assert client.get(reverse("contests_round:add")).status_code == 200
     edit = client.get(reverse("contests_round:edit", args=[twelfth.pk])).content.decode()
@@ -248,6 +283,65 @@ def test_the_entry_list_offers_only_the_unions_own_rounds(client, demo):
     page = client.get(reverse("contests_entry:index")).content.decode()
     assert "Hội thi Sáng tạo kỹ thuật tỉnh Hòa An lần thứ 8 (2023-2024)" in page
     assert "Bình Minh" not in page
+
+
+def _union_with_entries(count):
+    from lienhiep.directory.enums import OrganisationKind
+    from tests.factories import make_org
+
+    union = make_org(f"Liên hiệp hội thử {count}", kind=OrganisationKind.UNION)
+    for n in range(count):  # each entry in a round of its own contest
+        contest = Contest.objects.create(
+            union=union, kind=ContestKind.TECHNICAL, name=f"Hội thi {count}-{n}"
+        )
+        round = services.launch_round(
+            contest=contest,
+            number=1,
+            period="2026",
+            launch_date=date(2026, 1, 1),
+            entry_deadline=date(2026, 12, 31),
+        )
+        services.open_round(round=round, user=None)
+        services.submit_entry(round=round, data=entry_data(round), today=date(2026, 6, 1))
+    return make_user(roles.UNION_STAFF, union)
+
+
+@pytest.mark.parametrize("export", ["", "?export=xlsx"])
+def test_the_entry_list_costs_the_same_queries_with_more_rows(client, demo, export):
+    counts = []
+    for size in (1, 4):
+        client.force_login(_union_with_entries(size))
+        url = reverse("contests_entry:index") + export
+        client.get(url)  # warm caches (content types, permissions)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_staff_review_an_entry_and_correct_the_decision(client, youth_round, staff):
+    client.force_login(staff)
+    entries = [
+        services.submit_entry(round=youth_round, data=entry_data(youth_round, title=f"Bài {n}"))
+        for n in range(2)
+    ]
+    url = reverse("contests_round_process", args=[youth_round.pk])
+    page = client.get(url + "?show=unreviewed").content.decode()
+    assert "Chưa xét (02)" in page and 'value="yes" checked' not in page  # nothing pre-ticked
+    response = client.post(
+        url + "?show=unreviewed",
+        {"action": "review", "entry": entries[0].pk, "eligible": "yes", "dossier": "registration"},
+    )
+    assert response["Location"] == f"{url}?show=unreviewed#entry-{entries[0].code}"
+    page = client.get(url).content.decode()
+    assert "Chưa xét (01)" in page and "Thay đổi quyết định" in page
+    client.post(
+        url,
+        {"action": "review", "entry": entries[0].pk, "eligible": "no", "reason": "Thiếu phiếu"},
+    )
+    entries[0].refresh_from_db()
+    assert entries[0].eligible is False and entries[0].eligibility_reason == "Thiếu phiếu"
 
 
 def test_staff_record_a_paper_entry(client, youth_round, staff):

@@ -1,18 +1,20 @@
 """The yearbook (kỷ yếu) of a round in Word and PDF, and the winners' certificates, from records."""
 
 import base64
+import hashlib
 from io import BytesIO
 from pathlib import Path
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
 from lienhiep.core.documents import html_to_pdf, in_vietnamese, render_docx
 from lienhiep.core.formatting import format_count
 
 from . import services
 from .enums import LEVELS, FileKind, PrizeLevel
+from .validators import picture_problem
 
 YEARBOOK_TEMPLATE = Path(__file__).parent / "word" / "yearbook.docx"
 PHOTO_WIDTH_MM = 110
@@ -31,11 +33,9 @@ def _photo(entry):
             continue
         with photo.file.open("rb") as handle:
             content = handle.read()
-        try:
-            Image.open(BytesIO(content)).verify()
-        except (UnidentifiedImageError, OSError, SyntaxError):
-            continue  # saved before photos were checked: leave it out of the book
-        return content
+        if picture_problem(BytesIO(content)) is None:
+            return content
+        # otherwise saved before photos were checked: leave it out of the book
     return None
 
 
@@ -130,10 +130,21 @@ def yearbook_pdf(round) -> bytes:
     return html_to_pdf(html)
 
 
+CERTIFICATE_SECONDS = 7 * 24 * 3600
+
+
 @in_vietnamese
 def certificate_pdf(entry) -> bytes:
+    """A winner's certificate. Visitors may fetch it any number of times: the PDF is kept in the
+    cache under the hash of its HTML, so it is rendered once and again only when what it says
+    changes (a prize, a name)."""
     html = render_to_string(
         "contests/documents/certificate.html",
         {"entry": entry, "round": entry.round, "authors": list(entry.authors.all())},
     )
-    return html_to_pdf(html)
+    key = "contests:certificate:" + hashlib.sha256(html.encode()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = html_to_pdf(html)
+        cache.set(key, pdf, CERTIFICATE_SECONDS)
+    return pdf

@@ -17,14 +17,31 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def allow(request, scope):
-    """Count one attempt of this client at ``scope``; False once the limit is passed."""
-    limit, seconds = settings.LIENHIEP_PUBLIC_FORM_RATE
-    key = f"ratelimit:{scope}:{client_address(request)}"
+def _key(request, scope):
+    return f"ratelimit:{scope}:{client_address(request)}"
+
+
+def used(request, scope):
+    """How many times this client has been counted at ``scope`` in the window."""
+    return cache.get(_key(request, scope), 0)
+
+
+def count(request, scope):
+    """Count one more for this client at ``scope``; returns the new count."""
+    _limit, seconds = settings.LIENHIEP_PUBLIC_FORM_RATE
+    key = _key(request, scope)
     cache.add(key, 0, seconds)
     try:
-        count = cache.incr(key)
-    except ValueError:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
         cache.set(key, 1, seconds)
-        count = 1
-    return count <= limit
+        return 1
+
+
+def allow_entry(request):
+    """May this client send one more entry? Accepted entries count against the limit; refused
+    attempts (a wrong birth date, a bad photo) only against a five times larger one, so a
+    visitor correcting a form is not locked out while a flood still is."""
+    limit, _seconds = settings.LIENHIEP_PUBLIC_FORM_RATE
+    attempts = count(request, "contest-attempt")
+    return attempts <= 5 * limit and used(request, "contest-entry") < limit

@@ -38,7 +38,8 @@ def rounds_for(user):
 
 
 def entries_for(user):
-    return _scoped(Entry.objects.all(), "round__contest__union", user)
+    entries = Entry.objects.select_related("round__contest", "field")  # lists name both
+    return _scoped(entries, "round__contest__union", user)
 
 
 def assignments_for(user):

@@ -138,7 +138,8 @@ def start_judging(*, round, user):
     unreviewed = round.entries.filter(eligible__isnull=True).count()
     if unreviewed:
         raise ValidationError(
-            _("%(count)s entries are not yet found eligible or ineligible.") % {"count": unreviewed}
+            _("%(count)s entries are not yet found eligible or ineligible.")
+            % {"count": format_count(unreviewed)}
         )
     return _advance(round, RoundState.JUDGING, user)
 
@@ -456,6 +457,19 @@ def unassign(*, assignment, user):
     assignment.delete()
 
 
+def _require_open_stage(assignment):
+    """Once the finalists are chosen, the preliminary stage they were chosen from is closed."""
+    round = assignment.entry.round
+    if (
+        assignment.stage == Stage.PRELIMINARY
+        and round.two_stages
+        and round.entries.filter(finalist=True).exists()
+    ):
+        raise ValidationError(
+            _("The preliminary stage is closed: the finalists have been chosen from its scores.")
+        )
+
+
 @transaction.atomic
 def declare_conflict(*, assignment, user, reason):
     """The judge steps aside; the least-loaded free judge of the panel takes the entry."""
@@ -464,6 +478,7 @@ def declare_conflict(*, assignment, user, reason):
     if not reason.strip():
         raise ValidationError({"reason": _("Say what the conflict of interest is.")})
     _require_judging(assignment.entry.round)
+    _require_open_stage(assignment)
     assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.conflict:
         raise ValidationError(_("You declared a conflict of interest on this entry."))
@@ -497,6 +512,7 @@ def score(*, assignment, user, points: dict):
     if assignment.judge.person.account_id != user.pk:
         raise PermissionDenied(_("This entry is not assigned to you."))
     _require_judging(assignment.entry.round)
+    _require_open_stage(assignment)
     assignment.refresh_from_db(fields=["conflict"])
     if assignment.conflict:
         raise ValidationError(_("You declared a conflict of interest on this entry."))
@@ -677,7 +693,7 @@ def set_prize(*, entry, level, user):
         if taken >= allowed:
             raise ValidationError(
                 _("The round has %(count)s prizes of this level and they are all given.")
-                % {"count": allowed}
+                % {"count": format_count(allowed)}
             )
     entry.prize = level or ""
     entry.save(update_fields=["prize"])
@@ -730,7 +746,7 @@ def forward(*, entry, user, forwarded=True):
         if sent >= round.national_quota:
             raise ValidationError(
                 _("The national round takes at most %(count)s entries from the province.")
-                % {"count": round.national_quota}
+                % {"count": format_count(round.national_quota)}
             )
     if not forwarded and entry.national_prize:
         raise ValidationError(_("The entry already has a national result."))

@@ -1,3 +1,4 @@
+import warnings
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from lienhiep.activities.validators import validate_attachment
 
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png"}
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
+MAX_PHOTO_PIXELS = 40_000_000  # a 7.000 × 5.700 camera picture; more is not a photo of an entry
 
 
 def validate_photo(upload):
@@ -19,14 +21,31 @@ def validate_photo(upload):
         )
     if upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(_("A photo is at most 5 MB."))
+    problem = picture_problem(upload)
+    if problem:
+        raise ValidationError(problem)
+
+
+def picture_problem(upload):
+    """Why the file is not a usable picture, or None. A picture is one Pillow opens, of at most
+    ``MAX_PHOTO_PIXELS`` (a small file that claims a huge size would be decoded in full later)."""
     from PIL import Image, UnidentifiedImageError
 
+    position = upload.tell() if hasattr(upload, "tell") else 0
     try:
-        position = upload.tell() if hasattr(upload, "tell") else 0
-        Image.open(upload).verify()
-        upload.seek(position)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            if image.width * image.height > MAX_PHOTO_PIXELS:
+                return _("A photo is at most 40 million pixels.")
+            image.verify()
+    except Image.DecompressionBombError:
+        return _("A photo is at most 40 million pixels.")
     except (UnidentifiedImageError, OSError, SyntaxError):
-        raise ValidationError(_("The photo cannot be opened as a picture.")) from None
+        return _("The photo cannot be opened as a picture.")
+    finally:
+        upload.seek(position)
+    return None
 
 
 def validate_entry_file(upload):

@@ -12,7 +12,13 @@ from ..enums import LEVELS, RoundState
 from ..forms import EntryForm, author_formset, entry_data
 from ..models import ContestRound
 
-PUBLIC_STATES = [RoundState.OPEN, RoundState.AWARDED, RoundState.PUBLISHED, RoundState.CLOSED]
+PUBLIC_STATES = [
+    RoundState.OPEN,
+    RoundState.JUDGING,
+    RoundState.AWARDED,
+    RoundState.PUBLISHED,
+    RoundState.CLOSED,
+]
 
 
 def public_rounds():
@@ -44,7 +50,7 @@ def round_view(request, slug):
         )
         formset = author_formset(request.POST if posted else None)
         if posted:
-            if not ratelimit.allow(request, "contest-entry"):
+            if not ratelimit.allow_entry(request):
                 messages.error(
                     request, _("Too many entries were sent from your address; try again later.")
                 )
@@ -57,6 +63,7 @@ def round_view(request, slug):
                     for message in error.messages:
                         form.add_error(None, message)
                 else:
+                    ratelimit.count(request, "contest-entry")
                     request.session["contest_entry"] = entry.code
                     return redirect("contest_receipt", slug=round.slug)
     return TemplateResponse(

@@ -5,12 +5,13 @@ from datetime import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from lienhiep.core.formatting import format_count
 from lienhiep.directory.rules import people_for
 
 from .. import documents, rules, services
@@ -20,6 +21,8 @@ from ..models import Assignment
 
 #: rows of a field's ranking per page of the judging screen
 RANKING_PAGE = 100
+#: entries per page of the entries screen
+ENTRIES_PAGE = 100
 
 
 def _day(value):
@@ -27,6 +30,16 @@ def _day(value):
         return datetime.strptime(value or "", "%d/%m/%Y").date()
     except ValueError:
         return parse_date(value or "")
+
+
+def _whole(value, default):
+    """A whole number typed by staff, or a Vietnamese error instead of Python's."""
+    value = (value or "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise ValidationError(_("“%(value)s” is not a whole number.") % {"value": value})
+    return int(value)
 
 
 def _round(request, pk):
@@ -50,9 +63,11 @@ def process_view(request, pk):
     if request.method == "POST":
         _require_staff(request)
         action = request.POST.get("action")
+        place = ""  # back to the row that was changed, on the same page of the list
         try:
             if action == "review":
                 entry = get_object_or_404(round.entries, pk=request.POST.get("entry"))
+                place = f"#entry-{entry.code}"
                 form = ReviewForm(request.POST)
                 if not form.is_valid():
                     raise ValidationError(_("Choose eligible or not eligible."))
@@ -65,11 +80,13 @@ def process_view(request, pk):
                 services.close_round(round=round, user=request.user)
             elif action == "forward":
                 entry = get_object_or_404(round.entries, pk=request.POST.get("entry"))
+                place = f"#entry-{entry.code}"
                 services.forward(
                     entry=entry, user=request.user, forwarded=request.POST.get("forwarded") == "yes"
                 )
             elif action == "national":
                 entry = get_object_or_404(round.entries, pk=request.POST.get("entry"))
+                place = f"#entry-{entry.code}"
                 services.record_national_result(
                     entry=entry, level=request.POST.get("level", ""), user=request.user
                 )
@@ -82,7 +99,7 @@ def process_view(request, pk):
                     raise ValidationError(_("Write the dates as dd/mm/yyyy."))
                 new = services.launch_round(
                     contest=round.contest,
-                    number=int(request.POST.get("number") or round.number + 1),
+                    number=_whole(request.POST.get("number"), round.number + 1),
                     period=request.POST.get("period", "").strip(),
                     launch_date=launch,
                     entry_deadline=deadline,
@@ -91,16 +108,22 @@ def process_view(request, pk):
                 messages.success(request, _("The next round is ready: check its settings."))
                 return redirect("contests_round:edit", new.pk)
             messages.success(request, _("Saved."))
-            return redirect("contests_round_process", pk=pk)
+            return redirect(request.get_full_path() + place)
         except (ValidationError, ValueError) as error:
             _fail(request, error)
-    entries = round.entries.select_related("field").prefetch_related("authors")
+    entries = round.entries.select_related("field").prefetch_related("authors").order_by("code")
+    unreviewed = request.GET.get("show") == "unreviewed"
+    shown = entries.filter(eligible__isnull=True) if unreviewed else entries
     return TemplateResponse(
         request,
         "contests/round_process.html",
         {
             "round": round,
-            "entries": entries,
+            "entries": Paginator(shown, ENTRIES_PAGE).get_page(request.GET.get("p")),
+            "unreviewed": unreviewed,
+            "unreviewed_count": round.entries.filter(eligible__isnull=True).count(),
+            "reviewing": rules.is_staff(request.user)
+            and round.state in (RoundState.OPEN, RoundState.JUDGING),
             "figures": services.round_figures(round),
             "review_form": ReviewForm(),
             "levels": LEVELS,
@@ -131,7 +154,9 @@ def judging_view(request, pk):
                 )
             elif action == "assign_all":
                 made = services.assign_automatically(round=round, stage=stage, user=request.user)
-                messages.info(request, _("%(count)s assignments made.") % {"count": made})
+                messages.info(
+                    request, _("%(count)s assignments made.") % {"count": format_count(made)}
+                )
             elif action == "assign":
                 entry = get_object_or_404(round.entries, pk=request.POST.get("entry"))
                 judge = get_object_or_404(round.judges, pk=request.POST.get("judge"))
@@ -144,7 +169,7 @@ def judging_view(request, pk):
             elif action == "finalists":
                 services.choose_finalists(
                     round=round,
-                    per_field=int(request.POST.get("per_field") or 0),
+                    per_field=_whole(request.POST.get("per_field"), 0),
                     user=request.user,
                 )
             elif action == "propose":
@@ -242,6 +267,8 @@ def paper_entry_view(request, pk):
 
 def yearbook_view(request, pk, format):
     round = _round(request, pk)
+    if format not in ("docx", "pdf"):
+        raise Http404
     if format == "docx":
         content = documents.yearbook_docx(round)
         kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -281,11 +308,12 @@ def import_entries_view(request, pk):
             messages.error(
                 request,
                 _("Nothing was imported: %(count)s problems were found.")
-                % {"count": len(problems)},
+                % {"count": format_count(len(problems))},
             )
         else:
             messages.success(
-                request, _("%(count)s entries were imported.") % {"count": len(created)}
+                request,
+                _("%(count)s entries were imported.") % {"count": format_count(len(created))},
             )
             return redirect("contests_round_process", pk=pk)
     return TemplateResponse(
