@@ -300,6 +300,15 @@ def test_an_uploaded_template_is_used_for_the_next_run(run, demo):
     assert run.template.file.name.endswith(".docx")
 
 
+def test_a_template_that_fails_while_filled_says_so_in_vietnamese(run, demo):
+    services.upload_template(organisation=demo, upload=_template("{{ subject.so.hieu }}"))
+    with pytest.raises(Exception, match="has no attribute"):
+        services.generate(run=run)
+    run.refresh_from_db()
+    assert run.state == RunState.FAILED
+    assert run.error.startswith("Không điền được mẫu Word (") and "'str object' has no" in run.error
+
+
 def test_a_template_with_a_broken_variable_is_refused_naming_it(demo):
     with pytest.raises(ValidationError) as error:
         services.upload_template(organisation=demo, upload=_template("{{ so_lieu_nam }}"))

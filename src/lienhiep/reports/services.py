@@ -1,6 +1,7 @@
 """Report runs: create a draft, generate it (figures locked), issue it with a number from the
 register, keep its files; Word templates uploaded by staff; the news draft from an issued report."""
 
+import logging
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +21,8 @@ from . import content as report_content
 from . import rendering
 from .enums import ReportKind, RunState
 from .models import OutgoingDocument, ReportRun, ReportTemplate
+
+logger = logging.getLogger(__name__)
 
 
 def _require_staff(user, organisation):
@@ -96,6 +99,26 @@ def render_files(run):
     run.markdown.save(_file_name(run, "md"), ContentFile(text), save=False)
 
 
+def explain(error):
+    """What went wrong, in Vietnamese, for staff; the technical detail follows in brackets."""
+    from jinja2 import TemplateError
+
+    detail = str(error) or error.__class__.__name__
+    if isinstance(error, TemplateError):
+        return _(
+            "The Word template could not be filled (%(detail)s). Check its variables against "
+            "the list in the documentation, or go back to the default template."
+        ) % {"detail": detail}
+    if isinstance(error, OSError):
+        return _(
+            "The files could not be written, or the PDF could not be made (%(detail)s). Tell "
+            "the administrator."
+        ) % {"detail": detail}
+    return _("An unexpected error stopped the report (%(detail)s). Tell the administrator.") % {
+        "detail": detail
+    }
+
+
 def generate(*, run, user=None):
     """Count the figures, lock them in the run, and render its files (a task calls this)."""
     if run.is_issued:
@@ -111,7 +134,8 @@ def generate(*, run, user=None):
         run.template = current_template(run.organisation)
         render_files(run)
     except Exception as error:
-        ReportRun.objects.filter(pk=run.pk).update(state=RunState.FAILED, error=str(error))
+        logger.exception("Report run %s failed", run.pk)
+        ReportRun.objects.filter(pk=run.pk).update(state=RunState.FAILED, error=explain(error))
         raise
     # Staff may have saved their text while the worker rendered: keep it, and leave the run a
     # draft to be generated again if the files do not say it.

@@ -1,5 +1,6 @@
 """The report screen: generate in the background with its progress, preview, issue, files."""
 
+import logging
 from datetime import datetime
 
 from django.contrib import messages
@@ -14,6 +15,8 @@ from lienhiep.core.documents import file_response
 from .. import rendering, rules, services
 from ..enums import RunState
 from ..tasks import generate_report
+
+logger = logging.getLogger(__name__)
 
 
 def _run(request, pk):
@@ -51,9 +54,8 @@ def run_view(request, pk):
         except PermissionDenied:
             raise
         except Exception as error:
-            messages.error(
-                request, _("The report could not be generated: %(error)s") % {"error": error}
-            )
+            logger.exception("Report run %s: %s failed", run.pk, action)
+            messages.error(request, services.explain(error))
         return redirect("reports_run", pk=pk)
     preview = ""
     if run.content:
