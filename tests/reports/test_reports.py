@@ -36,7 +36,7 @@ SENTENCES = [
     "Phát hành kỷ yếu Hội thi Sáng tạo kỹ thuật tỉnh Hòa An lần thứ 7 (2021-2022), gửi các tác giả đạt giải.",
     "Phối hợp với Tỉnh đoàn Hòa An, Sở Giáo dục và Đào tạo, Sở Khoa học và Công nghệ tổ chức Cuộc thi "
     "Sáng tạo dành cho thanh thiếu niên, nhi đồng tỉnh Hòa An lần thứ 12 (2023-2024): 168 mô hình "
-    "(kế hoạch 150 mô hình, đạt 112% kế hoạch) dự thi",
+    "dự thi (kế hoạch 150 mô hình, đạt 112% kế hoạch), ",
     "trao 18 giải (01 giải Nhất, 03 giải Nhì, 05 giải Ba, 09 giải Khuyến khích)",
     "lần thứ 20 (2024), tỉnh có 06 mô hình dự thi, đạt 02 giải (01 giải Ba, 01 giải Khuyến khích)",
     "Phát động Cuộc thi Sáng tạo dành cho thanh thiếu niên, nhi đồng tỉnh Hòa An lần thứ 13 (2024-2025).",
@@ -97,6 +97,10 @@ def test_the_command_states_every_figure_of_the_sample_year(demo, capsysbinary):
     for sentence in expected(demo):
         assert " ".join(sentence.split()) in flat, sentence
     assert "## III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025" in text
+    # The honouring of 09 intellectuals is stated once, in its section, not again as commendations.
+    assert "UBND tỉnh tôn vinh 09 trí thức" in flat and "UBND tỉnh khen thưởng" not in flat
+    assert "00 hoạt động" not in flat and "chưa ghi nhận hoạt động" in flat
+    assert "| Dự án cộng đồng được triển khai | dự án |" in text
     assert "| Đề án được tư vấn, phản biện và giám định xã hội | đề án | 5 | 6 | 120% |" in text
 
 
@@ -263,6 +267,23 @@ def test_text_saved_while_the_report_generates_is_kept_and_asks_for_another_run(
     run.refresh_from_db()
     assert run.state == RunState.GENERATED
     assert "Đề nghị bổ sung kinh phí hoạt động." in json.dumps(run.content, ensure_ascii=False)
+
+
+def test_the_command_writes_an_issued_report_as_it_was_issued(issued, demo, capsysbinary):
+    from lienhiep.plans.models import Target
+
+    assert (
+        Target.objects.filter(
+            plan__organisation=demo, plan__year=2024, indicator__code="activities.workshops"
+        ).update(value=20)
+        == 1
+    )
+    call_command(
+        "annual_report", "--org", "hoa-an", "--year", "2024", "--format", "md", "--output", "-"
+    )
+    text = " ".join(capsysbinary.readouterr().out.decode().split())
+    assert "Số: 63/BC-LHH" in text
+    assert "Tổ chức 11 hội thảo (kế hoạch 12 hội thảo, đạt 92% kế hoạch):" in text
 
 
 def test_a_news_draft_comes_from_the_issued_report(issued):

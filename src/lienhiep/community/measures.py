@@ -27,7 +27,7 @@ register(
     Measure(
         code="community.projects",
         name=_("Community projects started"),
-        unit=pgettext_lazy("unit", "projects"),
+        unit=pgettext_lazy("unit", "community projects"),
         records=started,
         organisation_field="centre",
         order=690,

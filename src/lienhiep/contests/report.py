@@ -43,7 +43,7 @@ def build_kind(kind):
         published = _rounds(context, kind, **_in_period("results_published_on", context))
         if published:
             partners = list(dict.fromkeys(p for r in published for p in r.co_organiser_list()))
-            entries = context.count(f"{code}_entries")
+            entries = _("%(count)s entered") % {"count": context.count(f"{code}_entries")}
             if context.target(f"{code}_entries"):
                 entries = _("%(count)s (the plan: %(target)s; %(achievement)s)") % {
                     "count": entries,
@@ -60,13 +60,13 @@ def build_kind(kind):
             }
             if partners:
                 text = _(
-                    "Together with %(partners)s, the union organised the %(rounds)s: %(entries)s "
-                    "entered, %(eligible)s eligible; %(prizes)s awarded (%(split)s)."
+                    "Together with %(partners)s, the union organised the %(rounds)s: %(entries)s, "
+                    "%(eligible)s eligible; %(prizes)s awarded (%(split)s)."
                 )
             else:
                 text = _(
-                    "The union organised the %(rounds)s: %(entries)s entered, %(eligible)s "
-                    "eligible; %(prizes)s awarded (%(split)s)."
+                    "The union organised the %(rounds)s: %(entries)s, %(eligible)s eligible; "
+                    "%(prizes)s awarded (%(split)s)."
                 )
             blocks.append(paragraph(text % values))
             if context.value(f"{code}_forwarded"):

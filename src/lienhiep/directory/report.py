@@ -36,6 +36,13 @@ def build_club(context):
     return [paragraph(text), bullets(titles)]
 
 
+def _activities(count):
+    """``03 hoạt động``, or that none is recorded (never ``00 hoạt động``)."""
+    if not count:
+        return _("no activity recorded")
+    return format_count(int(count), pgettext("unit", "activities"))
+
+
 def build_blocs(context):
     """Each bloc's member associations, their members and their activities in the year."""
     from lienhiep.plans.registry import MEASURES
@@ -65,9 +72,7 @@ def build_blocs(context):
                 "members": format_count(
                     int(sum(members.get(o.pk, 0) for o in group)), pgettext("unit", "members")
                 ),
-                "activities": format_count(
-                    int(sum(activities.get(o.pk, 0) for o in group)), pgettext("unit", "activities")
-                ),
+                "activities": _activities(sum(activities.get(o.pk, 0) for o in group)),
             }
         )
     return [

@@ -3,7 +3,7 @@ from django.utils.translation import pgettext_lazy
 
 from lienhiep.plans.registry import Measure, register
 
-from .enums import IssuerKind, RecipientKind
+from .enums import CommendationForm, IssuerKind, RecipientKind
 from .models import Commendation, Nomination
 
 
@@ -72,6 +72,9 @@ ISSUER_NAMES = {
 def commendations(issuer, kind):
     def records(year):
         found = Commendation.objects.filter(decision__date__year=year, decision__issuer_kind=issuer)
+        # A certificate (the honouring of intellectuals) is not a commendation: the report
+        # states the honouring in its own section and must not count it twice.
+        found = found.exclude(decision__form=CommendationForm.CERTIFICATE)
         return found.filter(organisation__isnull=kind != RecipientKind.COLLECTIVE)
 
     return records

@@ -128,6 +128,14 @@ STORAGE_BACKEND = env_str("STORAGE_BACKEND", default="filesystem")
 if STORAGE_BACKEND == "filesystem":
     _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 elif STORAGE_BACKEND == "s3":
+    from importlib.util import find_spec
+
+    if find_spec("storages") is None or find_spec("boto3") is None:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            'STORAGE_BACKEND=s3 needs django-storages: .venv/bin/pip install "django-storages[s3]"'
+        )
     _default_storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {

@@ -1,4 +1,7 @@
-"""Write a union's report for a year from the records: Word, PDF, HTML or Markdown."""
+"""Write a union's report for a year from the records: Word, PDF, HTML or Markdown.
+
+An issued report is written as it was issued (its locked figures, number and template); any
+other is counted afresh from the records, with the staff's text of its latest run."""
 
 import sys
 from io import BytesIO
@@ -7,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lienhiep.directory.models import Organisation
 from lienhiep.reports import content, rendering
-from lienhiep.reports.enums import Format, ReportKind
+from lienhiep.reports.enums import Format, ReportKind, RunState
 from lienhiep.reports.models import ReportRun
 from lienhiep.reports.services import current_template
 
@@ -28,9 +31,15 @@ class Command(BaseCommand):
             raise CommandError(f"Không có tổ chức mã “{org}”.")
         if output == "-" and format in (Format.DOCX, Format.PDF):
             raise CommandError("Tệp Word và PDF cần --output là một đường dẫn tệp.")
-        run = ReportRun.objects.filter(organisation=organisation, year=year, kind=kind).first()
-        narrative = run.narrative if run else {}
-        data = content.build(organisation, year, kind, narrative)
+        runs = ReportRun.objects.filter(organisation=organisation, year=year, kind=kind)
+        run = (
+            runs.filter(state=RunState.ISSUED).order_by("-pk").first()
+            or runs.order_by("-pk").first()
+        )
+        if run and run.is_issued:
+            data = run.content  # an issued report says what it said when it was issued
+        else:
+            data = content.build(organisation, year, kind, run.narrative if run else {})
         header = (
             rendering.header_for(run) if run else rendering.header_for(organisation=organisation)
         )
@@ -41,7 +50,7 @@ class Command(BaseCommand):
         elif format == Format.PDF:
             result = rendering.pdf(data, header)
         else:
-            chosen = current_template(organisation)
+            chosen = run.template if run and run.is_issued else current_template(organisation)
             template = None
             if chosen:
                 with chosen.file.open("rb") as handle:
