@@ -42,6 +42,18 @@ def png_claiming(width, height, name="anh-lon.png"):
     return SimpleUploadedFile(name, content, content_type="image/png")
 
 
+def round_of_2026(contest, **settings):
+    """A first round of ``contest`` taking entries through 2026."""
+    return services.launch_round(
+        contest=contest,
+        number=1,
+        period="2026",
+        launch_date=date(2026, 1, 1),
+        entry_deadline=date(2026, 12, 31),
+        **settings,
+    )
+
+
 @pytest.fixture
 def staff(demo):
     return make_user(roles.UNION_STAFF, demo)
@@ -53,16 +65,7 @@ def youth_round(demo):
     contest = Contest.objects.create(
         union=demo, kind=ContestKind.YOUTH, name="Cuộc thi Sáng tạo thử nghiệm"
     )
-    round = services.launch_round(
-        contest=contest,
-        number=1,
-        period="2026",
-        launch_date=date(2026, 1, 1),
-        entry_deadline=date(2026, 12, 31),
-        min_age=6,
-        max_age=18,
-        residence="tỉnh Hòa An",
-    )
+    round = round_of_2026(contest, min_age=6, max_age=18, residence="tỉnh Hòa An")
     PrizeTier.objects.filter(round=round).update(count=1)
     PrizeTier.objects.filter(round=round, level=PrizeLevel.CONSOLATION).update(count=2)
     services.open_round(round=round, user=None)

@@ -13,7 +13,7 @@ from lienhiep.contests import importing, services
 from lienhiep.contests.enums import ContestKind, EntrySource, PrizeLevel, RoundState, Stage
 from lienhiep.contests.models import Assignment, Contest, ContestRound, Criterion, Entry
 
-from .conftest import author, entry_data, judge_user
+from .conftest import author, entry_data, judge_user, round_of_2026
 
 pytestmark = pytest.mark.django_db
 
@@ -272,14 +272,20 @@ def test_ranking_shows_mean_and_judge_normalised_mean(youth_round, staff):
     assert services.ranking(youth_round)[field][0].entry.title == "Mô hình số 1"
 
 
+def _one_judge_on_each(round, staff, count, given):
+    """``count`` eligible entries in the first field, judged by one judge each; the judge's login."""
+    field = round.fields.first()
+    _eligible_entries(round, staff, count, field)
+    services.start_judging(round=round, user=staff)
+    judge = judge_user(round, field, given)
+    round.judges_per_entry = 1
+    round.save()
+    services.assign_automatically(round=round, user=staff)
+    return judge
+
+
 def test_a_score_costs_the_same_queries_whatever_the_number_of_criteria(youth_round, staff):
-    field = youth_round.fields.first()
-    _eligible_entries(youth_round, staff, 2, field)
-    services.start_judging(round=youth_round, user=staff)
-    judge = judge_user(youth_round, field, "Thảo")
-    youth_round.judges_per_entry = 1
-    youth_round.save()
-    services.assign_automatically(round=youth_round, user=staff)
+    judge = _one_judge_on_each(youth_round, staff, 2, "Thảo")
     first, second = (
         Assignment.objects.filter(entry__round=youth_round)
         .select_related("judge__person", "entry__round")
@@ -302,13 +308,7 @@ def test_a_score_costs_the_same_queries_whatever_the_number_of_criteria(youth_ro
 
 
 def test_prizes_follow_the_ranking_within_the_structure(youth_round, staff):
-    field = youth_round.fields.first()
-    _eligible_entries(youth_round, staff, 6, field)
-    services.start_judging(round=youth_round, user=staff)
-    judge = judge_user(youth_round, field, "Lâm")
-    youth_round.judges_per_entry = 1
-    youth_round.save()
-    services.assign_automatically(round=youth_round, user=staff)
+    judge = _one_judge_on_each(youth_round, staff, 6, "Lâm")
     with pytest.raises(ValidationError, match="Còn 06 lượt chấm chưa có điểm"):
         services.propose_prizes(round=youth_round, user=staff)  # the ranking is not final yet
     _score_all(youth_round, [judge], {judge: {f"Mô hình số {n}": 60 + n for n in range(6)}})
@@ -555,13 +555,7 @@ def test_two_other_contests_number_their_entries_apart(demo):
     rounds = []
     for name in ("Cuộc thi A", "Cuộc thi A"):
         contest = Contest.objects.create(union=demo, kind=ContestKind.OTHER, name=name)
-        round = services.launch_round(
-            contest=contest,
-            number=1,
-            period="2026",
-            launch_date=date(2026, 1, 1),
-            entry_deadline=date(2026, 12, 31),
-        )
+        round = round_of_2026(contest)
         services.open_round(round=round, user=None) if round.fields.exists() else None
         rounds.append(round)
     assert rounds[0].slug != rounds[1].slug

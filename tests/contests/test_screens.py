@@ -15,6 +15,7 @@ from django.urls import reverse
 from lienhiep.contests import documents, services
 from lienhiep.contests.enums import ContestKind, FileKind, PrizeLevel
 from lienhiep.contests.models import Assignment, Contest, ContestRound, Entry, EntryFile, Score
+from lienhiep.core.documents import html_to_pdf
 from lienhiep.core.formatting import format_count
 from lienhiep.directory import roles
 from lienhiep.reports import content as report_content
@@ -22,7 +23,7 @@ from lienhiep.reports.enums import ReportKind
 from tests.factories import make_user
 from tests.html_forms import form_values
 
-from .conftest import entry_data, judge_user, png, png_claiming
+from .conftest import entry_data, judge_user, png, png_claiming, round_of_2026
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +179,14 @@ def pdf_text(content):
     ).stdout.decode()
 
 
-def test_a_winner_downloads_a_certificate(client, demo):
+def test_a_winner_downloads_a_certificate(client, demo, monkeypatch):
+    renders = []
+
+    def counted_html_to_pdf(html):  # the real renderer, counted
+        renders.append(html)
+        return html_to_pdf(html)
+
+    monkeypatch.setattr(documents, "html_to_pdf", counted_html_to_pdf)
     twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
     winner = twelfth.entries.get(prize=PrizeLevel.FIRST)
     response = client.get(reverse("contest_certificate", args=[twelfth.slug, winner.code]))
@@ -187,11 +195,13 @@ def test_a_winner_downloads_a_certificate(client, demo):
     assert "GIẤY CHỨNG NHẬN" in text and "GIẢI NHẤT" in text
     assert winner.authors.first().name in " ".join(text.split())
     # The PDF is kept for the next visitors, but never outlives what it says.
+    client.get(reverse("contest_certificate", args=[twelfth.slug, winner.code]))
+    assert len(renders) == 1
     author = winner.authors.first()
     author.name = "Đặng Thị Thu Hà"
     author.save()
     again = client.get(reverse("contest_certificate", args=[twelfth.slug, winner.code]))
-    assert "Đặng Thị Thu Hà" in " ".join(pdf_text(again.content).split())
+    assert "Đặng Thị Thu Hà" in " ".join(pdf_text(again.content).split()) and len(renders) == 2
     loser = twelfth.entries.filter(prize="").first()
     url = reverse("contest_certificate", args=[twelfth.slug, loser.code])
     assert client.get(url).status_code == 404
@@ -294,13 +304,7 @@ def _union_with_entries(count):
         contest = Contest.objects.create(
             union=union, kind=ContestKind.TECHNICAL, name=f"Hội thi {count}-{n}"
         )
-        round = services.launch_round(
-            contest=contest,
-            number=1,
-            period="2026",
-            launch_date=date(2026, 1, 1),
-            entry_deadline=date(2026, 12, 31),
-        )
+        round = round_of_2026(contest)
         services.open_round(round=round, user=None)
         services.submit_entry(round=round, data=entry_data(round), today=date(2026, 6, 1))
     return make_user(roles.UNION_STAFF, union)

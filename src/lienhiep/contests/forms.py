@@ -2,15 +2,13 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from lienhiep.core.formatting import format_count
 from lienhiep.directory.forms import RegistryForm
 
+from . import services
 from .enums import DossierItem, FileKind
-from .models import PrizeTier, Score
 from .services import AuthorData, EntryData
 from .validators import validate_entry_file, validate_photo
 
@@ -164,80 +162,42 @@ class ReviewForm(forms.Form):
 
 
 class RoundForm(RegistryForm):
-    """A round's settings. A field with entries or a prize already awarded cannot be taken away,
-    and once judges have scored, the criteria and their maximum points stay as they are."""
+    """A round's settings; what the edit would do to fields, criteria and prizes is checked by
+    ``services.settings_problems`` before anything is saved."""
 
     def is_valid(self):
         valid = super().is_valid()
+        if self.instance.pk is None:  # the short add form has no children
+            return valid
         for formset in self.formsets.values():
             formset.full_clean()  # ClusterForm stops at the first invalid formset: clean them all
-        problems = [*self._removed_fields(), *self._changed_criteria(), *self._reduced_prizes()]
+        problems = services.settings_problems(self.instance, self._change())
         for message in problems:
             self.add_error(None, message)
         return valid and not problems
 
-    def _saved_children(self, relation):
-        """(form, being deleted) for each child that already exists."""
-        formset = self.formsets.get(relation)
-        if formset is None:  # the short add form has no children
-            return
+    def _children(self, relation):
+        """(form, cleaned data or {}, being deleted) for each child form of ``relation``."""
+        formset = self.formsets[relation]
         for form in formset.forms:
-            if form.instance.pk is not None:
-                yield form, formset.can_delete and formset._should_delete_form(form)
+            data = form.cleaned_data if form.is_valid() else {}
+            yield form, data, formset.can_delete and formset._should_delete_form(form)
 
-    def _removed_fields(self):
-        for form, deleted in self._saved_children("fields"):
-            count = form.instance.entries.count() if deleted else 0
-            if count:
-                yield _("The field “%(name)s” cannot be removed: %(count)s entries are in it.") % {
-                    "name": form.instance.name,
-                    "count": format_count(count),
-                }
-
-    def _changed_criteria(self):
-        """Once judges have scored, the scale is fixed: no criterion is added or removed and no
-        maximum changes, or the scores already given would count on another scale."""
-        formset = self.formsets.get("criteria")
-        if formset is None or self.instance.pk is None:
-            return
-        scored = Score.objects.filter(criterion__round=self.instance).count()
-        if not scored:
-            return
-        changed = []
-        for form in formset.forms:
-            deleted = formset.can_delete and formset._should_delete_form(form)
-            name = (form.cleaned_data.get("name") if form.is_valid() else "") or form.instance.name
+    def _change(self):
+        change = services.SettingsChange()
+        for form, _data, deleted in self._children("fields"):
+            if deleted and form.instance.pk is not None:
+                change.removed_fields.append(form.instance)
+        for form, data, deleted in self._children("criteria"):
             if form.instance.pk is None:
                 if not deleted and form.has_changed():
-                    changed.append(name)
+                    change.criteria.append(data.get("name") or form.instance.name)
             elif deleted or "max_points" in form.changed_data:
-                changed.append(form.initial.get("name") or name)
-        if changed:
-            yield _(
-                "Judges have already given %(count)s scores in this round: criteria can no "
-                "longer be added, removed or given other maximum points (%(names)s)."
-            ) % {"count": format_count(scored), "names": ", ".join(f"“{n}”" for n in changed)}
-
-    def _reduced_prizes(self):
-        awarded = dict(
-            self.instance.entries.exclude(prize="")
-            .values_list("prize")
-            .annotate(n=Count("pk"))
-            .order_by()
-            if self.instance.pk
-            else ()
-        )
-        for form, deleted in self._saved_children("prizes"):
-            tier = PrizeTier.objects.get(pk=form.instance.pk)  # as saved, before this form
-            given = awarded.get(tier.level, 0)
-            data = form.cleaned_data if form.is_valid() else {}
-            kept = 0 if deleted else data.get("count", tier.count)
-            moved = not deleted and data.get("level", tier.level) != tier.level
-            if given and (moved or kept < given):
-                yield _(
-                    "%(count)s entries have already won the %(level)s: the prize structure "
-                    "must keep them."
-                ) % {
-                    "count": format_count(given),
-                    "level": tier.get_level_display(),
-                }
+                change.criteria.append(form.initial.get("name") or form.instance.name)
+        for form, data, deleted in self._children("prizes"):
+            if form.instance.pk is not None:
+                before = form.initial["level"]  # the instance already holds the edited values
+                after = None if deleted else data.get("level", before)
+                count = 0 if deleted else data.get("count", form.initial["count"])
+                change.prizes.append((before, after, count))
+        return change

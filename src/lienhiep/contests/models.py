@@ -144,6 +144,10 @@ class ContestRound(ClusterableModel):
         today = today or date.today()
         return self.state == RoundState.OPEN and self.launch_date <= today <= self.entry_deadline
 
+    def reviews_entries(self):
+        """Eligibility is decided, and corrected, while entries come in and during judging."""
+        return self.state in (RoundState.OPEN, RoundState.JUDGING)
+
     def co_organiser_list(self):
         return [line.strip() for line in self.co_organisers.splitlines() if line.strip()]
 

@@ -43,6 +43,60 @@ from .models import (
 # Rounds
 
 
+@dataclass
+class SettingsChange:
+    """What an edit of a round's settings would do to its fields, criteria and prizes."""
+
+    #: saved fields the edit removes
+    removed_fields: list = field(default_factory=list)
+    #: names of the criteria the edit adds, removes or gives other maximum points
+    criteria: list = field(default_factory=list)
+    #: each saved prize tier as (level before, level after or None if removed, count after)
+    prizes: list = field(default_factory=list)
+
+
+def settings_problems(round, change: SettingsChange):
+    """Why the change would break what the round's records use, or ``[]``. A field with entries
+    and a prize level already awarded stay; once judges have scored, the criteria and their
+    maximum points stay too, or earlier scores would count on another scale."""
+    problems = []
+    for removed in change.removed_fields:
+        count = removed.entries.count()
+        if count:
+            problems.append(
+                _("The field “%(name)s” cannot be removed: %(count)s entries are in it.")
+                % {"name": removed.name, "count": format_count(count)}
+            )
+    if change.criteria:
+        scored = Score.objects.filter(criterion__round=round).count()
+        if scored:
+            problems.append(
+                _(
+                    "Judges have already given %(count)s scores in this round: criteria can no "
+                    "longer be added, removed or given other maximum points (%(names)s)."
+                )
+                % {
+                    "count": format_count(scored),
+                    "names": ", ".join(f"“{name}”" for name in change.criteria),
+                }
+            )
+    if change.prizes:
+        awarded = dict(
+            round.entries.exclude(prize="").values_list("prize").annotate(n=Count("pk")).order_by()
+        )
+        for before, after, count in change.prizes:
+            given = awarded.get(before, 0)
+            if given and (after != before or count < given):
+                problems.append(
+                    _(
+                        "%(count)s entries have already won the %(level)s: the prize structure "
+                        "must keep them."
+                    )
+                    % {"count": format_count(given), "level": PrizeLevel(before).label}
+                )
+    return problems
+
+
 def _require_staff(user, round):
     if user is None:
         return  # the seeding and the command line act as the system
@@ -341,7 +395,7 @@ def _send_receipt(entry, settings, send_mail, logging):
 def review_entry(*, entry, eligible, reason="", dossier=(), user):
     """Staff check the dossier and find the entry eligible or ineligible (with the reason)."""
     _require_staff(user, entry.round)
-    if entry.round.state not in (RoundState.OPEN, RoundState.JUDGING):
+    if not entry.round.reviews_entries():
         raise ValidationError(_("Entries of this round can no longer be reviewed."))
     if not eligible and not reason.strip():
         raise ValidationError({"reason": _("Say why the entry is not eligible.")})

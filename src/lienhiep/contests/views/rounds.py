@@ -38,7 +38,7 @@ def _whole(value, default):
     if not value:
         return default
     if not value.isdigit():
-        raise ValidationError(_("“%(value)s” is not a whole number.") % {"value": value})
+        raise ValidationError(_("“%(value)s” is not a whole number") % {"value": value})
     return int(value)
 
 
@@ -122,8 +122,7 @@ def process_view(request, pk):
             "entries": Paginator(shown, ENTRIES_PAGE).get_page(request.GET.get("p")),
             "unreviewed": unreviewed,
             "unreviewed_count": round.entries.filter(eligible__isnull=True).count(),
-            "reviewing": rules.is_staff(request.user)
-            and round.state in (RoundState.OPEN, RoundState.JUDGING),
+            "reviewing": rules.is_staff(request.user) and round.reviews_entries(),
             "figures": services.round_figures(round),
             "review_form": ReviewForm(),
             "levels": LEVELS,
