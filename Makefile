@@ -38,6 +38,7 @@ lint: $(STAMP)
 	mkdir -p var
 	$(PY) -m ruff format --check src tests bench tools manage.py
 	$(PY) -m ruff check src tests bench tools manage.py
+	$(VENV)/bin/lint-imports --no-cache
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run -v 0
 
 format: $(STAMP)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from lienhiep.directory.enums import MEMBER_KINDS, OrganisationKind
-from lienhiep.plans.registry import Measure, register
+from lienhiep.core.indicators import Measure, register
 
 from . import enums
 from .models import Activity

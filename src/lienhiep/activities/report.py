@@ -4,7 +4,7 @@ participation in the national federation's events."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lienhiep.reports.registry import Section, bullets, paragraph, register
+from lienhiep.core.sections import Section, bullets, paragraph, register
 
 
 def _held(context, code, sentence_with_plan, sentence):

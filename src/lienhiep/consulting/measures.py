@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from lienhiep.plans.registry import Measure, register
+from lienhiep.core.indicators import Measure, register
 
 from .enums import OPEN_STATES, SENT_STATES
 from .models import Case, CaseStep

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lienhiep.reports.registry import Section, bullets, paragraph, register
+from lienhiep.core.sections import Section, bullets, paragraph, register
 
 CODE = "consulting.schemes_critiqued"
 

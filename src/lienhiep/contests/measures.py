@@ -4,7 +4,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from lienhiep.plans.registry import Measure, register
+from lienhiep.core.indicators import Measure, register
 
 from .enums import ContestKind, PrizeLevel
 from .models import Entry

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lienhiep.directory.rules import subtree_ids
-from lienhiep.reports.registry import Section, paragraph, register
+from lienhiep.core.sections import Section, paragraph, register
 
 from .enums import ContestKind, PrizeLevel, RoundState
 from .measures import LEVEL_NAMES

@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "lienhiep.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
+        # The kernel's registries: every app's figures (measures.py) and report sections (report.py).
+        autodiscover_modules("measures", "report")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from lienhiep.core.formatting import format_count
-from lienhiep.reports.registry import Section, bullets, paragraph, register
+from lienhiep.core.sections import Section, bullets, paragraph, register
 
 from .enums import OrganisationKind
 from .models import Organisation
@@ -45,7 +45,7 @@ def _activities(count):
 
 def build_blocs(context):
     """Each bloc's member associations, their members and their activities in the year."""
-    from lienhiep.plans.registry import MEASURES
+    from lienhiep.core.indicators import MEASURES
 
     tree = subtree_ids(context.organisation.pk)
     associations = list(

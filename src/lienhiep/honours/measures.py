@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from lienhiep.plans.registry import Measure, register
+from lienhiep.core.indicators import Measure, register
 
 from .enums import CommendationForm, IssuerKind, RecipientKind
 from .models import Commendation, Nomination

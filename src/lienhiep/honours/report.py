@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from lienhiep.core.formatting import format_date, roman
 from lienhiep.directory.rules import subtree_ids
-from lienhiep.reports.registry import Section, paragraph, register
+from lienhiep.core.sections import Section, paragraph, register
 
 from .enums import IssuerKind, RecipientKind
 from .models import HonourRound

@@ -9,11 +9,10 @@ class PlansConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate
-        from django.utils.module_loading import autodiscover_modules
 
         from lienhiep.directory import roles
 
-        from . import registry
+        from . import sync
 
         ALL = roles.ALL
         staff = {
@@ -41,5 +40,4 @@ class PlansConfig(AppConfig):
                 "indicator": ("view",),
             },
         )
-        autodiscover_modules("measures")
-        post_migrate.connect(registry.sync_after_migrate)
+        post_migrate.connect(sync.sync_after_migrate)

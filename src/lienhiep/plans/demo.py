@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import MemberCount, Organisation
 
-from . import registry, services
+from . import services, sync
 from .enums import ItemKind, Method, PlanState, ReturnState
 from .models import AnnualPlan, Indicator, PlanItem, Target, YearlyReturn
 
@@ -138,7 +138,7 @@ def seed_returns(union):
 
 def seed(stdout=None):
     union = Organisation.objects.get(slug="hoa-an")
-    registry.sync_indicators()
+    sync.sync_indicators()
     seed_indicators()
     seed_plans(union)
     seed_returns(union)

@@ -8,13 +8,6 @@ class Method(models.TextChoices):
     REPORTED = "reported", _("Reported with a source")
 
 
-class Rollup(models.TextChoices):
-    SUM = "sum", _("Sum over the organisation tree")
-    LATEST = "latest", _("Latest value in the tree")
-    MAXIMUM = "max", _("Maximum in the tree")
-    NONE = "none", _("Own value only")
-
-
 class PlanState(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("state", "Draft")
     APPROVED = "approved", pgettext_lazy("state", "Approved")

@@ -15,7 +15,9 @@ from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation, Province
 from lienhiep.directory.rules import subtree_ids
 
-from .enums import Method, Rollup, Standing
+from lienhiep.core.indicators import Rollup
+
+from .enums import Method, Standing
 from .models import Indicator, ReportedValue, Target
 
 

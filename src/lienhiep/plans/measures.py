@@ -6,7 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from .enums import RECEIVED_STATES
 from .models import YearlyReturn
-from .registry import Measure, register
+from lienhiep.core.indicators import Measure, register
 
 
 def received_returns(year):

@@ -11,7 +11,9 @@ from modelcluster.models import ClusterableModel
 from lienhiep.core.formatting import fold
 from lienhiep.directory.models import Organisation
 
-from .enums import ItemKind, Method, PlanState, ReturnState, Rollup
+from lienhiep.core.indicators import Rollup
+
+from .enums import ItemKind, Method, PlanState, ReturnState
 
 
 class Indicator(models.Model):
@@ -60,7 +62,7 @@ class Indicator(models.Model):
 
     @property
     def measure(self):
-        from .registry import MEASURES
+        from lienhiep.core.indicators import MEASURES
 
         return MEASURES.get(self.code)
 

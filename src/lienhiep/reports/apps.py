@@ -8,11 +8,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
-        from django.utils.module_loading import autodiscover_modules
 
         from lienhiep.directory import roles
 
-        autodiscover_modules("report")
         every = {"reportrun": roles.ALL, "reporttemplate": roles.ALL, "outgoingdocument": roles.ALL}
         roles.grant(roles.FEDERATION_STAFF, "reports", every)
         roles.grant(roles.UNION_STAFF, "reports", every)

@@ -22,7 +22,7 @@ from lienhiep.plans import figures as plan_figures
 from lienhiep.plans.enums import ItemKind
 from lienhiep.plans.models import Indicator, PlanItem
 
-from . import registry
+from lienhiep.core import sections as registry
 from .enums import ReportKind
 
 

@@ -4,9 +4,10 @@ A measure says which records stand behind a figure for a year (``records(year)``
 which field each record belongs to an organisation (``organisation_field``), and how the records
 make a value (``aggregate``, a count by default). A figure for an organisation is the aggregate
 over the records of its whole subtree (or of itself alone when the rule is ``none``), so a
-union's figure is its own records plus its member organisations' and units'. ``plans`` keeps
-one ``Indicator`` row per measure so that targets and reported values can point at it; a domain
-app adds a figure without touching ``plans``::
+union's figure is its own records plus its member organisations' and units'. The registry lives
+in the kernel and ``core`` discovers every app's ``measures.py``; ``plans`` consumes it (one
+``Indicator`` row per measure, so that targets and reported values can point at it), and a
+domain app adds a figure without touching ``plans``::
 
     register(Measure(code="activities.workshops", name=_("Workshops held"), unit=_("workshops"),
                      records=held_workshops, organisation_field="organiser"))
@@ -15,9 +16,17 @@ app adds a figure without touching ``plans``::
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
-from .enums import Method, Rollup
+
+class Rollup(models.TextChoices):
+    SUM = "sum", _("Sum over the organisation tree")
+    LATEST = "latest", _("Latest value in the tree")
+    MAXIMUM = "max", _("Maximum in the tree")
+    NONE = "none", _("Own value only")
+
 
 MEASURES: dict = {}
 
@@ -64,35 +73,3 @@ def register(measure: Measure) -> Measure:
         raise ValueError(f"Measure {measure.code} is registered twice.")
     MEASURES[measure.code] = measure
     return measure
-
-
-def sync_indicators():
-    """Create or refresh one computed ``Indicator`` per registered measure."""
-    from django.utils import translation
-
-    from .models import Indicator
-
-    for measure in MEASURES.values():
-        with translation.override("vi"):
-            name_vi, unit_vi = str(measure.name), str(measure.unit)
-        with translation.override("en"):
-            name_en = str(measure.name)
-        Indicator.objects.update_or_create(
-            code=measure.code,
-            defaults={
-                "name": name_vi,
-                "name_en": name_en,
-                "unit": unit_vi,
-                "method": Method.COMPUTED,
-                "rollup": measure.rollup,
-                "order": measure.order,
-            },
-        )
-
-
-def sync_after_migrate(sender, **kwargs):
-    from django.apps import apps
-
-    last = [config for config in apps.get_app_configs() if config.models_module][-1]
-    if sender is last:
-        sync_indicators()

@@ -1,5 +1,7 @@
 """The report-section registry: each domain app contributes its sections from ``report.py``.
 
+The registry lives in the kernel; ``core`` discovers every app's ``report.py``.
+
 A section has a code, an order (the order unions write them in), a title and ``build(context)``,
 which returns its blocks: paragraphs (``{"p": text}``) and lists (``{"list": [items]}``). The
 text comes from translatable sentence templates filled with figures of the indicator registry
