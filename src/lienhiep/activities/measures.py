@@ -4,8 +4,8 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from lienhiep.directory.enums import MEMBER_KINDS, OrganisationKind
 from lienhiep.core.indicators import Measure, register
+from lienhiep.directory.enums import MEMBER_KINDS, OrganisationKind
 
 from . import enums
 from .models import Activity

@@ -3,8 +3,8 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lienhiep.directory.rules import subtree_ids
 from lienhiep.core.sections import Section, paragraph, register
+from lienhiep.directory.rules import subtree_ids
 
 from .enums import ContestKind, PrizeLevel, RoundState
 from .measures import LEVEL_NAMES

@@ -4,8 +4,7 @@ from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from lienhiep.core.indicators import Rollup
-from lienhiep.core.indicators import Measure, register
+from lienhiep.core.indicators import Measure, Rollup, register
 
 from .enums import MEMBER_KINDS, OrganisationKind, Role
 from .models import MemberCount, Membership, Organisation, Term

@@ -4,8 +4,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lienhiep.core.formatting import format_date, roman
-from lienhiep.directory.rules import subtree_ids
 from lienhiep.core.sections import Section, paragraph, register
+from lienhiep.directory.rules import subtree_ids
 
 from .enums import IssuerKind, RecipientKind
 from .models import HonourRound

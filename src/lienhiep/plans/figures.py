@@ -11,11 +11,10 @@ from django.db.models import Max, Sum
 from django.urls import reverse
 
 from lienhiep.core.formatting import achievement, format_count, format_money_short, format_number
+from lienhiep.core.indicators import Rollup
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation, Province
 from lienhiep.directory.rules import subtree_ids
-
-from lienhiep.core.indicators import Rollup
 
 from .enums import Method, Standing
 from .models import Indicator, ReportedValue, Target

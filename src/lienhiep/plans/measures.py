@@ -4,9 +4,10 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lienhiep.core.indicators import Measure, register
+
 from .enums import RECEIVED_STATES
 from .models import YearlyReturn
-from lienhiep.core.indicators import Measure, register
 
 
 def received_returns(year):

@@ -9,9 +9,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold
-from lienhiep.directory.models import Organisation
-
 from lienhiep.core.indicators import Rollup
+from lienhiep.directory.models import Organisation
 
 from .enums import ItemKind, Method, PlanState, ReturnState
 

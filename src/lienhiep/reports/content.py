@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from lienhiep.core import sections as registry
 from lienhiep.core.formatting import (
     format_count,
     format_money_short,
@@ -22,7 +23,6 @@ from lienhiep.plans import figures as plan_figures
 from lienhiep.plans.enums import ItemKind
 from lienhiep.plans.models import Indicator, PlanItem
 
-from lienhiep.core import sections as registry
 from .enums import ReportKind
 
 

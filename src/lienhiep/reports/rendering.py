@@ -15,7 +15,6 @@ from django.template.loader import render_to_string
 
 from lienhiep.core.documents import html_to_pdf, render_docx
 from lienhiep.core.formatting import date_line
-
 from lienhiep.core.sections import paragraphs
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
