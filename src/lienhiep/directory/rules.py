@@ -7,9 +7,20 @@
 * judges, experts and editors see no registry records.
 
 People are visible where their record is kept or where they hold a membership.
+
+This is the one vocabulary every app uses to say who may do what:
+
+* ``is_staff(user)`` — who changes a union's records: superusers, federation staff and union
+  staff. A union leader reads, approves and signs, but is never staff;
+* ``can_read(user)`` — who reads a union's work: staff and union leaders;
+* ``scoped(queryset, field, user)`` — the records whose organisation (``field``) the user may see;
+* ``require_staff(user, obj, visible)`` — refuse a change unless the user is staff and ``obj``
+  is among the records ``visible`` to them.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from . import roles
 from .models import AccountScope, MemberCount, Membership, Organisation, Person, Term
@@ -48,6 +59,44 @@ def organisation_ids_for(user) -> set[int] | None:
     return subtree_ids(scope) if scope else set()
 
 
+STAFF_ROLES = (roles.FEDERATION_STAFF, roles.UNION_STAFF)
+READER_ROLES = (*STAFF_ROLES, roles.UNION_LEADER)
+
+
+def has_any_role(user, wanted) -> bool:
+    return user.is_authenticated and user.is_active and any(roles.has_role(user, r) for r in wanted)
+
+
+def is_staff(user) -> bool:
+    """Superusers, federation staff and union staff: who changes a union's records."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or has_any_role(user, STAFF_ROLES))
+    )
+
+
+def can_read(user) -> bool:
+    """Staff and union leaders: who reads a union's work."""
+    return is_staff(user) or has_any_role(user, READER_ROLES)
+
+
+def is_leader(user) -> bool:
+    return has_any_role(user, (roles.UNION_LEADER,)) and not is_staff(user)
+
+
+def scoped(queryset, field, user):
+    """The records of ``queryset`` whose organisation (``field``) ``user`` may see."""
+    ids = organisation_ids_for(user)
+    return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
+
+
+def require_staff(user, obj, visible, message=None):
+    """Refuse unless ``user`` is staff and ``obj`` is among the records ``visible`` to them."""
+    if not is_staff(user) or not visible.filter(pk=obj.pk).exists():
+        raise PermissionDenied(message or _("You cannot change this record."))
+
+
 def organisations_for(user):
     ids = organisation_ids_for(user)
     everything = Organisation.objects.all()
@@ -63,9 +112,7 @@ def people_for(user):
 
 
 def _by_organisation(model, user):
-    ids = organisation_ids_for(user)
-    everything = model.objects.all()
-    return everything if ids is None else everything.filter(organisation__in=ids)
+    return scoped(model.objects.all(), "organisation", user)
 
 
 def memberships_for(user):

@@ -1,0 +1,42 @@
+"""One way to move a record from one state to the next.
+
+Every workflow (critique cases, contest rounds, honouring rounds, yearly returns, report runs)
+changes state through ``advance``: it checks that the record stands in a state the step may start
+from, sets the new state and the step's fields, saves, and writes the log entry — in one
+transaction, so a refused or failed step leaves nothing behind. State groups live beside their
+enums; ``following`` reads a linear sequence of steps::
+
+    advance(round, RoundState.JUDGING, allowed_from=following(ROUND_STEPS, RoundState.JUDGING),
+            user=user, action="contests.round.judging")
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+
+def following(steps, state) -> tuple:
+    """The state a linear sequence of ``steps`` reaches ``state`` from (empty for the first)."""
+    index = list(steps).index(state)
+    return (steps[index - 1],) if index else ()
+
+
+def state_label(obj, state) -> str:
+    return str(dict(obj._meta.get_field("state").flatchoices).get(state, state))
+
+
+def advance(obj, to, *, allowed_from, user, action, data=None, **fields):
+    """Move ``obj`` to state ``to`` from one of ``allowed_from``, or refuse in Vietnamese."""
+    with transaction.atomic():
+        if obj.state not in allowed_from:
+            raise ValidationError(
+                _("“%(current)s” cannot go to “%(next)s”.")
+                % {"current": state_label(obj, obj.state), "next": state_label(obj, to)}
+            )
+        obj.state = to
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.save()
+        log(obj, action, user=user, data=data)
+    return obj
