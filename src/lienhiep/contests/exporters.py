@@ -51,7 +51,7 @@ class Certificate(Exporter):
             Entry.objects.exclude(prize="").filter(
                 round__state__in=[RoundState.PUBLISHED, RoundState.CLOSED]
             ),
-            label=_("entry"),
+            label=Entry._meta.verbose_name,
         )
     }
 

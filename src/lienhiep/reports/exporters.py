@@ -23,7 +23,7 @@ class RunFile(Exporter):
     identifier = "reports.run_file"
     verbose_name = _("File of a report run")
     options = {
-        "run": forms.ModelChoiceField(ReportRun.objects.all(), label=_("report")),
+        "run": forms.ModelChoiceField(ReportRun.objects.all(), label=ReportRun._meta.verbose_name),
         "format": forms.ChoiceField(choices=[(name, name) for name in FIELDS]),
     }
 
