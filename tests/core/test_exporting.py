@@ -17,6 +17,7 @@ from lienhiep.activities.models import Activity, ActivityKind
 from lienhiep.core import admin_views
 from lienhiep.core.exporters import EXPORTERS, content_disposition, exporter, exporters, tables
 from lienhiep.directory.models import Organisation
+from tests.factories import make_user
 
 HOST = {"HTTP_HOST": "testserver"}
 FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
@@ -245,3 +246,16 @@ def test_export_writes_a_document_to_its_own_name(demo, tmp_path, monkeypatch):
     book = load_workbook(tmp_path / "mau-nhap-danh-ba.xlsx")
     assert book.sheetnames == ["Hướng dẫn", "Tổ chức", "Người", "Thành viên"]
     assert exporter("directory.import_template").render().filename == "mau-nhap-danh-ba.xlsx"
+
+
+@pytest.mark.django_db
+def test_an_unscoped_list_export_goes_through_the_same_writer(client, demo):
+    client.force_login(make_user(superuser=True))
+    response = client.get(reverse("plans_indicator:index"), {"export": "xlsx"}, **HOST)
+    assert response["Content-Disposition"] == 'attachment; filename="chi-so.xlsx"'
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Chỉ tiêu"]
+    rows = xlsx_rows(response.content)
+    members = dict(zip(rows[0], next(r for r in rows if r[0] == "directory.members"), strict=True))
+    assert members["Cách lấy số liệu"] == "Tính từ hồ sơ"
+    assert members["Quy tắc tổng hợp"] == "Cộng dồn theo cây tổ chức"
