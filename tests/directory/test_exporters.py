@@ -20,7 +20,14 @@ def test_the_import_workbook_answers_the_same_file(client, demo):
     assert response["Content-Type"] == XLSX
     assert response["Content-Disposition"] == 'attachment; filename="mau-nhap-danh-ba.xlsx"'
     book = load_workbook(BytesIO(response.content))
-    assert book.sheetnames == ["Hướng dẫn", "Tổ chức", "Người", "Thành viên"]
+    assert book.sheetnames == [
+        "Hướng dẫn",
+        "Tổ chức",
+        "Người",
+        "Thành viên",
+        "Số hội viên",
+        "Nhiệm kỳ",
+    ]
 
 
 def test_the_import_workbook_is_refused_to_a_judge(client, personas):

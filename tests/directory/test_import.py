@@ -6,8 +6,8 @@ from openpyxl import Workbook, load_workbook
 from wagtail.models import ModelLogEntry
 
 from lienhiep.directory import importing, roles
-from lienhiep.directory.models import Membership, Organisation, Person
-from tests.factories import make_user
+from lienhiep.directory.models import MemberCount, Membership, Organisation, Person, Term
+from tests.factories import make_org, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -209,7 +209,14 @@ def test_template_download_has_the_vietnamese_headers(client, staff):
     client.force_login(staff)
     response = client.get(reverse("directory_import_template"))
     book = load_workbook(BytesIO(response.content))
-    assert book.sheetnames == ["Hướng dẫn", "Tổ chức", "Người", "Thành viên"]
+    assert book.sheetnames == [
+        "Hướng dẫn",
+        "Tổ chức",
+        "Người",
+        "Thành viên",
+        "Số hội viên",
+        "Nhiệm kỳ",
+    ]
     assert [c.value for c in book["Người"][1]] == PERSON_HEADERS
 
 
@@ -235,3 +242,100 @@ def test_import_screen_imports_a_good_workbook(client, staff):
     response = client.post(reverse("directory_import"), {"workbook": upload})
     assert response.status_code == 302
     assert Organisation.objects.filter(slug__in=["hoi-vat-ly", "chi-hoi-vat-ly-1"]).count() == 2
+
+
+def sheet_workbook(sheets):
+    """A workbook of ``{sheet name: rows as {header: value}}`` with each sheet's headers."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        headers = [c.header for c in importing.SHEETS.get(name, [])] or ["Cột"]
+        sheet = book.create_sheet(name)
+        sheet.append(headers)
+        for row in rows:
+            sheet.append([row.get(h, "") for h in headers])
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_member_counts_and_terms_come_in_with_the_registry(staff):
+    content = sheet_workbook(
+        {
+            importing.MEMBER_COUNT_SHEET: [
+                {
+                    "Mã tổ chức": "hoi-dieu-duong",
+                    "Năm": 2018,
+                    "Số hội viên": 1250,
+                    "Nguồn số liệu": "Báo cáo của Hội",
+                },
+                {
+                    "Mã tổ chức": "hoi-luat-gia",
+                    "Năm": 2018,
+                    "Số hội viên": 430,
+                    "Nguồn số liệu": "Báo cáo của Hội",
+                },
+            ],
+            importing.TERM_SHEET: [
+                {
+                    "Mã tổ chức": "hoi-dieu-duong",
+                    "Nhiệm kỳ số": 9,
+                    "Ngày Đại hội": "15/03/2023",
+                    "Ngày kết thúc theo kế hoạch": "15/03/2028",
+                }
+            ],
+        }
+    )
+
+    result = importing.import_registry(content=content, user=staff)
+
+    assert result.created == {"Số hội viên": 2, "Nhiệm kỳ": 1}
+    count = MemberCount.objects.get(organisation__slug="hoi-dieu-duong", year=2018)
+    assert (count.members, count.source, count.entered_by) == (1250, "Báo cáo của Hội", staff)
+    term = Term.objects.get(organisation__slug="hoi-dieu-duong", number=9)
+    assert (str(term.congress_date), str(term.planned_end)) == ("2023-03-15", "2028-03-15")
+    again = importing.import_registry(content=content, user=staff)
+    assert again.updated == {"Số hội viên": 2, "Nhiệm kỳ": 1}
+
+
+def test_member_counts_of_another_union_are_refused(staff, demo):
+    make_org("Hội ngoài", kind="member_association", slug="hoi-ngoai")
+    content = sheet_workbook(
+        {
+            importing.MEMBER_COUNT_SHEET: [
+                {"Mã tổ chức": "hoi-ngoai", "Năm": 2018, "Số hội viên": 5, "Nguồn số liệu": "x"}
+            ]
+        }
+    )
+    with pytest.raises(importing.ImportFailed) as failed:
+        importing.import_registry(content=content, user=staff)
+    assert [str(p) for p in failed.value.problems] == [
+        "Trang tính “Số hội viên”, dòng 2, cột A (Mã tổ chức): bạn không có quyền với tổ chức “hoi-ngoai”"
+    ]
+
+
+def test_a_misnamed_sheet_is_named_instead_of_importing_nothing(staff):
+    content = sheet_workbook({"Số hội viên ": [], "To chuc": []})
+    with pytest.raises(importing.ImportFailed) as failed:
+        importing.import_registry(content=content, user=staff)
+    reasons = [str(p) for p in failed.value.problems]
+    assert reasons[0].startswith("sổ tính không có trang tính nào trong số “Tổ chức”")
+    assert reasons[1:] == [
+        f"trang tính “{name}” không phải là trang tính được nhập (“Tổ chức”, “Người”, "
+        "“Thành viên”, “Số hội viên”, “Nhiệm kỳ”); hãy đổi tên hoặc xóa trang tính này"
+        for name in ("Số hội viên ", "To chuc")
+    ]
+
+
+def test_the_template_has_the_new_sheets_and_their_instructions():
+    book = load_workbook(BytesIO(importing.template_workbook()))
+    assert book.sheetnames == [
+        "Hướng dẫn",
+        "Tổ chức",
+        "Người",
+        "Thành viên",
+        "Số hội viên",
+        "Nhiệm kỳ",
+    ]
+    guide = [row for row in book["Hướng dẫn"].iter_rows(values_only=True)]
+    assert ("Nhiệm kỳ", "Ngày Đại hội", "Có", "Ngày, dạng dd/mm/yyyy") in guide

@@ -1,4 +1,6 @@
-"""Import organisations, people and memberships from an Excel workbook, all or nothing.
+"""Import the registry from an Excel workbook, all or nothing.
+
+Organisations, people, memberships, yearly member counts, and terms with their congresses.
 
 The workbook has the sheets of ``SHEETS`` with Vietnamese headers in row 1 (the admin offers
 the template). Every cell is checked first; if any is wrong, nothing is saved and each problem
@@ -28,7 +30,16 @@ from lienhiep.core.importing import (
 
 from . import rules
 from .enums import AcademicTitle, Degree, OrganisationKind, OrganisationStatus, Role, Sex
-from .models import Bloc, FormerProvince, Membership, Organisation, Person, Province
+from .models import (
+    Bloc,
+    FormerProvince,
+    MemberCount,
+    Membership,
+    Organisation,
+    Person,
+    Province,
+    Term,
+)
 
 
 @dataclass
@@ -40,6 +51,9 @@ class ImportResult:
 ORG_SHEET = "Tổ chức"
 PERSON_SHEET = "Người"
 MEMBERSHIP_SHEET = "Thành viên"
+MEMBER_COUNT_SHEET = "Số hội viên"
+TERM_SHEET = "Nhiệm kỳ"
+GUIDE_SHEET = "Hướng dẫn"
 
 SHEETS = {
     ORG_SHEET: [
@@ -85,6 +99,20 @@ SHEETS = {
         Column("Đến ngày", "end_date", "date"),
         Column("Ghi chú", "note", max_length=300),
     ],
+    MEMBER_COUNT_SHEET: [
+        Column("Mã tổ chức", "organisation", "org", required=True),
+        Column("Năm", "year", "int", required=True),
+        Column("Số hội viên", "members", "int", required=True),
+        Column("Nguồn số liệu", "source", required=True, max_length=300),
+    ],
+    TERM_SHEET: [
+        Column("Mã tổ chức", "organisation", "org", required=True),
+        Column("Nhiệm kỳ số", "number", "int", required=True),
+        Column("Ngày Đại hội", "congress_date", "date", required=True),
+        Column("Ngày kết thúc theo kế hoạch", "planned_end", "date", required=True),
+        Column("Được kéo dài đến", "extended_until", "date"),
+        Column("Ghi chú", "notes"),
+    ],
 }
 
 #: The lookup key of each sheet, and its model.
@@ -92,6 +120,8 @@ KEYS = {
     ORG_SHEET: (Organisation, ("slug",)),
     PERSON_SHEET: (Person, ("code",)),
     MEMBERSHIP_SHEET: (Membership, ("person", "organisation", "role", "start_date")),
+    MEMBER_COUNT_SHEET: (MemberCount, ("organisation", "year")),
+    TERM_SHEET: (Term, ("organisation", "number")),
 }
 
 
@@ -143,7 +173,7 @@ class Reader(BaseReader):
 
     def declare(self, sheet_name, number, positions, values):
         """Note the code a row declares, refusing codes of records the user may not change."""
-        if sheet_name == MEMBERSHIP_SHEET:
+        if sheet_name not in (ORG_SHEET, PERSON_SHEET):
             return True
         column = SHEETS[sheet_name][0]
         key = values.get(column.field)
@@ -171,24 +201,27 @@ def read_workbook(content: bytes, user):
     workbook = open_workbook(content)
     reader = Reader(user)
     found = [name for name in SHEETS if name in workbook.sheetnames]
+    unknown = [n for n in workbook.sheetnames if n not in SHEETS and n != GUIDE_SHEET]
+    reader.problems += [Problem(name, 0, "", "", _unknown_sheet(name)) for name in unknown]
     if not found:
         names = ", ".join(f"“{name}”" for name in SHEETS)
-        raise ImportFailed(
-            [
-                Problem(
-                    "",
-                    0,
-                    "",
-                    "",
-                    _("the workbook has none of the sheets %(names)s") % {"names": names},
-                )
-            ]
-        )
+        none = _("the workbook has none of the sheets %(names)s") % {"names": names}
+        raise ImportFailed([Problem("", 0, "", "", none), *reader.problems])
     sheets = {name: reader.read_sheet(name, workbook[name], SHEETS[name]) for name in found}
     workbook.close()
     if reader.problems:
         raise ImportFailed(reader.problems)
     return reader, sheets
+
+
+def _unknown_sheet(name):
+    names = ", ".join(f"“{known}”" for known in SHEETS)
+    return _(
+        "the sheet “%(sheet)s” is not one the import reads (%(names)s); rename or remove it"
+    ) % {
+        "sheet": name,
+        "names": names,
+    }
 
 
 def _resolve(values, saved_orgs, saved_people):
@@ -225,6 +258,8 @@ def import_registry(*, content: bytes, user) -> ImportResult:
             except ValidationError as error:
                 reader.problems += validation_problems(error, sheet_name, number, positions)
                 continue
+            if sheet_name == MEMBER_COUNT_SHEET:
+                instance.entered_by = user
             instance.save()
             log(instance, "wagtail.create" if created else "wagtail.edit", user=user)
             bucket = result.created if created else result.updated
@@ -246,7 +281,7 @@ def template_workbook() -> bytes:
 
     workbook = Workbook()
     guide = workbook.active
-    guide.title = "Hướng dẫn"
+    guide.title = GUIDE_SHEET
     guide.append(["Trang tính", "Cột", "Bắt buộc", "Cách ghi"])
     for cell in guide[1]:
         cell.font = Font(bold=True)
