@@ -11,6 +11,7 @@ from lienhiep.directory import measures, queries, roles
 from lienhiep.directory.enums import OrganisationKind, OrganisationStatus
 from lienhiep.directory.models import MemberCount, Membership, Organisation, Person, Term
 from lienhiep.directory.rules import subtree_ids
+from lienhiep.directory.views.panels import RegistryPanel
 from lienhiep.plans import figures
 from lienhiep.plans.models import Indicator
 from tests.factories import make_membership, make_org, make_person, make_user
@@ -210,3 +211,19 @@ def test_dashboard_and_command_state_the_indicator_figures_of_the_whole_tree(cli
     ]
     assert "Đại hội trong năm: 01" in lines and "Quá hạn Đại hội: 02" in lines
     assert measures.registry(subtree_ids(deep_union.pk), 2024) == DEEP
+
+
+def test_registry_panel_costs_the_same_queries_with_more_records(
+    rf, deep_union, django_assert_num_queries
+):
+    request = rf.get("/admin/")
+    request.user = make_user(roles.UNION_STAFF, deep_union)
+    panel = RegistryPanel(request)
+    panel.get_context_data({})  # the user's groups and scope, once
+    with django_assert_num_queries(21):  # scope, who sees it, year, the tree, 10 figures
+        assert panel.get_context_data({})["figures"] == DEEP
+    association = Organisation.objects.get(parent=deep_union, kind="member_association")
+    for n in range(3):
+        make_org(parent=association, admission_decision_date=date(2024, 2, 1 + n))
+    with django_assert_num_queries(21):
+        assert panel.get_context_data({})["figures"]["admitted"] == 4
