@@ -120,7 +120,7 @@ def own_values(indicator, year, ids=None, months=12):
     """The own values of these organisations (``None``: every organisation), in one query."""
     if indicator.method == Method.REPORTED:
         values = reported_values(indicator, ids, year)
-        fields = values.values_list("organisation", "value", "entered_at", "pk")
+        fields = values.order_by().values_list("organisation", "value", "entered_at", "pk")
         return [Row(pk, amount, (at, row)) for pk, amount, at, row in fields]
     measure = indicator.measure
     values = measure.values_by_organisation(ids, year, months) if measure else {}
