@@ -125,8 +125,9 @@ def build_federation():
 def main():
     call_command("migrate", verbosity=0)
     call_command("seed_demo", stdout=StringIO())
+    from lienhiep.directory.measures import registry
     from lienhiep.directory.models import Organisation
-    from lienhiep.directory.queries import registry_figures
+    from lienhiep.directory.rules import subtree_ids
     from lienhiep.plans import figures
     from lienhiep.plans.models import Indicator
     from lienhiep.plans.views.figures import NATIONAL_CODES
@@ -136,7 +137,7 @@ def main():
     staff.login(username="canbo", password="lienhiep2024")
     federation.login(username="lhhvn", password="lienhiep2024")
     print("| database | benchmark | median | best | runs |\n|---|---|---|---|---|")
-    timed("registry_figures(hoa-an, 2024)", lambda: registry_figures(union, 2024))
+    timed("registry(subtree of hoa-an, 2024)", lambda: registry(subtree_ids(union.pk), 2024))
     timed("admin organisation list", lambda: staff.get("/admin/directory/organisations/"))
     timed(
         "admin organisation search 'dieu duong'",

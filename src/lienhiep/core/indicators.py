@@ -45,12 +45,14 @@ class Measure:
     date_field: str | None = None
 
     def queryset(self, organisation_ids, year, months=12):
-        """The records behind the figure of these organisations in ``year``.
+        """The records behind the figure of these organisations (``None``: all) in ``year``.
 
         ``months`` < 12 keeps the records of the year's first months (when the measure has a
         ``date_field``; a figure without one, like a year-end count, stays the year's).
         """
-        records = self.records(year).filter(**{f"{self.organisation_field}__in": organisation_ids})
+        records = self.records(year)
+        if organisation_ids is not None:
+            records = records.filter(**{f"{self.organisation_field}__in": organisation_ids})
         if months < 12 and self.date_field:
             records = records.filter(**{f"{self.date_field}__month__lte": months})
         return records
@@ -59,12 +61,10 @@ class Measure:
         records = self.queryset(organisation_ids, year, months)
         return records.aggregate(value=self.aggregate())["value"] or 0
 
-    def values_by_organisation(self, organisation_ids, year):
+    def values_by_organisation(self, organisation_ids, year, months=12):
         """``{organisation id: value}`` of each organisation's own records (``None``: all), one query."""
-        records = self.records(year)
-        if organisation_ids is not None:
-            records = records.filter(**{f"{self.organisation_field}__in": organisation_ids})
-        rows = records.order_by().values(self.organisation_field).annotate(value=self.aggregate())
+        records = self.queryset(organisation_ids, year, months).order_by()
+        rows = records.values(self.organisation_field).annotate(value=self.aggregate())
         return {row[self.organisation_field]: row["value"] or 0 for row in rows}
 
 

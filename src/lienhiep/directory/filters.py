@@ -5,7 +5,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from . import queries, rules
 from .enums import Degree, OrganisationKind, OrganisationStatus, Role
-from .models import Bloc, Membership, Organisation, Person, Province, Term
+from .models import Bloc, MemberCount, Membership, Organisation, Person, Province, Term
 
 
 def visible_organisations(request):
@@ -76,5 +76,5 @@ class MemberCountFilterSet(WagtailFilterSet):
     )
 
     class Meta:
-        model = queries.MemberCount
+        model = MemberCount
         fields = ["organisation", "year"]

@@ -1,14 +1,20 @@
-"""The registry's figures, registered in the indicator registry."""
+"""The registry's figures, registered in the indicator registry.
+
+Every registry figure a screen or command shows is one of these measures over the union's whole
+subtree (``registry(subtree_ids(union.pk), year)``), so the dashboard, ``manage.py registry``, ``manage.py indicators`` and
+the report cannot differ.
+"""
 
 from django.db.models import Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from lienhiep.core.indicators import Measure, Rollup, register
+from lienhiep.core.indicators import MEASURES, Measure, Rollup, register
 
 from .enums import MEMBER_KINDS, OrganisationKind, Role
 from .models import MemberCount, Membership, Organisation, Term
-from .queries import active_on, year_end
+from .queries import active_on, overdue_for_congress, year_end
 
 
 def organisations_of_kind(*kinds):
@@ -40,6 +46,14 @@ def admitted(year):
 
 def congresses(year):
     return Term.objects.filter(organisation__kind__in=MEMBER_KINDS, congress_date__year=year)
+
+
+def overdue_congresses(year):
+    """Member organisations whose latest term (or its extension) ended before the end of
+    ``year``, or before today while the year runs."""
+    day = min(year_end(year), timezone.localdate())
+    members = active_on(Organisation.objects.filter(kind__in=MEMBER_KINDS), day)
+    return overdue_for_congress(members, day)
 
 
 ORDER = 10
@@ -116,6 +130,14 @@ for code, name, unit, records, field, extra in [
         "organisation",
         {"date_field": "congress_date"},
     ),
+    (
+        "directory.overdue_congresses",
+        _("Organisations overdue for a congress"),
+        pgettext_lazy("unit", "organisations"),
+        overdue_congresses,
+        "pk",
+        {},
+    ),
 ]:
     register(
         Measure(
@@ -130,3 +152,23 @@ for code, name, unit, records, field, extra in [
         )
     )
     ORDER += 1
+
+#: The registry's figures, in the order the dashboard and ``manage.py registry`` show them.
+REGISTRY = [
+    "directory.member_organisations",
+    "directory.member_associations",
+    "directory.collective_members",
+    "directory.subordinate_units",
+    "directory.members",
+    "directory.club_members",
+    "directory.new_club_members",
+    "directory.admitted",
+    "directory.congresses",
+    "directory.overdue_congresses",
+]
+
+
+def registry(ids, year):
+    """The registry's figures of these organisations (a subtree) in ``year``, one query each:
+    ``{"members": 12436, …}``, keyed by the measure's code without ``directory.``."""
+    return {code.removeprefix("directory."): MEASURES[code].value(ids, year) for code in REGISTRY}

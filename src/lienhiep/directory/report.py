@@ -1,5 +1,6 @@
 """Sections of the union's report on its organisation: the club, the member associations by
-bloc, and the organisation itself (member organisations, members, admissions, congresses, returns)."""
+bloc, and the organisation itself (member organisations, members, admissions, congresses); the
+sentence on yearly returns is the plans app's section (``plans/report.py``)."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
@@ -44,9 +45,7 @@ def _activities(count):
 
 
 def build_blocs(context):
-    """Each bloc's member associations, their members and their activities in the year."""
-    from lienhiep.core.indicators import MEASURES
-
+    """Each bloc's member associations, their members and their activities in the report's months."""
     tree = subtree_ids(context.organisation.pk)
     associations = list(
         Organisation.objects.filter(
@@ -56,8 +55,8 @@ def build_blocs(context):
     if not associations:
         return []
     ids = [o.pk for o in associations]
-    members = MEASURES["directory.members"].values_by_organisation(ids, context.year)
-    activities = MEASURES["activities.member_activities"].values_by_organisation(ids, context.year)
+    members = context.values_by_organisation("directory.members", ids)
+    activities = context.values_by_organisation("activities.member_activities", ids)
     blocs = {}
     for organisation in associations:
         blocs.setdefault(organisation.bloc, []).append(organisation)
@@ -82,8 +81,6 @@ def build_blocs(context):
 
 
 def build_organisation(context):
-    from lienhiep.plans.queries import completeness
-
     text = _(
         "At %(end)s the union had %(organisations)s (%(associations)s and "
         "%(collectives)s) and %(units)s, with %(members)s in all."
@@ -122,15 +119,6 @@ def build_organisation(context):
                 }
             )
         )
-    if context.organisation.kind == OrganisationKind.UNION:
-        done = completeness(context.organisation, context.year)
-        if done.expected:
-            blocks.append(
-                paragraph(
-                    _("%(received)s/%(expected)s member associations sent their yearly return.")
-                    % {"received": done.received, "expected": done.expected}
-                )
-            )
     return blocks
 
 

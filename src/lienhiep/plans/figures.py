@@ -7,7 +7,6 @@ indicator for every union at once.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Sum
 from django.urls import reverse
 
 from lienhiep.core.formatting import achievement, format_count, format_money_short, format_number
@@ -95,9 +94,8 @@ def organisation_ids(indicator, organisation):
 
 
 def reported_values(indicator, ids, year):
-    return ReportedValue.objects.filter(
-        indicator=indicator, year=year, organisation__in=ids, breakdown={}
-    )
+    values = ReportedValue.objects.filter(indicator=indicator, year=year, breakdown={})
+    return values if ids is None else values.filter(organisation__in=ids)
 
 
 def records(indicator, organisation, year, months=12):
@@ -109,17 +107,74 @@ def records(indicator, organisation, year, months=12):
     return measure.queryset(ids, year, months) if measure else None
 
 
-def value(indicator, organisation, year, ids=None, months=12):
-    ids = ids if ids is not None else organisation_ids(indicator, organisation)
+@dataclass(frozen=True)
+class Row:
+    """An organisation's own value: one reported value (``entered`` orders them), or a measure's."""
+
+    organisation: int
+    value: Decimal | int
+    entered: tuple = ()
+
+
+def own_values(indicator, year, ids=None, months=12):
+    """The own values of these organisations (``None``: every organisation), in one query."""
     if indicator.method == Method.REPORTED:
         values = reported_values(indicator, ids, year)
-        if indicator.rollup == Rollup.LATEST:
-            latest = values.order_by("-entered_at").first()
-            return latest.value if latest else None
-        aggregate = Max("value") if indicator.rollup == Rollup.MAXIMUM else Sum("value")
-        return values.aggregate(v=aggregate)["v"]
+        fields = values.order_by().values_list("organisation", "value", "entered_at", "pk")
+        return [Row(pk, amount, (at, row)) for pk, amount, at, row in fields]
     measure = indicator.measure
-    return measure.value(ids, year, months) if measure else None
+    values = measure.values_by_organisation(ids, year, months) if measure else {}
+    return [Row(pk, amount) for pk, amount in values.items()]
+
+
+def _total(rows):
+    return sum(row.value for row in rows)
+
+
+def _maximum(rows):
+    return max(row.value for row in rows)
+
+
+def _latest(rows):
+    return max(rows, key=lambda row: row.entered).value
+
+
+#: How the values of a tree make one figure: one aggregation per roll-up rule, used by a single
+#: figure and by the national table alike (rule ``none`` is given the organisation's own rows).
+AGGREGATIONS = {
+    Rollup.SUM: _total,
+    Rollup.NONE: _total,
+    Rollup.MAXIMUM: _maximum,
+    Rollup.LATEST: _latest,
+}
+
+
+def aggregate(indicator, rows):
+    """The figure the rows make by the indicator's rule; ``None`` without any row."""
+    return AGGREGATIONS[indicator.rollup](rows) if rows else None
+
+
+def grouped(indicator, rows, owner):
+    """``{owner: figure}``: the rows grouped by ``owner(organisation id)``, each group aggregated."""
+    groups = {}
+    for row in rows:
+        key = owner(row.organisation)
+        if key is not None:
+            groups.setdefault(key, []).append(row)
+    return {key: aggregate(indicator, group) for key, group in groups.items()}
+
+
+def values_by_organisation(indicator, ids, year, months=12):
+    """``{organisation id: value}`` of each organisation's own records, one query."""
+    return grouped(indicator, own_values(indicator, year, ids, months), lambda pk: pk)
+
+
+def value(indicator, organisation, year, ids=None, months=12):
+    ids = ids if ids is not None else organisation_ids(indicator, organisation)
+    result = aggregate(indicator, own_values(indicator, year, ids, months))
+    if result is None and indicator.method == Method.COMPUTED and indicator.measure:
+        return 0  # a computed figure without records is a count of none
+    return result
 
 
 def figures(organisation, year, indicators=None, months=12):
@@ -163,6 +218,13 @@ def union_map():
     return result
 
 
+def _owner(indicator, unions, owners):
+    """Whose figure an organisation's value counts in: its union's, or (rule ``none``) only its own."""
+    if indicator.rollup == Rollup.NONE:
+        return lambda pk: pk if pk in unions else None
+    return owners.get
+
+
 def national_table(year, indicators):
     """Rows by province (34 units): each union's figures, pre-merger unions under their unit.
 
@@ -174,14 +236,12 @@ def national_table(year, indicators):
             "province", "former_province__province"
         )
     }
-    owner = union_map()
+    owners = union_map()
     by_union = {pk: {} for pk in unions}
     for indicator in indicators:
-        own = _own_values(indicator, year)
-        for pk, amount in own.items():
-            union = owner.get(pk)
-            if union is not None and amount is not None:
-                by_union[union][indicator.code] = by_union[union].get(indicator.code, 0) + amount
+        owner = _owner(indicator, unions, owners)
+        for pk, amount in grouped(indicator, own_values(indicator, year), owner).items():
+            by_union[pk][indicator.code] = amount
     rows = {}
     for pk, union in unions.items():
         province = union.province or (
@@ -193,16 +253,3 @@ def national_table(year, indicators):
         (p, sorted(rows.get(p.pk if p else None, []), key=lambda r: r[0].sort_key))
         for p in provinces
     ]
-
-
-def _own_values(indicator, year):
-    if indicator.method == Method.REPORTED:
-        rows = (
-            ReportedValue.objects.filter(indicator=indicator, year=year, breakdown={})
-            .order_by()
-            .values("organisation")
-            .annotate(v=Sum("value"))
-        )
-        return {row["organisation"]: row["v"] for row in rows}
-    measure = indicator.measure
-    return measure.values_by_organisation(None, year) if measure else {}

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation, Term
-from lienhiep.directory.queries import active_on, due_for_congress, overdue_for_congress, year_end
+from lienhiep.directory.queries import active_on, due_for_congress, year_end
 
 from .enums import RECEIVED_STATES
 from .models import YearlyReturn
@@ -53,6 +53,7 @@ def upcoming_deadlines(union, today: date, days: int = 30):
     return list(returns), list(terms.select_related("organisation"))
 
 
-def congress_watch(union, today: date):
-    children = Organisation.objects.filter(parent=union)
-    return list(overdue_for_congress(children, today)), list(due_for_congress(children, today))
+def congresses_due(union, today: date):
+    """The union's organisations whose term ends within six months (overdue ones are a figure:
+    ``directory.overdue_congresses``)."""
+    return list(due_for_congress(Organisation.objects.filter(parent=union), today))

@@ -50,6 +50,13 @@ class Context:
             return None
         return plan_figures.records(figure.indicator, self.organisation, self.year, self.months)
 
+    def values_by_organisation(self, code, ids):
+        """``{organisation id: value}`` of each organisation's own records in the report's months."""
+        figure = self.figure(code)
+        if figure is None:
+            return {}
+        return plan_figures.values_by_organisation(figure.indicator, ids, self.year, self.months)
+
     def value(self, code):
         figure = self.figure(code)
         return (figure.value or 0) if figure else 0

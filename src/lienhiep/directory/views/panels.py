@@ -5,7 +5,7 @@ from django.db.models import Max
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from .. import queries, rules
+from .. import measures, rules
 from ..enums import OrganisationKind
 from ..models import MemberCount, Organisation
 
@@ -37,4 +37,5 @@ class RegistryPanel(Component):
             "y"
         ]
         year = latest or timezone.localdate().year
-        return {"figures": queries.registry_figures(union, year)}
+        figures = measures.registry(rules.subtree_ids(union.pk), year)
+        return {"union": union, "year": year, "figures": figures}

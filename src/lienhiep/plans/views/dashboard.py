@@ -28,6 +28,8 @@ DASHBOARD_CODES = [
     "directory.congresses",
     "plans.returns_received",
 ]
+#: Shown under "Congresses" with the organisations behind it, as in the registry panel.
+OVERDUE_CONGRESSES = "directory.overdue_congresses"
 
 
 def chosen(request):
@@ -65,9 +67,10 @@ class PlanPanel(Component):
         indicators = Indicator.objects.filter(
             targets__plan__organisation=organisation, targets__plan__year=year
         )
-        codes = list(indicators.values_list("code", flat=True)) + DASHBOARD_CODES
+        codes = [*indicators.values_list("code", flat=True), *DASHBOARD_CODES, OVERDUE_CONGRESSES]
         ordered = list(Indicator.objects.filter(code__in=codes))
         all_figures = figures.figures(organisation, year, ordered)
+        overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
         today = timezone.localdate()
         context = {
             "form": form,
@@ -75,17 +78,18 @@ class PlanPanel(Component):
             "year": year,
             "csrf_token": get_token(self.request),
             "planned": [f for f in all_figures if f.target],
-            "others": [f for f in all_figures if not f.target],
+            "others": [f for f in all_figures if not (f.target or f is overdue)],
         }
         if organisation.kind in (OrganisationKind.UNION,):
             returns_due, terms_due = queries.upcoming_deadlines(organisation, today)
-            overdue, due = queries.congress_watch(organisation, today)
+            records = figures.records(overdue.indicator, organisation, year)
             context |= {
                 "completeness": queries.completeness(organisation, year),
                 "returns_due": returns_due,
                 "terms_due": terms_due,
                 "overdue": overdue,
-                "due": due,
+                "overdue_records": list(records.order_by("sort_key")),
+                "due": queries.congresses_due(organisation, today),
                 "can_remind": self.request.user.has_perm("plans.change_yearlyreturn")
                 and not rules.is_officer(self.request.user),
             }

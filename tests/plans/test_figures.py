@@ -1,0 +1,71 @@
+"""One aggregation per roll-up rule: the national table's cell is the union's single figure."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from lienhiep.directory import roles
+from lienhiep.directory.enums import OrganisationKind
+from lienhiep.directory.models import Organisation
+from lienhiep.plans import figures, services
+from lienhiep.plans.enums import Method
+from lienhiep.plans.models import Indicator, ReportedValue
+from tests.factories import make_org, make_user
+
+pytestmark = pytest.mark.django_db
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture
+def tree(demo):
+    """A union (5, entered second), its association (30, first) and that one's unit (7, last)."""
+    federation = Organisation.objects.get(slug="vusta")
+    union = make_org("Liên hiệp hội tỉnh Thử", kind=OrganisationKind.UNION, parent=federation)
+    association = make_org(parent=union)
+    unit = make_org(parent=association, kind=OrganisationKind.SUBORDINATE_UNIT)
+    return union, [(association, 30, 1), (union, 5, 2), (unit, 7, 3)]
+
+
+def reported(rule, tree):
+    union, values = tree
+    indicator = Indicator.objects.create(
+        code=f"t.{rule}", name=rule, unit="hộ", method=Method.REPORTED, rollup=rule
+    )
+    staff = make_user(roles.UNION_STAFF, union)
+    for organisation, amount, day in values:
+        value = services.report_value(
+            indicator=indicator,
+            organisation=organisation,
+            year=2024,
+            value=amount,
+            source="Báo cáo",
+            user=staff,
+        )
+        ReportedValue.objects.filter(pk=value.pk).update(
+            entered_at=datetime(2025, 1, day, tzinfo=HANOI)
+        )
+    return indicator
+
+
+def national_cell(indicator, union):
+    table = figures.national_table(2024, [indicator])
+    [cell] = [values for _, unions in table for u, values in unions if u == union]
+    return cell.get(indicator.code)
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"), [("sum", 42), ("none", 5), ("max", 30), ("latest", 7)]
+)
+def test_national_cell_equals_the_single_figure_by_rule(tree, rule, expected):
+    union = tree[0]
+    indicator = reported(rule, tree)
+    single = figures.value(indicator, union, 2024)
+    assert (single, national_cell(indicator, union)) == (expected, expected)
+
+
+def test_national_table_costs_one_query_per_indicator(tree, django_assert_num_queries):
+    indicators = [reported(rule, tree) for rule in ("sum", "none", "max", "latest")]
+    with django_assert_num_queries(3 + len(indicators)):
+        figures.national_table(2024, indicators)
