@@ -217,3 +217,13 @@ def test_national_table_is_for_federation_staff_only(client, personas):
         client.force_login(personas[persona])
         response = client.get(reverse("plans_national"))
         assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
+
+
+def test_dashboard_opens_on_the_latest_year_with_records_then_the_year_chosen(client, demo):
+    client.force_login(make_user(roles.UNION_STAFF, demo))
+
+    first = client.get("/admin/").content.decode()
+    assert 'name="year" value="2024"' in first  # the demo's latest year, not the calendar's
+
+    client.get("/admin/", {"year": 2023})
+    assert 'name="year" value="2023"' in client.get("/admin/").content.decode()

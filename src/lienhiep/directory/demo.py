@@ -20,6 +20,7 @@ from .models import (
     Person,
     Term,
 )
+from .setup import default_union, make_default
 
 UNION_SLUG = "hoa-an"
 DEMO_PASSWORD = "lienhiep2024"
@@ -172,7 +173,11 @@ def seed_organisations():
         address="25 đường Trần Hưng Đạo, thành phố Hòa An",
         phone="0263 3812 456",
         email="lienhiephoi@hoaan.example.vn",
+        signer_name="Lê Quang Vinh",
+        signer_title="CHỦ TỊCH",
     )
+    if default_union() is None:
+        make_default(union)
     rng = random.Random(2024)
     members = []
     for index, (slug, name, abbr, bloc, *_counts) in enumerate(MEMBER_ASSOCIATIONS):

@@ -1,6 +1,5 @@
 """The registry's side of a new installation: the union it runs, made the default union."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,11 +10,34 @@ from lienhiep.core.formatting import slugify_vi
 from .enums import OrganisationKind
 from .models import Organisation, Province
 
+#: The session key of the year a user last chose on the dashboard.
+CHOSEN_YEAR = "dashboard_year"
+
 
 def default_union():
-    """The union this installation runs: the one set up first, else ``DEFAULT_UNION``'s slug."""
-    marked = Organisation.objects.filter(is_default=True).first()
-    return marked or Organisation.objects.filter(slug=settings.LIENHIEP_DEFAULT_UNION).first()
+    """The union this installation runs (set by the first-run setup or the demo)."""
+    return Organisation.objects.filter(is_default=True).first()
+
+
+def organisation_for_command(slug):
+    """The organisation a management command's ``--org`` names, or the default union."""
+    from django.core.management.base import CommandError
+
+    organisation = Organisation.objects.filter(slug=slug).first() if slug else default_union()
+    if organisation is None:
+        raise CommandError(
+            f"Không có tổ chức mã “{slug}”."
+            if slug
+            else "Chưa có liên hiệp hội: hãy thiết lập (manage.py setup_union) hoặc ghi --org."
+        )
+    return organisation
+
+
+def make_default(union):
+    """Make ``union`` the installation's default union (the only one)."""
+    Organisation.objects.filter(is_default=True).exclude(pk=union.pk).update(is_default=False)
+    Organisation.objects.filter(pk=union.pk).update(is_default=True)
+    union.is_default = True
 
 
 def has_union() -> bool:
@@ -49,8 +71,7 @@ def create_union(
         signer_title=signer_title.strip(),
     )
     union.full_clean()
-    Organisation.objects.filter(is_default=True).update(is_default=False)
-    union.is_default = True
     union.save()
+    make_default(union)
     log(union, "wagtail.create", user=user)
     return union

@@ -3,12 +3,15 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import Max
+
 from lienhiep.directory.enums import OrganisationKind
-from lienhiep.directory.models import Organisation, Term
+from lienhiep.directory.models import MemberCount, Organisation, Term
 from lienhiep.directory.queries import active_on, due_for_congress, year_end
+from lienhiep.directory.rules import subtree_ids
 
 from .enums import RECEIVED_STATES
-from .models import YearlyReturn
+from .models import ReportedValue, YearlyReturn
 
 
 @dataclass
@@ -57,3 +60,17 @@ def congresses_due(union, today: date):
     """The union's organisations whose term ends within six months (overdue ones are a figure:
     ``directory.overdue_congresses``)."""
     return list(due_for_congress(Organisation.objects.filter(parent=union), today))
+
+
+def latest_year_with_records(organisation, today: date):
+    """The latest year (not after this one) with a return, a reported value or a member count in
+    the organisation's tree — what was done, not next year's plan: where a union entering its past
+    year finds its figures."""
+    ids = subtree_ids(organisation.pk)
+    years = [
+        model.objects.filter(organisation__in=ids, year__lte=today.year).aggregate(y=Max("year"))[
+            "y"
+        ]
+        for model in (YearlyReturn, ReportedValue, MemberCount)
+    ]
+    return max(filter(None, years), default=today.year)

@@ -206,7 +206,6 @@ LIENHIEP_UNCACHED_PREFIXES = [
 ]
 
 # Demo and organisation defaults.
-LIENHIEP_DEFAULT_UNION = env_str("DEFAULT_UNION", default="hoa-an")
 
 # Public forms (contest entries): attempts allowed per visitor address and period (seconds).
 LIENHIEP_PUBLIC_FORM_RATE = (env_int("PUBLIC_FORM_RATE", default=10), 3600)

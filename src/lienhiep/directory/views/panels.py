@@ -1,13 +1,13 @@
 """The registry panel on the admin dashboard."""
 
-from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from .. import measures, rules
 from ..enums import OrganisationKind
-from ..models import MemberCount, Organisation
+from ..models import MemberCount
+from ..setup import CHOSEN_YEAR, default_union
 
 
 def union_for(user):
@@ -16,7 +16,7 @@ def union_for(user):
     while scope is not None and scope.kind != OrganisationKind.UNION:
         scope = scope.parent
     if scope is None and rules.sees_everything(user):
-        scope = Organisation.objects.filter(slug=settings.LIENHIEP_DEFAULT_UNION).first()
+        scope = default_union()
     return scope
 
 
@@ -36,6 +36,7 @@ class RegistryPanel(Component):
         latest = MemberCount.objects.filter(organisation__parent=union).aggregate(y=Max("year"))[
             "y"
         ]
-        year = latest or timezone.localdate().year
+        chosen = getattr(self.request, "session", {}).get(CHOSEN_YEAR)
+        year = chosen or latest or timezone.localdate().year
         figures = measures.registry(rules.subtree_ids(union.pk), year)
         return {"union": union, "year": year, "figures": figures}

@@ -12,6 +12,7 @@ from wagtail.admin.ui.components import Component
 
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisations_for
+from lienhiep.directory.setup import CHOSEN_YEAR
 from lienhiep.directory.views.panels import union_for
 
 from .. import figures, queries, rules, services
@@ -49,7 +50,19 @@ def chosen(request):
     organisation = organisation or union_for(request.user)
     if organisation is not None and not visible.filter(pk=organisation.pk).exists():
         organisation = None
-    return form, organisation, year or timezone.localdate().year
+    return form, organisation, chosen_year(request, organisation, year)
+
+
+def chosen_year(request, organisation, year):
+    """The year asked for (remembered), else the one last chosen, else the latest with records."""
+    session = getattr(request, "session", {})
+    if year:
+        session[CHOSEN_YEAR] = year
+        return year
+    today = timezone.localdate()
+    if session.get(CHOSEN_YEAR):
+        return session[CHOSEN_YEAR]
+    return queries.latest_year_with_records(organisation, today) if organisation else today.year
 
 
 class PlanPanel(Component):

@@ -1,13 +1,12 @@
 """Print a union's registry at the end of a year: the indicator registry's figures and records."""
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from lienhiep.core.formatting import format_count, format_date, format_number
 from lienhiep.core.indicators import MEASURES
 from lienhiep.directory.measures import registry
-from lienhiep.directory.models import Organisation
 from lienhiep.directory.rules import subtree_ids
+from lienhiep.directory.setup import organisation_for_command
 
 
 def lines(union, year):
@@ -48,11 +47,11 @@ class Command(BaseCommand):
     help = "Show the registry figures of a union at the end of a year."
 
     def add_arguments(self, parser):
-        parser.add_argument("--org", default=settings.LIENHIEP_DEFAULT_UNION)
+        parser.add_argument(
+            "--org", help="The code of an organisation; the default union if omitted."
+        )
         parser.add_argument("--year", type=int, required=True)
 
     def handle(self, *args, org, year, **options):
-        union = Organisation.objects.filter(slug=org).first()
-        if union is None:
-            raise CommandError(f"Không có tổ chức mã “{org}”.")
+        union = organisation_for_command(org)
         self.stdout.write("\n".join(lines(union, year)))

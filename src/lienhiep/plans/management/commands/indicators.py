@@ -1,11 +1,10 @@
 """Print every indicator of an organisation and year: target, actual, achievement."""
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from lienhiep.core.formatting import format_count, format_money_short, format_number
 from lienhiep.directory.enums import OrganisationKind
-from lienhiep.directory.models import Organisation
+from lienhiep.directory.setup import organisation_for_command
 from lienhiep.plans import figures, queries
 
 
@@ -23,13 +22,13 @@ class Command(BaseCommand):
     help = "Show the indicators of an organisation for a year, in Vietnamese formatting."
 
     def add_arguments(self, parser):
-        parser.add_argument("--org", default=settings.LIENHIEP_DEFAULT_UNION)
+        parser.add_argument(
+            "--org", help="The code of an organisation; the default union if omitted."
+        )
         parser.add_argument("--year", type=int, required=True)
 
     def handle(self, *args, org, year, **options):
-        organisation = Organisation.objects.filter(slug=org).first()
-        if organisation is None:
-            raise CommandError(f"Không có tổ chức mã “{org}”.")
+        organisation = organisation_for_command(org)
         self.stdout.write(f"{organisation.name} – năm {year}")
         for figure in figures.figures(organisation, year):
             unit = figure.indicator.unit
