@@ -10,6 +10,7 @@ from lienhiep.consulting.models import Case
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation
 from tests.factories import make_person, make_user
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +152,31 @@ def test_overdue_steps_are_listed_on_the_dashboard(client, demo):
     open_case = Case.objects.get(title="Đề án xây dựng đô thị thông minh thành phố Hòa An")
     assert "Hồ sơ phản biện: các bước quá hạn" in html
     assert open_case.title in html
+
+
+def test_a_union_leader_reads_cases_but_never_changes_them(client, personas, case):
+    leader = personas["leader"]
+    chair = expert(case.union, "Hải")
+    services.add_panel_member(case=case, person=chair, role=PanelRole.CHAIR, user=case.staff)
+    client.force_login(leader)
+    listing = client.get(reverse("consulting_case:index"), {"q": "cấp nước sạch"})
+    assert [c.title for c in listing.context["object_list"]] == [case.title]
+    page = client.get(reverse("consulting_case_process", args=[case.pk])).content.decode()
+    assert chair.honorific in page and 'value="withdraw"' not in page
+    with pytest.raises(PermissionDenied):
+        services.form_panel(case=case, user=leader)
+    with pytest.raises(PermissionDenied):
+        services.withdraw_case(case=case, user=leader)
+    with pytest.raises(PermissionDenied):
+        services.add_panel_member(
+            case=case, person=expert(case.union, "Lan"), role=PanelRole.MEMBER, user=leader
+        )
+    url = reverse("consulting_case_process", args=[case.pk])
+    assert refused(client, url, {"action": "withdraw"})
+    assert refused(client, reverse("consulting_case:edit", args=[case.pk]), {"title": "Đổi tên"})
+    case.refresh_from_db()
+    assert (case.state, case.title, case.panel.count()) == (
+        CaseState.RECEIVED,
+        "Đề án cấp nước sạch nông thôn",
+        1,
+    )

@@ -4,6 +4,7 @@ from io import BytesIO
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 from openpyxl import Workbook
 
 from lienhiep.directory import roles
@@ -18,6 +19,7 @@ from lienhiep.honours.models import (
     Vote,
 )
 from tests.factories import make_person, make_user
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +199,30 @@ def test_nomination_form_offers_only_the_officers_rounds_and_unit(client, round,
     assert list(form.fields["nominating_unit"].queryset.values_list("slug", flat=True)) == [
         "hoi-dieu-duong"
     ]
+
+
+def test_a_union_leader_reads_rounds_but_never_changes_them(client, personas, round):
+    leader, staff = personas["leader"], personas["union_staff"]
+    [nomination] = nominated(round, staff)
+    client.force_login(leader)
+    listing = client.get(reverse("honours_round:index")).context["object_list"]
+    assert round in list(listing)
+    page = client.get(reverse("honours_round_process", args=[round.pk])).content.decode()
+    assert nomination.nominee.honorific in page
+    assert 'value="close_review"' not in page and 'class="review-form"' not in page
+    with pytest.raises(PermissionDenied):
+        services.review(nomination=nomination, eligible=True, reason="", user=leader)
+    with pytest.raises(PermissionDenied):
+        services.close_review(round=round, user=leader)
+    unit = Organisation.objects.get(slug="hoi-y-hoc")
+    with pytest.raises(PermissionDenied):
+        services.nominate(round=round, nominee=make_person(unit), unit=unit, user=leader)
+    url = reverse("honours_round_process", args=[round.pk])
+    assert refused(
+        client, url, {"action": "review", "nomination": nomination.pk, "eligible": "yes"}
+    )
+    assert refused(client, url, {"action": "close_review"})
+    round.refresh_from_db()
+    nomination.refresh_from_db()
+    assert (round.state, nomination.eligible) == (RoundState.OPEN, None)
+    assert list(round.nominations.all()) == [nomination]

@@ -184,3 +184,28 @@ def test_dashboard_queries_do_not_grow_with_unions(client, demo, persona):
         assert "300" in response.content.decode()
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_union_leader_reads_returns_and_decides_them_but_never_edits_them(
+    client, personas, draft_return, demo
+):
+    leader = personas["leader"]
+    client.force_login(leader)
+    listed = client.get(reverse("plans_yearlyreturn:index"), {"year": 2024}).context["object_list"]
+    assert draft_return in list(listed)
+    plans = client.get(reverse("plans_annualplan:index")).context["object_list"]
+    assert set(AnnualPlan.objects.filter(organisation=demo)) <= set(plans)
+    with pytest.raises(PermissionDenied):
+        services.submit_return(yearly_return=draft_return, user=leader)
+    edit = reverse("plans_yearlyreturn:edit", args=[draft_return.pk])
+    assert client.get(edit).url == reverse("plans_return_review", args=[draft_return.pk])
+    review = reverse("plans_return_review", args=[draft_return.pk])
+    page = client.post(review, {"action": "submit"}, follow=True).content.decode()
+    assert "Bạn không thể gửi báo cáo này." in page
+    draft_return.refresh_from_db()
+    assert draft_return.state == ReturnState.DRAFT
+
+    services.submit_return(yearly_return=draft_return, user=personas["union_staff"])
+    services.accept_return(yearly_return=draft_return, user=leader)
+    draft_return.refresh_from_db()
+    assert (draft_return.state, draft_return.decided_by) == (ReturnState.ACCEPTED, leader)

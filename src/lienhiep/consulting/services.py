@@ -8,14 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lienhiep.directory.rules import require_staff
+
 from . import rules
 from .enums import OPEN_STATES, STEP_DAYS, STEPS, CaseState
 from .models import Case, CaseStep, Opinion, PanelMember
 
 
 def _require_staff(user, case):
-    if not rules.is_staff_for_cases(user) or not rules.cases_for(user).filter(pk=case.pk).exists():
-        raise PermissionDenied(_("You cannot change this case."))
+    require_staff(user, case, rules.cases_for(user), _("You cannot change this case."))
 
 
 def _advance(case, state, user, on=None, **fields):

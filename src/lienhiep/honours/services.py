@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lienhiep.directory.rules import organisation_ids_for
+from lienhiep.directory.rules import require_staff
 
 from . import rules
 from .enums import ROUND_STEPS, THRESHOLDS, CommendationForm, IssuerKind, RoundState
@@ -27,15 +27,13 @@ def _advance(round, state, user, **fields):
 
 
 def _require_staff(user, round):
-    if not rules.is_staff(user) or not rules.rounds_for(user).filter(pk=round.pk).exists():
-        raise PermissionDenied(_("You cannot manage this round."))
+    require_staff(user, round, rules.rounds_for(user), _("You cannot manage this round."))
 
 
 @transaction.atomic
 def nominate(*, round, nominee, unit, user, **dossier):
     """Nominate a person for a unit the user may act for, within the round's quota."""
-    ids = organisation_ids_for(user)
-    if ids is not None and unit.pk not in ids:
+    if not rules.can_nominate(user, unit):
         raise PermissionDenied(_("You can nominate only for your own organisation."))
     if round.state != RoundState.OPEN:
         raise ValidationError(_("Nominations for this round are closed."))

@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from lienhiep.directory.views.importing import ImportForm
 
 from .. import importing
+from ..rules import can_record
 
 
 def can_import(user):
-    return user.is_active and user.has_perm("activities.add_activity")
+    return can_record(user) and user.has_perm("activities.add_activity")
 
 
 def import_view(request):

@@ -7,6 +7,8 @@ from django.template.response import TemplateResponse
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from lienhiep.directory.rules import can_read, is_staff
+
 from .. import rules, services
 from ..models import HonourRound, Nomination
 
@@ -22,7 +24,7 @@ def _day(value):
 
 def process_view(request, pk):
     round = get_object_or_404(rules.rounds_for(request.user), pk=pk)
-    if not rules.is_staff(request.user):
+    if not can_read(request.user) or (request.method == "POST" and not is_staff(request.user)):
         raise PermissionDenied
     if request.method == "POST":
         action = request.POST.get("action")
@@ -61,7 +63,9 @@ def process_view(request, pk):
         for n in round.nominations.select_related("nominee", "nominating_unit")
     ]
     return TemplateResponse(
-        request, "honours/round_process.html", {"round": round, "rows": rows, "size": size}
+        request,
+        "honours/round_process.html",
+        {"round": round, "rows": rows, "size": size, "can_change": is_staff(request.user)},
     )
 
 
