@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from lienhiep.consulting import rules, services
 from lienhiep.consulting.enums import CaseState, PanelRole
@@ -180,3 +181,23 @@ def test_a_union_leader_reads_cases_but_never_changes_them(client, personas, cas
         "Đề án cấp nước sạch nông thôn",
         1,
     )
+
+
+def test_each_step_is_logged_and_a_withdrawn_case_goes_nowhere(case):
+    services.add_panel_member(
+        case=case, person=expert(case.union, "Quang"), role=PanelRole.CHAIR, user=case.staff
+    )
+    services.form_panel(case=case, user=case.staff, on=date(2025, 3, 7))
+    services.withdraw_case(case=case, user=case.staff)
+    with pytest.raises(ValidationError):
+        services.collect_opinions(case=case, user=case.staff)
+    with pytest.raises(ValidationError):
+        services.withdraw_case(case=case, user=case.staff)
+    case.refresh_from_db()
+    assert case.state == CaseState.WITHDRAWN
+    assert case.steps.get(step="opinions_collected").done_on is None
+    actions = ModelLogEntry.objects.for_instance(case).order_by("timestamp", "pk")
+    assert [e.action for e in actions if e.action.startswith("consulting.case.")] == [
+        "consulting.case.panel_formed",
+        "consulting.case.withdrawn",
+    ]

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook
+from wagtail.models import ModelLogEntry
 
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation, Person
@@ -226,3 +227,24 @@ def test_a_union_leader_reads_rounds_but_never_changes_them(client, personas, ro
     nomination.refresh_from_db()
     assert (round.state, nomination.eligible) == (RoundState.OPEN, None)
     assert list(round.nominations.all()) == [nomination]
+
+
+def test_a_round_cannot_skip_a_step_and_each_step_is_logged(round, personas):
+    staff = personas["union_staff"]
+    with pytest.raises(ValidationError) as error:
+        services.close_voting(round=round, user=staff)
+    [message] = error.value.messages  # the core helper's sentence, naming both steps
+    assert "“Đang nhận hồ sơ đề cử”" in message and "“Hội đồng đã bỏ phiếu”" in message
+    round.refresh_from_db()
+    assert round.state == RoundState.OPEN
+    services.close_review(round=round, user=staff)
+    services.close_voting(round=round, user=staff)
+    services.propose(round=round, user=staff, number="12/TTr-LHH", day=date(2026, 9, 1))
+    round.refresh_from_db()
+    assert (round.state, round.proposal_number) == (RoundState.PROPOSED, "12/TTr-LHH")
+    actions = ModelLogEntry.objects.for_instance(round).order_by("timestamp", "pk")
+    assert [e.action for e in actions] == [
+        "honours.round.reviewed",
+        "honours.round.voted",
+        "honours.round.proposed",
+    ]

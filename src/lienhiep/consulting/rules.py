@@ -10,10 +10,8 @@ from django.db.models import Q
 from lienhiep.directory import roles
 from lienhiep.directory.rules import can_read, scoped
 
-from .enums import OPINIONS_SHARED_FROM, STEPS
+from .enums import OPINION_STATES, SHARED_STATES
 from .models import Case, Opinion
-
-SHARED_STATES = STEPS[STEPS.index(OPINIONS_SHARED_FROM) :]
 
 
 def person_of(user):
@@ -49,5 +47,5 @@ def can_give_opinion(user, case):
         person is not None
         and roles.has_role(user, roles.EXPERT)
         and case.panel.filter(person=person).exists()
-        and case.state in STEPS[1:3]
+        and case.state in OPINION_STATES
     )

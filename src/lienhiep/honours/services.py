@@ -5,25 +5,25 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lienhiep.core.transitions import advance, following
 from lienhiep.directory.rules import require_staff
 
 from . import rules
-from .enums import ROUND_STEPS, THRESHOLDS, CommendationForm, IssuerKind, RoundState
+from .enums import (
+    NOMINATING_STATES,
+    ROUND_STEPS,
+    THRESHOLDS,
+    VOTING_STATES,
+    CommendationForm,
+    IssuerKind,
+    RoundState,
+)
 from .models import Commendation, CommendationDecision, Nomination, Vote
 
 
-def _advance(round, state, user, **fields):
-    if ROUND_STEPS.index(state) != ROUND_STEPS.index(round.state) + 1:
-        raise ValidationError(
-            _("The round cannot move from “%(current)s” to “%(next)s”.")
-            % {"current": round.get_state_display(), "next": RoundState(state).label}
-        )
-    round.state = state
-    for name, value in fields.items():
-        setattr(round, name, value)
-    round.save()
-    log(round, f"honours.round.{state}", user=user)
-    return round
+def _after(state):
+    """The step a round reaches ``state`` from."""
+    return following(ROUND_STEPS, state)
 
 
 def _require_staff(user, round):
@@ -35,7 +35,7 @@ def nominate(*, round, nominee, unit, user, **dossier):
     """Nominate a person for a unit the user may act for, within the round's quota."""
     if not rules.can_nominate(user, unit):
         raise PermissionDenied(_("You can nominate only for your own organisation."))
-    if round.state != RoundState.OPEN:
+    if round.state not in NOMINATING_STATES:
         raise ValidationError(_("Nominations for this round are closed."))
     if Nomination.objects.filter(round=round, nominating_unit=unit).count() >= round.quota_per_unit:
         raise ValidationError(
@@ -54,7 +54,7 @@ def nominate(*, round, nominee, unit, user, **dossier):
 @transaction.atomic
 def review(*, nomination, eligible, reason, user):
     _require_staff(user, nomination.round)
-    if nomination.round.state != RoundState.OPEN:
+    if nomination.round.state not in NOMINATING_STATES:
         raise ValidationError(_("The nominations of this round are already reviewed."))
     if not eligible and not reason.strip():
         raise ValidationError({"reason": _("Say why the nomination is not eligible.")})
@@ -68,7 +68,9 @@ def close_review(*, round, user):
     _require_staff(user, round)
     if round.nominations.filter(eligible__isnull=True).exists():
         raise ValidationError(_("Review every nomination first."))
-    return _advance(round, RoundState.REVIEWED, user)
+    reviewed = RoundState.REVIEWED
+    action = "honours.round.reviewed"
+    return advance(round, reviewed, allowed_from=_after(reviewed), user=user, action=action)
 
 
 @transaction.atomic
@@ -77,7 +79,7 @@ def cast_vote(*, nomination, user, agree):
     seat = rules.seat_of(user, nomination.round)
     if seat is None:
         raise PermissionDenied(_("Only members of this round's council vote."))
-    if nomination.round.state != RoundState.REVIEWED or not nomination.eligible:
+    if nomination.round.state not in VOTING_STATES or not nomination.eligible:
         raise ValidationError(_("This nomination is not open for votes."))
     if Vote.objects.filter(nomination=nomination, member=seat).exists():
         raise ValidationError(_("You have already voted on this nomination."))
@@ -107,15 +109,24 @@ def passed(round):
 
 def close_voting(*, round, user):
     _require_staff(user, round)
-    return _advance(round, RoundState.VOTED, user)
+    voted = RoundState.VOTED
+    action = "honours.round.voted"
+    return advance(round, voted, allowed_from=_after(voted), user=user, action=action)
 
 
 def propose(*, round, user, number, day):
     _require_staff(user, round)
     if not number.strip():
         raise ValidationError(_("Give the proposal's number."))
-    return _advance(
-        round, RoundState.PROPOSED, user, proposal_number=number.strip(), proposal_date=day
+    proposed = RoundState.PROPOSED
+    return advance(
+        round,
+        proposed,
+        allowed_from=_after(proposed),
+        user=user,
+        action="honours.round.proposed",
+        proposal_number=number.strip(),
+        proposal_date=day,
     )
 
 
@@ -125,7 +136,16 @@ def decide(*, round, user, number, day, issuer=None):
     _require_staff(user, round)
     if not number.strip():
         raise ValidationError(_("Give the decision's number."))
-    _advance(round, RoundState.DECIDED, user, decision_number=number.strip(), decision_date=day)
+    decided = RoundState.DECIDED
+    advance(
+        round,
+        decided,
+        allowed_from=_after(decided),
+        user=user,
+        action="honours.round.decided",
+        decision_number=number.strip(),
+        decision_date=day,
+    )
     honoured = passed(round)
     Nomination.objects.filter(pk__in=[n.pk for n in honoured]).update(honoured=True)
     decision = CommendationDecision.objects.create(
