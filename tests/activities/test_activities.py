@@ -12,6 +12,7 @@ from lienhiep.activities.models import Activity, ActivityKind
 from lienhiep.activities.rules import activities_for
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation
+from tests.counting import fresh_union, queries_for, rows
 from tests.factories import make_user
 from tests.refusals import refused
 
@@ -203,3 +204,26 @@ def test_a_union_leader_reads_activities_but_never_changes_them(client, personas
         importing.import_activities(content=workbook([]), user=leader)
     activity.refresh_from_db()
     assert activity.title == "Tập huấn kỹ thuật trồng cây ăn quả theo tiêu chuẩn VietGAP"
+
+
+def test_the_activity_list_costs_the_same_for_one_row_as_for_four(
+    client, demo, django_assert_num_queries
+):
+    union, staff = fresh_union()
+    kind = ActivityKind.objects.get(slug="hoi-thao")
+
+    def add(n):
+        Activity.objects.create(
+            kind=kind, title=f"Hội thảo {n}", start_date=date(2025, 3, n), organiser=union
+        )
+
+    add(1)
+    client.force_login(staff)
+    url = reverse("activities_activity:index")
+    one, response = queries_for(client, url)
+    assert [a.title for a in rows(response)] == ["Hội thảo 1"]
+    for n in (2, 3, 4):
+        add(n)
+    with django_assert_num_queries(one):
+        response = client.get(url)
+    assert len(rows(response)) == 4

@@ -10,6 +10,7 @@ from lienhiep.consulting.enums import CaseState, PanelRole
 from lienhiep.consulting.models import Case
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation
+from tests.counting import fresh_union, queries_for, rows
 from tests.factories import make_person, make_user
 from tests.refusals import refused
 
@@ -201,3 +202,31 @@ def test_each_step_is_logged_and_a_withdrawn_case_goes_nowhere(case):
         "consulting.case.panel_formed",
         "consulting.case.withdrawn",
     ]
+
+
+def test_the_case_list_costs_the_same_for_one_row_as_for_four(
+    client, demo, django_assert_num_queries
+):
+    union, staff = fresh_union()
+    requester = Organisation.objects.get(slug="so-nn-mt-hoa-an")
+
+    def add(n):
+        services.open_case(
+            user=staff,
+            title=f"Đề án {n}",
+            union=union,
+            requester=requester,
+            request_date=date(2025, 3, n),
+            deadline=date(2025, 5, n),
+        )
+
+    add(1)
+    client.force_login(staff)
+    url = reverse("consulting_case:index")
+    one, response = queries_for(client, url)
+    assert [c.title for c in rows(response)] == ["Đề án 1"]
+    for n in (2, 3, 4):
+        add(n)
+    with django_assert_num_queries(one):
+        response = client.get(url)
+    assert len(rows(response)) == 4

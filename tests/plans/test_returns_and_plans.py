@@ -13,6 +13,7 @@ from lienhiep.directory.models import MemberCount, Organisation
 from lienhiep.plans import services
 from lienhiep.plans.enums import PlanState, ReturnState
 from lienhiep.plans.models import AnnualPlan, Indicator, Target, YearlyReturn
+from tests.counting import fresh_union, queries_for, rows
 from tests.factories import make_org, make_user
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +210,31 @@ def test_a_union_leader_reads_returns_and_decides_them_but_never_edits_them(
     services.accept_return(yearly_return=draft_return, user=leader)
     draft_return.refresh_from_db()
     assert (draft_return.state, draft_return.decided_by) == (ReturnState.ACCEPTED, leader)
+
+
+def test_the_plan_and_return_lists_cost_the_same_for_one_row_as_for_four(
+    client, demo, django_assert_num_queries
+):
+    union, staff = fresh_union()
+    leader = make_user(roles.UNION_LEADER, union)
+
+    def add(n):
+        member = make_org(f"Hội đếm {n}", parent=union)
+        plan = AnnualPlan.objects.create(organisation=member, year=2025)
+        services.approve_plan(plan=plan, user=leader)
+        YearlyReturn.objects.create(
+            organisation=member, year=2025, deadline=date(2026, 1, 15), members=10 * n
+        )
+
+    add(1)
+    client.force_login(staff)
+    counts = {}
+    for url in (reverse("plans_annualplan:index"), reverse("plans_yearlyreturn:index")):
+        counts[url], response = queries_for(client, url)
+        assert [r.organisation.name for r in rows(response)] == ["Hội đếm 1"]
+    for n in (2, 3, 4):
+        add(n)
+    for url, one in counts.items():
+        with django_assert_num_queries(one):
+            response = client.get(url)
+        assert len(rows(response)) == 4

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -88,23 +89,34 @@ def cast_vote(*, nomination, user, agree):
     return vote
 
 
+def with_votes(nominations):
+    """Nominations counted once: their votes (``votes_cast``) and agreeing votes (``agreeing``)."""
+    agreeing = Count("votes", filter=Q(votes__agree=True))
+    return nominations.annotate(votes_cast=Count("votes"), agreeing=agreeing)
+
+
+def reaches(agreeing, council_size, threshold):
+    """Whether ``agreeing`` votes reach the ``threshold`` of a council of ``council_size``."""
+    if not council_size:
+        return False
+    share, strict = THRESHOLDS[threshold]
+    return agreeing > share * council_size if strict else agreeing >= share * council_size
+
+
 def passes(nomination, council_size=None):
     """Whether the agreeing votes reach the round's threshold of the whole council."""
     size = council_size if council_size is not None else nomination.round.council.count()
-    if not size:
-        return False
-    share, strict = THRESHOLDS[nomination.round.threshold]
-    agree = nomination.votes.filter(agree=True).count()
-    return agree > share * size if strict else agree >= share * size
+    agreeing = getattr(nomination, "agreeing", None)
+    if agreeing is None:
+        agreeing = nomination.votes.filter(agree=True).count()
+    return reaches(agreeing, size, nomination.round.threshold)
 
 
 def passed(round):
+    """The eligible nominations of ``round`` that pass (three queries, whatever their number)."""
     size = round.council.count()
-    return [
-        n
-        for n in round.nominations.filter(eligible=True).select_related("nominee")
-        if passes(n, size)
-    ]
+    eligible = with_votes(round.nominations.filter(eligible=True)).select_related("nominee")
+    return [n for n in eligible if reaches(n.agreeing, size, round.threshold)]
 
 
 def close_voting(*, round, user):

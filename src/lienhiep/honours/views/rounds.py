@@ -53,14 +53,17 @@ def process_view(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     size = round.council.count()
+    nominations = services.with_votes(
+        round.nominations.select_related("nominee", "nominating_unit")
+    )
     rows = [
         {
             "nomination": n,
-            "agree": n.votes.filter(agree=True).count(),
-            "votes": n.votes.count(),
-            "passes": services.passes(n, size),
+            "agree": n.agreeing,
+            "votes": n.votes_cast,
+            "passes": services.reaches(n.agreeing, size, round.threshold),
         }
-        for n in round.nominations.select_related("nominee", "nominating_unit")
+        for n in nominations
     ]
     return TemplateResponse(
         request,
