@@ -238,3 +238,26 @@ def test_the_plan_and_return_lists_cost_the_same_for_one_row_as_for_four(
         with django_assert_num_queries(one):
             response = client.get(url)
         assert len(rows(response)) == 4
+
+
+def test_a_leader_approves_a_plan_on_its_screen_and_staff_cannot(client, personas, demo):
+    plan = AnnualPlan.objects.get(organisation=demo, year=2025)
+    url = reverse("plans_approve", args=[plan.pk])
+    inspect = reverse("plans_annualplan:inspect", args=[plan.pk])
+    client.force_login(personas["union_staff"])
+    page = client.post(url, follow=True).content.decode()
+    assert "Chỉ lãnh đạo Liên hiệp hội mới được phê duyệt kế hoạch." in page
+    plan.refresh_from_db()
+    assert plan.state == PlanState.DRAFT
+
+    client.force_login(personas["leader"])
+    assert f'action="{url}"' in client.get(inspect).content.decode()
+    response = client.post(url, follow=True)
+    assert response.redirect_chain == [(inspect, 302)]
+    page = response.content.decode()
+    assert "Kế hoạch đã được phê duyệt và khóa." in page and f'action="{url}"' not in page
+    plan.refresh_from_db()
+    assert (plan.state, plan.approved_by) == (PlanState.APPROVED, personas["leader"])
+    page = client.post(url, follow=True).content.decode()
+    assert "Kế hoạch này đã được phê duyệt." in page
+    assert client.get(url).status_code == 405
