@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -261,3 +262,21 @@ def test_a_leader_approves_a_plan_on_its_screen_and_staff_cannot(client, persona
     page = client.post(url, follow=True).content.decode()
     assert "Kế hoạch này đã được phê duyệt." in page
     assert client.get(url).status_code == 405
+
+
+def test_accepting_is_a_form_of_its_own_without_the_required_reason(client, personas):
+    submitted = YearlyReturn.objects.get(organisation__slug="hoi-du-lich", year=2024)
+    assert submitted.state == ReturnState.SUBMITTED
+    client.force_login(personas["union_staff"])
+    page = client.get(reverse("plans_return_review", args=[submitted.pk])).content.decode()
+    forms = re.findall(r"<form\b.*?</form>", page, flags=re.S)
+    [accept] = [f for f in forms if 'value="accept"' in f]
+    [send_back] = [f for f in forms if 'name="reason"' in f]
+    assert "required" not in accept and "textarea" not in accept
+    assert 'name="action" value="send_back"' in send_back and "required" in send_back
+    response = client.post(
+        reverse("plans_return_review", args=[submitted.pk]), {"action": "accept"}, follow=True
+    )
+    assert "Đã chấp nhận báo cáo." in response.content.decode()
+    submitted.refresh_from_db()
+    assert submitted.state == ReturnState.ACCEPTED
