@@ -2,6 +2,7 @@ from datetime import date
 from io import BytesIO
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook
@@ -11,7 +12,9 @@ from lienhiep.activities.models import Activity, ActivityKind
 from lienhiep.activities.rules import activities_for
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation
+from tests.counting import fresh_union, queries_for, rows
 from tests.factories import make_user
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +186,44 @@ def test_held_activities_link_to_their_news_article(demo):
     assert error.value.message_dict["news_article"] == [
         "Chỉ hoạt động đã tổ chức mới có bài viết đưa tin."
     ]
+
+
+def test_a_union_leader_reads_activities_but_never_changes_them(client, personas):
+    leader = personas["leader"]
+    activity = Activity.objects.get(
+        title="Tập huấn kỹ thuật trồng cây ăn quả theo tiêu chuẩn VietGAP"
+    )
+    client.force_login(leader)
+    listing = client.get(reverse("activities_activity:index"), {"q": "VietGAP"})
+    assert [a.title for a in listing.context["object_list"]] == [activity.title]
+    edit = reverse("activities_activity:edit", args=[activity.pk])
+    assert refused(client, edit, {"title": "Đổi tên", "kind": activity.kind_id})
+    assert refused(client, reverse("activities_activity:delete", args=[activity.pk]))
+    assert refused(client, reverse("activities_import"))
+    with pytest.raises(PermissionDenied):
+        importing.import_activities(content=workbook([]), user=leader)
+    activity.refresh_from_db()
+    assert activity.title == "Tập huấn kỹ thuật trồng cây ăn quả theo tiêu chuẩn VietGAP"
+
+
+def test_the_activity_list_costs_the_same_for_one_row_as_for_four(
+    client, demo, django_assert_num_queries
+):
+    union, staff = fresh_union()
+    kind = ActivityKind.objects.get(slug="hoi-thao")
+
+    def add(n):
+        Activity.objects.create(
+            kind=kind, title=f"Hội thảo {n}", start_date=date(2025, 3, n), organiser=union
+        )
+
+    add(1)
+    client.force_login(staff)
+    url = reverse("activities_activity:index")
+    one, response = queries_for(client, url)
+    assert [a.title for a in rows(response)] == ["Hội thảo 1"]
+    for n in (2, 3, 4):
+        add(n)
+    with django_assert_num_queries(one):
+        response = client.get(url)
+    assert len(rows(response)) == 4

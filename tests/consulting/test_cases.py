@@ -3,13 +3,16 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from lienhiep.consulting import rules, services
 from lienhiep.consulting.enums import CaseState, PanelRole
 from lienhiep.consulting.models import Case
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation
+from tests.counting import fresh_union, queries_for, rows
 from tests.factories import make_person, make_user
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +154,79 @@ def test_overdue_steps_are_listed_on_the_dashboard(client, demo):
     open_case = Case.objects.get(title="Đề án xây dựng đô thị thông minh thành phố Hòa An")
     assert "Hồ sơ phản biện: các bước quá hạn" in html
     assert open_case.title in html
+
+
+def test_a_union_leader_reads_cases_but_never_changes_them(client, personas, case):
+    leader = personas["leader"]
+    chair = expert(case.union, "Hải")
+    services.add_panel_member(case=case, person=chair, role=PanelRole.CHAIR, user=case.staff)
+    client.force_login(leader)
+    listing = client.get(reverse("consulting_case:index"), {"q": "cấp nước sạch"})
+    assert [c.title for c in listing.context["object_list"]] == [case.title]
+    page = client.get(reverse("consulting_case_process", args=[case.pk])).content.decode()
+    assert chair.honorific in page and 'value="withdraw"' not in page
+    with pytest.raises(PermissionDenied):
+        services.form_panel(case=case, user=leader)
+    with pytest.raises(PermissionDenied):
+        services.withdraw_case(case=case, user=leader)
+    with pytest.raises(PermissionDenied):
+        services.add_panel_member(
+            case=case, person=expert(case.union, "Lan"), role=PanelRole.MEMBER, user=leader
+        )
+    url = reverse("consulting_case_process", args=[case.pk])
+    assert refused(client, url, {"action": "withdraw"})
+    assert refused(client, reverse("consulting_case:edit", args=[case.pk]), {"title": "Đổi tên"})
+    case.refresh_from_db()
+    assert (case.state, case.title, case.panel.count()) == (
+        CaseState.RECEIVED,
+        "Đề án cấp nước sạch nông thôn",
+        1,
+    )
+
+
+def test_each_step_is_logged_and_a_withdrawn_case_goes_nowhere(case):
+    services.add_panel_member(
+        case=case, person=expert(case.union, "Quang"), role=PanelRole.CHAIR, user=case.staff
+    )
+    services.form_panel(case=case, user=case.staff, on=date(2025, 3, 7))
+    services.withdraw_case(case=case, user=case.staff)
+    with pytest.raises(ValidationError):
+        services.collect_opinions(case=case, user=case.staff)
+    with pytest.raises(ValidationError):
+        services.withdraw_case(case=case, user=case.staff)
+    case.refresh_from_db()
+    assert case.state == CaseState.WITHDRAWN
+    assert case.steps.get(step="opinions_collected").done_on is None
+    actions = ModelLogEntry.objects.for_instance(case).order_by("timestamp", "pk")
+    assert [e.action for e in actions if e.action.startswith("consulting.case.")] == [
+        "consulting.case.panel_formed",
+        "consulting.case.withdrawn",
+    ]
+
+
+def test_the_case_list_costs_the_same_for_one_row_as_for_four(
+    client, demo, django_assert_num_queries
+):
+    union, staff = fresh_union()
+    requester = Organisation.objects.get(slug="so-nn-mt-hoa-an")
+
+    def add(n):
+        services.open_case(
+            user=staff,
+            title=f"Đề án {n}",
+            union=union,
+            requester=requester,
+            request_date=date(2025, 3, n),
+            deadline=date(2025, 5, n),
+        )
+
+    add(1)
+    client.force_login(staff)
+    url = reverse("consulting_case:index")
+    one, response = queries_for(client, url)
+    assert [c.title for c in rows(response)] == ["Đề án 1"]
+    for n in (2, 3, 4):
+        add(n)
+    with django_assert_num_queries(one):
+        response = client.get(url)
+    assert len(rows(response)) == 4

@@ -4,7 +4,11 @@ from io import BytesIO
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from openpyxl import Workbook
+from wagtail.models import ModelLogEntry
 
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation, Person
@@ -17,7 +21,9 @@ from lienhiep.honours.models import (
     Nomination,
     Vote,
 )
-from tests.factories import make_person, make_user
+from tests.counting import fresh_union, queries_for
+from tests.factories import make_org, make_person, make_user
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +203,125 @@ def test_nomination_form_offers_only_the_officers_rounds_and_unit(client, round,
     assert list(form.fields["nominating_unit"].queryset.values_list("slug", flat=True)) == [
         "hoi-dieu-duong"
     ]
+
+
+def test_a_union_leader_reads_rounds_but_never_changes_them(client, personas, round):
+    leader, staff = personas["leader"], personas["union_staff"]
+    [nomination] = nominated(round, staff)
+    client.force_login(leader)
+    listing = client.get(reverse("honours_round:index")).context["object_list"]
+    assert round in list(listing)
+    page = client.get(reverse("honours_round_process", args=[round.pk])).content.decode()
+    assert nomination.nominee.honorific in page
+    assert 'value="close_review"' not in page and 'class="review-form"' not in page
+    with pytest.raises(PermissionDenied):
+        services.review(nomination=nomination, eligible=True, reason="", user=leader)
+    with pytest.raises(PermissionDenied):
+        services.close_review(round=round, user=leader)
+    unit = Organisation.objects.get(slug="hoi-y-hoc")
+    with pytest.raises(PermissionDenied):
+        services.nominate(round=round, nominee=make_person(unit), unit=unit, user=leader)
+    url = reverse("honours_round_process", args=[round.pk])
+    assert refused(
+        client, url, {"action": "review", "nomination": nomination.pk, "eligible": "yes"}
+    )
+    assert refused(client, url, {"action": "close_review"})
+    round.refresh_from_db()
+    nomination.refresh_from_db()
+    assert (round.state, nomination.eligible) == (RoundState.OPEN, None)
+    assert list(round.nominations.all()) == [nomination]
+
+
+def test_a_round_cannot_skip_a_step_and_each_step_is_logged(round, personas):
+    staff = personas["union_staff"]
+    with pytest.raises(ValidationError) as error:
+        services.close_voting(round=round, user=staff)
+    [message] = error.value.messages  # the core helper's sentence, naming both steps
+    assert "“Đang nhận hồ sơ đề cử”" in message and "“Hội đồng đã bỏ phiếu”" in message
+    round.refresh_from_db()
+    assert round.state == RoundState.OPEN
+    services.close_review(round=round, user=staff)
+    services.close_voting(round=round, user=staff)
+    services.propose(round=round, user=staff, number="12/TTr-LHH", day=date(2026, 9, 1))
+    round.refresh_from_db()
+    assert (round.state, round.proposal_number) == (RoundState.PROPOSED, "12/TTr-LHH")
+    actions = ModelLogEntry.objects.for_instance(round).order_by("timestamp", "pk")
+    assert [e.action for e in actions] == [
+        "honours.round.reviewed",
+        "honours.round.voted",
+        "honours.round.proposed",
+    ]
+
+
+def reviewed_round(union, staff, count):
+    """A round of ``union`` with ``count`` eligible nominations, each voted on by a council of 3."""
+    round = HonourRound.objects.create(
+        union=union, number=1, year=2026, opens_on=date(2026, 3, 1), closes_on=date(2026, 6, 30)
+    )
+    round.quota_per_unit = count
+    round.save()
+    unit = make_org(parent=union)
+    for n in range(count):
+        nomination = services.nominate(
+            round=round, nominee=make_person(unit, "Lý", "Thị", f"Hoa {n}"), unit=unit, user=staff
+        )
+        services.review(nomination=nomination, eligible=True, reason="", user=staff)
+    services.close_review(round=round, user=staff)
+    for index, voter in enumerate(council_member(round, f"Số {n}") for n in range(3)):
+        for nomination in round.nominations.all():
+            services.cast_vote(nomination=nomination, user=voter, agree=index < 2)
+    return round
+
+
+def honours_screen(client, screen, size):
+    """Log in as the staff of a union with ``size`` rows on each honours screen; its URL."""
+    union, staff = fresh_union()
+    round = reviewed_round(union, staff, size)
+    for n in range(size):
+        CommendationDecision.objects.create(
+            union=union, issuer_kind="union", form="giay_khen", number=f"{n}/QĐ", date=date.today()
+        )
+    for n in range(2, size + 1):
+        HonourRound.objects.create(
+            union=union, number=n, year=2026, opens_on=date(2026, 3, 1), closes_on=date(2026, 6, 30)
+        )
+    client.force_login(staff)
+    return (
+        reverse(screen, args=[round.pk]) if screen == "honours_round_process" else reverse(screen)
+    )
+
+
+@pytest.mark.parametrize(
+    "screen",
+    [
+        "honours_round_process",
+        "honours_round:index",
+        "honours_nomination:index",
+        "honours_decision:index",
+    ],
+)
+def test_honours_screens_cost_the_same_for_one_row_as_for_four(
+    client, demo, django_assert_num_queries, screen
+):
+    one, _response = queries_for(client, honours_screen(client, screen, 1))
+    url = honours_screen(client, screen, 4)
+    client.get(url)
+    with django_assert_num_queries(one):
+        response = client.get(url)
+    if screen == "honours_round_process":
+        page = response.content.decode()
+        assert [f"Lý Thị Hoa {n}" in page for n in range(4)] == [True] * 4
+        assert page.count("2/3") == 4  # each row: two of the council of three agree
+    else:
+        assert len(response.context["object_list"]) == 4
+
+
+def test_the_passed_nominations_cost_the_same_for_one_as_for_four(demo, django_assert_num_queries):
+    union, staff = fresh_union()
+    one = reviewed_round(union, staff, 1)
+    with CaptureQueriesContext(connection) as queries:
+        assert len(services.passed(one)) == 1
+    other_union, other_staff = fresh_union()
+    four = reviewed_round(other_union, other_staff, 4)
+    with django_assert_num_queries(len(queries)):
+        assert len(services.passed(four)) == 4

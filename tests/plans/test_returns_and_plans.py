@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from lienhiep.directory.models import MemberCount, Organisation
 from lienhiep.plans import services
 from lienhiep.plans.enums import PlanState, ReturnState
 from lienhiep.plans.models import AnnualPlan, Indicator, Target, YearlyReturn
+from tests.counting import fresh_union, queries_for, rows
 from tests.factories import make_org, make_user
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +186,97 @@ def test_dashboard_queries_do_not_grow_with_unions(client, demo, persona):
         assert "300" in response.content.decode()
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_union_leader_reads_returns_and_decides_them_but_never_edits_them(
+    client, personas, draft_return, demo
+):
+    leader = personas["leader"]
+    client.force_login(leader)
+    listed = client.get(reverse("plans_yearlyreturn:index"), {"year": 2024}).context["object_list"]
+    assert draft_return in list(listed)
+    plans = client.get(reverse("plans_annualplan:index")).context["object_list"]
+    assert set(AnnualPlan.objects.filter(organisation=demo)) <= set(plans)
+    with pytest.raises(PermissionDenied):
+        services.submit_return(yearly_return=draft_return, user=leader)
+    edit = reverse("plans_yearlyreturn:edit", args=[draft_return.pk])
+    assert client.get(edit).url == reverse("plans_return_review", args=[draft_return.pk])
+    review = reverse("plans_return_review", args=[draft_return.pk])
+    page = client.post(review, {"action": "submit"}, follow=True).content.decode()
+    assert "Bạn không thể gửi báo cáo này." in page
+    draft_return.refresh_from_db()
+    assert draft_return.state == ReturnState.DRAFT
+
+    services.submit_return(yearly_return=draft_return, user=personas["union_staff"])
+    services.accept_return(yearly_return=draft_return, user=leader)
+    draft_return.refresh_from_db()
+    assert (draft_return.state, draft_return.decided_by) == (ReturnState.ACCEPTED, leader)
+
+
+def test_the_plan_and_return_lists_cost_the_same_for_one_row_as_for_four(
+    client, demo, django_assert_num_queries
+):
+    union, staff = fresh_union()
+    leader = make_user(roles.UNION_LEADER, union)
+
+    def add(n):
+        member = make_org(f"Hội đếm {n}", parent=union)
+        plan = AnnualPlan.objects.create(organisation=member, year=2025)
+        services.approve_plan(plan=plan, user=leader)
+        YearlyReturn.objects.create(
+            organisation=member, year=2025, deadline=date(2026, 1, 15), members=10 * n
+        )
+
+    add(1)
+    client.force_login(staff)
+    counts = {}
+    for url in (reverse("plans_annualplan:index"), reverse("plans_yearlyreturn:index")):
+        counts[url], response = queries_for(client, url)
+        assert [r.organisation.name for r in rows(response)] == ["Hội đếm 1"]
+    for n in (2, 3, 4):
+        add(n)
+    for url, one in counts.items():
+        with django_assert_num_queries(one):
+            response = client.get(url)
+        assert len(rows(response)) == 4
+
+
+def test_a_leader_approves_a_plan_on_its_screen_and_staff_cannot(client, personas, demo):
+    plan = AnnualPlan.objects.get(organisation=demo, year=2025)
+    url = reverse("plans_approve", args=[plan.pk])
+    inspect = reverse("plans_annualplan:inspect", args=[plan.pk])
+    client.force_login(personas["union_staff"])
+    page = client.post(url, follow=True).content.decode()
+    assert "Chỉ lãnh đạo Liên hiệp hội mới được phê duyệt kế hoạch." in page
+    plan.refresh_from_db()
+    assert plan.state == PlanState.DRAFT
+
+    client.force_login(personas["leader"])
+    assert f'action="{url}"' in client.get(inspect).content.decode()
+    response = client.post(url, follow=True)
+    assert response.redirect_chain == [(inspect, 302)]
+    page = response.content.decode()
+    assert "Kế hoạch đã được phê duyệt và khóa." in page and f'action="{url}"' not in page
+    plan.refresh_from_db()
+    assert (plan.state, plan.approved_by) == (PlanState.APPROVED, personas["leader"])
+    page = client.post(url, follow=True).content.decode()
+    assert "Kế hoạch này đã được phê duyệt." in page
+    assert client.get(url).status_code == 405
+
+
+def test_accepting_is_a_form_of_its_own_without_the_required_reason(client, personas):
+    submitted = YearlyReturn.objects.get(organisation__slug="hoi-du-lich", year=2024)
+    assert submitted.state == ReturnState.SUBMITTED
+    client.force_login(personas["union_staff"])
+    page = client.get(reverse("plans_return_review", args=[submitted.pk])).content.decode()
+    forms = re.findall(r"<form\b.*?</form>", page, flags=re.S)
+    [accept] = [f for f in forms if 'value="accept"' in f]
+    [send_back] = [f for f in forms if 'name="reason"' in f]
+    assert "required" not in accept and "textarea" not in accept
+    assert 'name="action" value="send_back"' in send_back and "required" in send_back
+    response = client.post(
+        reverse("plans_return_review", args=[submitted.pk]), {"action": "accept"}, follow=True
+    )
+    assert "Đã chấp nhận báo cáo." in response.content.decode()
+    submitted.refresh_from_db()
+    assert submitted.state == ReturnState.ACCEPTED

@@ -7,7 +7,7 @@ from datetime import date
 from io import BytesIO
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -25,6 +25,7 @@ from lienhiep.reports.enums import ReportKind, RunState
 from lienhiep.reports.models import ReportRun
 from tests.factories import make_user
 from tests.html_forms import form_values
+from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -433,3 +434,18 @@ def test_staff_upload_a_template_in_the_admin_and_a_broken_one_is_refused(client
     )
     assert response.status_code == 302
     assert services.current_template(demo).note == "Mẫu 2025"
+
+
+def test_a_union_leader_reads_reports_but_never_generates_or_issues_them(client, personas, run):
+    leader = personas["leader"]
+    client.force_login(leader)
+    listed = client.get(reverse("reports_run:index")).context["object_list"]
+    assert run in list(listed)
+    url = reverse("reports_run", args=[run.pk])
+    page = client.get(url).content.decode()
+    assert str(run) in page and 'value="generate"' not in page
+    assert refused(client, url, {"action": "generate"})
+    with pytest.raises(PermissionDenied):
+        services.issue(run=run, user=leader, day=date(2024, 12, 27))
+    run.refresh_from_db()
+    assert (run.state, run.document) == (RunState.DRAFT, None)

@@ -3,7 +3,7 @@
 A row is matched on (organiser, kind, title, start date), so importing again updates it.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -22,6 +22,7 @@ from lienhiep.directory.rules import organisations_for
 
 from .enums import ActivityState
 from .models import Activity, ActivityKind
+from .rules import can_record
 
 SHEET = "Hoạt động"
 COLUMNS = [
@@ -68,6 +69,8 @@ class Reader(BaseReader):
 
 @transaction.atomic
 def import_activities(*, content: bytes, user):
+    if not can_record(user):
+        raise PermissionDenied(_("You cannot record activities."))
     workbook = open_workbook(content)
     if SHEET not in workbook.sheetnames:
         raise ImportFailed(

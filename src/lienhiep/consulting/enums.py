@@ -38,8 +38,11 @@ STEP_DAYS = {
     CaseState.REPORT_DRAFTED: 35,
 }
 OPEN_STATES = tuple(STEPS[:5])
+#: The steps during which the panel's experts give their opinions.
+OPINION_STATES = (CaseState.PANEL_FORMED, CaseState.OPINIONS_COLLECTED)
 #: From this step on, panel members read each other's opinions.
 OPINIONS_SHARED_FROM = CaseState.MEETING_HELD
+SHARED_STATES = tuple(STEPS[STEPS.index(OPINIONS_SHARED_FROM) :])
 SENT_STATES = (CaseState.REPORT_SENT, CaseState.CLOSED)
 
 

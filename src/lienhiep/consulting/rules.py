@@ -1,40 +1,29 @@
 """Who sees which cases and opinions.
 
-Staff see the cases of the unions they may see; an expert sees only the cases they sit on, their
+Staff (``directory.rules.is_staff``) change the cases of the unions they may see; union leaders
+read them (``can_read``) and never change them; an expert sees only the cases they sit on, their
 own opinion, and the others' opinions once the case has reached the meeting step.
 """
 
 from django.db.models import Q
 
 from lienhiep.directory import roles
-from lienhiep.directory.rules import organisation_ids_for
+from lienhiep.directory.rules import can_read, scoped
 
-from .enums import OPINIONS_SHARED_FROM, STEPS
+from .enums import OPINION_STATES, SHARED_STATES
 from .models import Case, Opinion
-
-SHARED_STATES = STEPS[STEPS.index(OPINIONS_SHARED_FROM) :]
 
 
 def person_of(user):
     return getattr(user, "person", None) if user.is_authenticated else None
 
 
-def is_staff_for_cases(user):
-    return user.is_superuser or any(
-        roles.has_role(user, r)
-        for r in (roles.FEDERATION_STAFF, roles.UNION_STAFF, roles.UNION_LEADER)
-    )
-
-
 def cases_for(user):
-    """Cases a user may read: staff by scope, experts the cases they sit on."""
-    if not user.is_authenticated or not user.is_active:
-        return Case.objects.none()
-    if is_staff_for_cases(user):
-        ids = organisation_ids_for(user)
-        return Case.objects.all() if ids is None else Case.objects.filter(union__in=ids)
+    """Cases a user may read: staff and leaders by scope, experts the cases they sit on."""
+    if can_read(user):
+        return scoped(Case.objects.all(), "union", user)
     person = person_of(user)
-    if person is None or not roles.has_role(user, roles.EXPERT):
+    if person is None or not user.is_active or not roles.has_role(user, roles.EXPERT):
         return Case.objects.none()
     return Case.objects.filter(panel__person=person)
 
@@ -42,7 +31,7 @@ def cases_for(user):
 def opinions_for(user, case):
     """Opinions of ``case`` the user may read."""
     opinions = Opinion.objects.filter(case=case).select_related("expert")
-    if is_staff_for_cases(user) and cases_for(user).filter(pk=case.pk).exists():
+    if can_read(user) and cases_for(user).filter(pk=case.pk).exists():
         return opinions
     person = person_of(user)
     if person is None or not case.panel.filter(person=person).exists():
@@ -58,5 +47,5 @@ def can_give_opinion(user, case):
         person is not None
         and roles.has_role(user, roles.EXPERT)
         and case.panel.filter(person=person).exists()
-        and case.state in STEPS[1:3]
+        and case.state in OPINION_STATES
     )

@@ -8,34 +8,36 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lienhiep.core.transitions import advance, following
+from lienhiep.directory.rules import require_staff
+
 from . import rules
 from .enums import OPEN_STATES, STEP_DAYS, STEPS, CaseState
 from .models import Case, CaseStep, Opinion, PanelMember
 
 
 def _require_staff(user, case):
-    if not rules.is_staff_for_cases(user) or not rules.cases_for(user).filter(pk=case.pk).exists():
-        raise PermissionDenied(_("You cannot change this case."))
+    require_staff(user, case, rules.cases_for(user), _("You cannot change this case."))
 
 
-def _advance(case, state, user, on=None, **fields):
-    if case.state == CaseState.WITHDRAWN or STEPS.index(state) != case.step_index + 1:
-        raise ValidationError(
-            _("A case at step “%(current)s” cannot go to “%(next)s”.")
-            % {"current": case.get_state_display(), "next": CaseState(state).label}
-        )
-    case.state = state
-    for name, value in fields.items():
-        setattr(case, name, value)
-    case.save()
-    done_on = on or timezone.localdate()
+def _date_step(case, state, user, day):
+    """The step's row says when it was done and by whom (created if it had no due date)."""
     step, created = CaseStep.objects.get_or_create(
-        case=case, step=state, defaults={"due_on": done_on, "done_on": done_on, "done_by": user}
+        case=case, step=state, defaults={"due_on": day, "done_on": day, "done_by": user}
     )
     if not created:
-        step.done_on, step.done_by = done_on, user
+        step.done_on, step.done_by = day, user
         step.save(update_fields=["done_on", "done_by"])
-    log(case, f"consulting.case.{state}", user=user)
+
+
+@transaction.atomic
+def _step(case, state, user, on=None, **fields):
+    """Take the case to the next step and date that step, in one transaction."""
+    allowed = following(STEPS, state)
+    advance(
+        case, state, allowed_from=allowed, user=user, action=f"consulting.case.{state}", **fields
+    )
+    _date_step(case, state, user, on or timezone.localdate())
     return case
 
 
@@ -87,7 +89,7 @@ def form_panel(*, case, user, on=None):
     _require_staff(user, case)
     if not case.panel.exists():
         raise ValidationError(_("Add at least one expert to the panel first."))
-    return _advance(case, CaseState.PANEL_FORMED, user, on)
+    return _step(case, CaseState.PANEL_FORMED, user, on)
 
 
 @transaction.atomic
@@ -107,17 +109,17 @@ def submit_opinion(*, case, user, text, file=None):
 
 def collect_opinions(*, case, user, on=None):
     _require_staff(user, case)
-    return _advance(case, CaseState.OPINIONS_COLLECTED, user, on)
+    return _step(case, CaseState.OPINIONS_COLLECTED, user, on)
 
 
 def hold_meeting(*, case, user, day):
     _require_staff(user, case)
-    return _advance(case, CaseState.MEETING_HELD, user, day, meeting_date=day)
+    return _step(case, CaseState.MEETING_HELD, user, day, meeting_date=day)
 
 
 def draft_report(*, case, user, on=None):
     _require_staff(user, case)
-    return _advance(case, CaseState.REPORT_DRAFTED, user, on)
+    return _step(case, CaseState.REPORT_DRAFTED, user, on)
 
 
 def send_report(*, case, user, number, day, sent_to, file=None):
@@ -127,23 +129,18 @@ def send_report(*, case, user, number, day, sent_to, file=None):
     fields = {"report_number": number.strip(), "report_date": day, "sent_to": sent_to.strip()}
     if file:
         fields["report_file"] = file
-    return _advance(case, CaseState.REPORT_SENT, user, day, **fields)
+    return _step(case, CaseState.REPORT_SENT, user, day, **fields)
 
 
 def close_case(*, case, user, on=None):
     _require_staff(user, case)
-    return _advance(case, CaseState.CLOSED, user, on)
+    return _step(case, CaseState.CLOSED, user, on)
 
 
-@transaction.atomic
 def withdraw_case(*, case, user):
     _require_staff(user, case)
-    if case.state not in OPEN_STATES:
-        raise ValidationError(_("Only an open case can be withdrawn."))
-    case.state = CaseState.WITHDRAWN
-    case.save(update_fields=["state"])
-    log(case, "consulting.case.withdrawn", user=user)
-    return case
+    action = "consulting.case.withdrawn"
+    return advance(case, CaseState.WITHDRAWN, allowed_from=OPEN_STATES, user=user, action=action)
 
 
 def overdue_steps(cases, today):

@@ -14,6 +14,9 @@ class RoundState(models.TextChoices):
 
 
 ROUND_STEPS = list(RoundState)
+#: Nominations are made and reviewed while the round is open; the council votes once reviewed.
+NOMINATING_STATES = (RoundState.OPEN,)
+VOTING_STATES = (RoundState.REVIEWED,)
 
 
 class Threshold(models.TextChoices):

@@ -1,17 +1,17 @@
-"""Who sees rounds, nominations, votes and commendations."""
+"""Who sees rounds, nominations, votes and commendations.
+
+Staff (``directory.rules.is_staff``) manage the rounds of the unions they may see; union leaders
+read them and never change a round or a nomination; an officer nominates for its own
+organisation; a council member votes in their round.
+"""
 
 from django.db.models import Q
 
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation
-from lienhiep.directory.rules import organisation_ids_for
+from lienhiep.directory.rules import is_staff, organisation_ids_for, scoped
 
 from .models import CommendationDecision, CouncilMember, HonourRound, Nomination
-
-
-def _scoped(queryset, field, user):
-    ids = organisation_ids_for(user)
-    return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
 
 
 def rounds_for(user):
@@ -28,21 +28,23 @@ def rounds_for(user):
 def nominations_for(user):
     """Staff see the nominations of their union; an officer those of its own organisation."""
     if roles.has_role(user, roles.OFFICER) and not user.is_superuser:
-        return _scoped(Nomination.objects.all(), "nominating_unit", user)
-    return _scoped(Nomination.objects.all(), "round__union", user)
+        return scoped(Nomination.objects.all(), "nominating_unit", user)
+    return scoped(Nomination.objects.all(), "round__union", user)
+
+
+def can_nominate(user, unit):
+    """Staff for any organisation they may see, an officer for its own; never a leader."""
+    if not (is_staff(user) or roles.has_role(user, roles.OFFICER)):
+        return False
+    ids = organisation_ids_for(user)
+    return ids is None or unit.pk in ids
 
 
 def decisions_for(user):
-    return _scoped(CommendationDecision.objects.all(), "union", user)
+    return scoped(CommendationDecision.objects.all(), "union", user)
 
 
 def seat_of(user, round):
     """The user's seat on the round's council, if any."""
     person = getattr(user, "person", None) if user.is_authenticated else None
     return CouncilMember.objects.filter(round=round, person=person).first() if person else None
-
-
-def is_staff(user):
-    return user.is_superuser or any(
-        roles.has_role(user, r) for r in (roles.FEDERATION_STAFF, roles.UNION_STAFF)
-    )

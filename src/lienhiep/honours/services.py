@@ -2,42 +2,41 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lienhiep.directory.rules import organisation_ids_for
+from lienhiep.core.transitions import advance, following
+from lienhiep.directory.rules import require_staff
 
 from . import rules
-from .enums import ROUND_STEPS, THRESHOLDS, CommendationForm, IssuerKind, RoundState
+from .enums import (
+    NOMINATING_STATES,
+    ROUND_STEPS,
+    THRESHOLDS,
+    VOTING_STATES,
+    CommendationForm,
+    IssuerKind,
+    RoundState,
+)
 from .models import Commendation, CommendationDecision, Nomination, Vote
 
 
-def _advance(round, state, user, **fields):
-    if ROUND_STEPS.index(state) != ROUND_STEPS.index(round.state) + 1:
-        raise ValidationError(
-            _("The round cannot move from “%(current)s” to “%(next)s”.")
-            % {"current": round.get_state_display(), "next": RoundState(state).label}
-        )
-    round.state = state
-    for name, value in fields.items():
-        setattr(round, name, value)
-    round.save()
-    log(round, f"honours.round.{state}", user=user)
-    return round
+def _after(state):
+    """The step a round reaches ``state`` from."""
+    return following(ROUND_STEPS, state)
 
 
 def _require_staff(user, round):
-    if not rules.is_staff(user) or not rules.rounds_for(user).filter(pk=round.pk).exists():
-        raise PermissionDenied(_("You cannot manage this round."))
+    require_staff(user, round, rules.rounds_for(user), _("You cannot manage this round."))
 
 
 @transaction.atomic
 def nominate(*, round, nominee, unit, user, **dossier):
     """Nominate a person for a unit the user may act for, within the round's quota."""
-    ids = organisation_ids_for(user)
-    if ids is not None and unit.pk not in ids:
+    if not rules.can_nominate(user, unit):
         raise PermissionDenied(_("You can nominate only for your own organisation."))
-    if round.state != RoundState.OPEN:
+    if round.state not in NOMINATING_STATES:
         raise ValidationError(_("Nominations for this round are closed."))
     if Nomination.objects.filter(round=round, nominating_unit=unit).count() >= round.quota_per_unit:
         raise ValidationError(
@@ -56,7 +55,7 @@ def nominate(*, round, nominee, unit, user, **dossier):
 @transaction.atomic
 def review(*, nomination, eligible, reason, user):
     _require_staff(user, nomination.round)
-    if nomination.round.state != RoundState.OPEN:
+    if nomination.round.state not in NOMINATING_STATES:
         raise ValidationError(_("The nominations of this round are already reviewed."))
     if not eligible and not reason.strip():
         raise ValidationError({"reason": _("Say why the nomination is not eligible.")})
@@ -70,7 +69,9 @@ def close_review(*, round, user):
     _require_staff(user, round)
     if round.nominations.filter(eligible__isnull=True).exists():
         raise ValidationError(_("Review every nomination first."))
-    return _advance(round, RoundState.REVIEWED, user)
+    reviewed = RoundState.REVIEWED
+    action = "honours.round.reviewed"
+    return advance(round, reviewed, allowed_from=_after(reviewed), user=user, action=action)
 
 
 @transaction.atomic
@@ -79,7 +80,7 @@ def cast_vote(*, nomination, user, agree):
     seat = rules.seat_of(user, nomination.round)
     if seat is None:
         raise PermissionDenied(_("Only members of this round's council vote."))
-    if nomination.round.state != RoundState.REVIEWED or not nomination.eligible:
+    if nomination.round.state not in VOTING_STATES or not nomination.eligible:
         raise ValidationError(_("This nomination is not open for votes."))
     if Vote.objects.filter(nomination=nomination, member=seat).exists():
         raise ValidationError(_("You have already voted on this nomination."))
@@ -88,36 +89,56 @@ def cast_vote(*, nomination, user, agree):
     return vote
 
 
+def with_votes(nominations):
+    """Nominations counted once: their votes (``votes_cast``) and agreeing votes (``agreeing``)."""
+    agreeing = Count("votes", filter=Q(votes__agree=True))
+    return nominations.annotate(votes_cast=Count("votes"), agreeing=agreeing)
+
+
+def reaches(agreeing, council_size, threshold):
+    """Whether ``agreeing`` votes reach the ``threshold`` of a council of ``council_size``."""
+    if not council_size:
+        return False
+    share, strict = THRESHOLDS[threshold]
+    return agreeing > share * council_size if strict else agreeing >= share * council_size
+
+
 def passes(nomination, council_size=None):
     """Whether the agreeing votes reach the round's threshold of the whole council."""
     size = council_size if council_size is not None else nomination.round.council.count()
-    if not size:
-        return False
-    share, strict = THRESHOLDS[nomination.round.threshold]
-    agree = nomination.votes.filter(agree=True).count()
-    return agree > share * size if strict else agree >= share * size
+    agreeing = getattr(nomination, "agreeing", None)
+    if agreeing is None:
+        agreeing = nomination.votes.filter(agree=True).count()
+    return reaches(agreeing, size, nomination.round.threshold)
 
 
 def passed(round):
+    """The eligible nominations of ``round`` that pass (three queries, whatever their number)."""
     size = round.council.count()
-    return [
-        n
-        for n in round.nominations.filter(eligible=True).select_related("nominee")
-        if passes(n, size)
-    ]
+    eligible = with_votes(round.nominations.filter(eligible=True)).select_related("nominee")
+    return [n for n in eligible if reaches(n.agreeing, size, round.threshold)]
 
 
 def close_voting(*, round, user):
     _require_staff(user, round)
-    return _advance(round, RoundState.VOTED, user)
+    voted = RoundState.VOTED
+    action = "honours.round.voted"
+    return advance(round, voted, allowed_from=_after(voted), user=user, action=action)
 
 
 def propose(*, round, user, number, day):
     _require_staff(user, round)
     if not number.strip():
         raise ValidationError(_("Give the proposal's number."))
-    return _advance(
-        round, RoundState.PROPOSED, user, proposal_number=number.strip(), proposal_date=day
+    proposed = RoundState.PROPOSED
+    return advance(
+        round,
+        proposed,
+        allowed_from=_after(proposed),
+        user=user,
+        action="honours.round.proposed",
+        proposal_number=number.strip(),
+        proposal_date=day,
     )
 
 
@@ -127,7 +148,16 @@ def decide(*, round, user, number, day, issuer=None):
     _require_staff(user, round)
     if not number.strip():
         raise ValidationError(_("Give the decision's number."))
-    _advance(round, RoundState.DECIDED, user, decision_number=number.strip(), decision_date=day)
+    decided = RoundState.DECIDED
+    advance(
+        round,
+        decided,
+        allowed_from=_after(decided),
+        user=user,
+        action="honours.round.decided",
+        decision_number=number.strip(),
+        decision_date=day,
+    )
     honoured = passed(round)
     Nomination.objects.filter(pk__in=[n.pk for n in honoured]).update(honoured=True)
     decision = CommendationDecision.objects.create(

@@ -1,38 +1,34 @@
 """Who sees and changes plans, reported values and yearly returns.
 
-Records belong to an organisation; a user sees those of the organisations ``directory.rules``
-gives them. Plans are approved by union leaders (or federation staff); officers file their
-own organisation's return and cannot change it once submitted and accepted.
+Records belong to an organisation; a user sees those ``directory.rules.scoped`` gives them.
+Staff (``directory.rules.is_staff``) edit plans and returns; plans are approved by union
+leaders (or federation staff); returns are accepted or sent back by staff or union leaders;
+officers file their own organisation's return and cannot change it once submitted and accepted.
+A leader never edits a plan or a return.
 """
 
 from lienhiep.directory import roles
-from lienhiep.directory.rules import organisation_ids_for, sees_everything
+from lienhiep.directory.rules import can_read, is_leader, is_staff, scoped, sees_everything
 
 from .enums import EDITABLE_STATES
 from .models import AnnualPlan, ReportedValue, YearlyReturn
 
 
-def _by_organisation(model, user):
-    ids = organisation_ids_for(user)
-    everything = model.objects.all()
-    return everything if ids is None else everything.filter(organisation__in=ids)
-
-
 def plans_for(user):
-    return _by_organisation(AnnualPlan, user)
+    return scoped(AnnualPlan.objects.all(), "organisation", user)
 
 
 def values_for(user):
-    return _by_organisation(ReportedValue, user)
+    return scoped(ReportedValue.objects.all(), "organisation", user)
 
 
 def returns_for(user):
-    return _by_organisation(YearlyReturn, user)
+    return scoped(YearlyReturn.objects.all(), "organisation", user)
 
 
 def can_approve_plan(user, plan):
-    leader = sees_everything(user) or roles.has_role(user, roles.UNION_LEADER)
-    return leader and plans_for(user).filter(pk=plan.pk).exists()
+    approver = sees_everything(user) or is_leader(user)
+    return approver and plans_for(user).filter(pk=plan.pk).exists()
 
 
 def is_officer(user):
@@ -40,16 +36,14 @@ def is_officer(user):
 
 
 def can_edit_return(user, yearly_return):
+    """Staff edit the returns they see; an officer its own, while a draft or sent back."""
     if not returns_for(user).filter(pk=yearly_return.pk).exists():
         return False
-    return yearly_return.state in EDITABLE_STATES or not is_officer(user)
+    if is_staff(user) and not is_officer(user):
+        return True
+    return is_officer(user) and yearly_return.state in EDITABLE_STATES
 
 
 def can_decide_return(user, yearly_return):
-    """Union staff and leaders (not the filing officer) accept or send back a return."""
-    staff = (
-        sees_everything(user)
-        or roles.has_role(user, roles.UNION_STAFF)
-        or roles.has_role(user, roles.UNION_LEADER)
-    )
-    return staff and returns_for(user).filter(pk=yearly_return.pk).exists()
+    """Staff and union leaders (not the filing officer) accept or send back a return."""
+    return can_read(user) and returns_for(user).filter(pk=yearly_return.pk).exists()

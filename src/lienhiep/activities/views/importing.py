@@ -9,10 +9,11 @@ from lienhiep.directory.views.importing import ImportForm
 
 from .. import importing
 from ..exporters import ImportTemplate
+from ..rules import can_record
 
 
 def can_import(user):
-    return user.is_active and user.has_perm("activities.add_activity")
+    return can_record(user) and user.has_perm("activities.add_activity")
 
 
 def import_view(request):

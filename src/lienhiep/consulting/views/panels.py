@@ -1,6 +1,8 @@
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
+from lienhiep.directory.rules import can_read
+
 from .. import rules, services
 
 
@@ -15,7 +17,7 @@ class OverduePanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        if not rules.is_staff_for_cases(self.request.user):
+        if not can_read(self.request.user):
             return {"steps": None}
         cases = rules.cases_for(self.request.user)
         return {"steps": list(services.overdue_steps(cases, timezone.localdate())[:20])}

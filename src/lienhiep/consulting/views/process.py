@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lienhiep.core.formatting import fold
-from lienhiep.directory.rules import people_for
+from lienhiep.directory.rules import can_read, is_staff, people_for
 
 from .. import rules, services
 from ..enums import CaseState
@@ -32,8 +32,10 @@ def process_view(request, pk):
     case = get_object_or_404(
         rules.cases_for(request.user).select_related("requester", "union"), pk=pk
     )
-    if not rules.is_staff_for_cases(request.user):
+    if not can_read(request.user):
         return redirect("consulting_opinion", pk=pk)
+    if request.method == "POST" and not is_staff(request.user):
+        raise PermissionDenied
     query = request.GET.get("expert_q", "")
     people = people_for(request.user)
     if query:
@@ -90,6 +92,7 @@ def process_view(request, pk):
             "candidates": people[:20] if query else [],
             "next_state": case.state,
             "State": CaseState,
+            "can_change": is_staff(request.user),
         },
     )
 

@@ -8,6 +8,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
+from lienhiep.directory.rules import can_read, is_staff
 
 from .. import rules, services
 from ..exporters import RecipientsTemplate
@@ -25,7 +26,7 @@ def _day(value):
 
 def process_view(request, pk):
     round = get_object_or_404(rules.rounds_for(request.user), pk=pk)
-    if not rules.is_staff(request.user):
+    if not can_read(request.user) or (request.method == "POST" and not is_staff(request.user)):
         raise PermissionDenied
     if request.method == "POST":
         action = request.POST.get("action")
@@ -54,17 +55,22 @@ def process_view(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     size = round.council.count()
+    nominations = services.with_votes(
+        round.nominations.select_related("nominee", "nominating_unit")
+    )
     rows = [
         {
             "nomination": n,
-            "agree": n.votes.filter(agree=True).count(),
-            "votes": n.votes.count(),
-            "passes": services.passes(n, size),
+            "agree": n.agreeing,
+            "votes": n.votes_cast,
+            "passes": services.reaches(n.agreeing, size, round.threshold),
         }
-        for n in round.nominations.select_related("nominee", "nominating_unit")
+        for n in nominations
     ]
     return TemplateResponse(
-        request, "honours/round_process.html", {"round": round, "rows": rows, "size": size}
+        request,
+        "honours/round_process.html",
+        {"round": round, "rows": rows, "size": size, "can_change": is_staff(request.user)},
     )
 
 

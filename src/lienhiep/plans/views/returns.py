@@ -22,9 +22,9 @@ def review_view(request, pk):
     yearly_return = get_object_or_404(
         rules.returns_for(request.user).select_related("organisation"), pk=pk
     )
-    form = SendBackForm(request.POST or None)
+    action = request.POST.get("action")
+    form = SendBackForm(request.POST if action == "send_back" else None)
     if request.method == "POST":
-        action = request.POST.get("action")
         try:
             if action == "send_back":
                 if not form.is_valid():
