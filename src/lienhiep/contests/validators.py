@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lienhiep.activities.validators import validate_attachment
+from lienhiep.core.validators import validate_attachment
 
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png"}
 MAX_PHOTO_BYTES = 5 * 1024 * 1024

@@ -13,7 +13,7 @@ from io import BytesIO
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .formatting import fold
+from .formatting import fold, parse_date
 
 __all__ = ["BaseReader", "Column", "ImportFailed", "Problem"]
 
@@ -158,11 +158,9 @@ class BaseReader:
         if isinstance(value, date):
             return value
         try:
-            return datetime.strptime(str(value), "%d/%m/%Y").date()
-        except ValueError:
-            raise ValueError(
-                _("“%(value)s” is not a date written as dd/mm/yyyy") % {"value": value}
-            ) from None
+            return parse_date(str(value))
+        except ValidationError as error:
+            raise ValueError(error.messages[0]) from None
 
     def parse_choice(self, column, value):
         wanted = fold(str(value))

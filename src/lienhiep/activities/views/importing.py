@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from lienhiep.directory.views.importing import ImportForm
+from lienhiep.core.forms import ImportForm
 
 from .. import importing
 

@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from lienhiep.core.formatting import format_count
+from lienhiep.core.forms import ImportForm
 from lienhiep.directory.rules import people_for
 
 from .. import documents, rules, services
@@ -280,8 +281,6 @@ def yearbook_view(request, pk, format):
 
 
 def import_entries_view(request, pk):
-    from lienhiep.directory.views.importing import ImportForm
-
     from .. import importing
 
     round = _round(request, pk)

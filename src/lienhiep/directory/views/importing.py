@@ -1,32 +1,15 @@
 """The admin screen that imports the registry from an Excel workbook."""
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
+from lienhiep.core.forms import ImportForm
+
 from .. import importing, rules
-
-MAX_SIZE = 10 * 1024 * 1024
-
-
-class ImportForm(forms.Form):
-    workbook = forms.FileField(
-        label=gettext_lazy("Excel workbook (.xlsx)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-    )
-
-    def clean_workbook(self):
-        upload = self.cleaned_data["workbook"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Choose a file ending in .xlsx."))
-        if upload.size > MAX_SIZE:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        return upload
 
 
 def can_import(user):
