@@ -248,7 +248,9 @@ def test_parse_date_reads_day_month_year(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["29/02/2025", "31/04/2025", "12/27/2022", "2025-03-05", "hôm nay"])
+@pytest.mark.parametrize(
+    "text", ["29/02/2025", "31/04/2025", "12/27/2022", "2025-03-05", "hôm nay"]
+)
 def test_parse_date_refuses_what_is_not_a_day_in_vietnamese(text):
     with translation.override("vi"), pytest.raises(ValidationError) as error:
         parse_date(text)
