@@ -13,7 +13,7 @@ from lienhiep.core.importing import (
     BaseReader,
     Column,
     ImportFailed,
-    Problem,
+    missing_sheets,
     open_workbook,
     save_workbook,
     validation_problems,
@@ -70,17 +70,7 @@ class Reader(BaseReader):
 def import_activities(*, content: bytes, user):
     workbook = open_workbook(content)
     if SHEET not in workbook.sheetnames:
-        raise ImportFailed(
-            [
-                Problem(
-                    "",
-                    0,
-                    "",
-                    "",
-                    _("the workbook has none of the sheets %(names)s") % {"names": f"“{SHEET}”"},
-                )
-            ]
-        )
+        raise missing_sheets(SHEET)
     reader = Reader(user)
     records, positions = reader.read_sheet(SHEET, workbook[SHEET], COLUMNS)
     workbook.close()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from .formatting import fold, parse_date
 
-__all__ = ["BaseReader", "Column", "ImportFailed", "Problem"]
+__all__ = ["BaseReader", "Column", "ImportFailed", "Problem", "missing_sheets"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,13 @@ class ImportFailed(Exception):
     def __init__(self, problems):
         super().__init__(f"{len(problems)} problems")
         self.problems = problems
+
+
+def missing_sheets(*names) -> ImportFailed:
+    """The failure of a workbook that has none of the sheets ``names``."""
+    listed = ", ".join(f"“{name}”" for name in names)
+    reason = _("the workbook has none of the sheets %(names)s") % {"names": listed}
+    return ImportFailed([Problem("", 0, "", "", reason)])
 
 
 @dataclass(frozen=True)

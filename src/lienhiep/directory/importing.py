@@ -19,8 +19,8 @@ from lienhiep.core.importing import (
     BaseReader,
     Column,
     ImportFailed,
-    Problem,
     column_letter,
+    missing_sheets,
     open_workbook,
     save_workbook,
     validation_problems,
@@ -172,18 +172,7 @@ def read_workbook(content: bytes, user):
     reader = Reader(user)
     found = [name for name in SHEETS if name in workbook.sheetnames]
     if not found:
-        names = ", ".join(f"“{name}”" for name in SHEETS)
-        raise ImportFailed(
-            [
-                Problem(
-                    "",
-                    0,
-                    "",
-                    "",
-                    _("the workbook has none of the sheets %(names)s") % {"names": names},
-                )
-            ]
-        )
+        raise missing_sheets(*SHEETS)
     sheets = {name: reader.read_sheet(name, workbook[name], SHEETS[name]) for name in found}
     workbook.close()
     if reader.problems:

@@ -1,11 +1,8 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from lienhiep.core.forms import ImportForm
+from lienhiep.core.admin_views import import_screen
 
 from .. import importing
 
@@ -14,32 +11,22 @@ def can_import(user):
     return user.is_active and user.has_perm("activities.add_activity")
 
 
+def _import(content, user):
+    created, updated = importing.import_activities(content=content, user=user)
+    return _("Imported: %(created)s records created, %(updated)s updated.") % {
+        "created": created,
+        "updated": updated,
+    }
+
+
 def import_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    problems = []
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created, updated = importing.import_activities(
-                content=form.cleaned_data["workbook"].read(), user=request.user
-            )
-        except importing.ImportFailed as failure:
-            problems = failure.problems
-            messages.error(
-                request,
-                _("Nothing was imported: %(count)s problems were found.")
-                % {"count": len(problems)},
-            )
-        else:
-            messages.success(
-                request,
-                _("Imported: %(created)s records created, %(updated)s updated.")
-                % {"created": created, "updated": updated},
-            )
-            return redirect("activities_import")
-    return TemplateResponse(
-        request, "activities/activity_import.html", {"form": form, "problems": problems}
+    return import_screen(
+        request,
+        template="activities/activity_import.html",
+        run=lambda content: _import(content, request.user),
+        done="activities_import",
     )
 
 

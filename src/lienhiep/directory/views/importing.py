@@ -2,12 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.admin import messages
 
-from lienhiep.core.forms import ImportForm
+from lienhiep.core.admin_views import import_screen
 
 from .. import importing, rules
 
@@ -20,36 +17,23 @@ def can_import(user):
     )
 
 
+def _import(content, user):
+    result = importing.import_registry(content=content, user=user)
+    return _("Imported: %(created)s records created, %(updated)s updated.") % {
+        "created": sum(result.created.values()),
+        "updated": sum(result.updated.values()),
+    }
+
+
 def import_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    problems = []
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = importing.import_registry(
-                content=form.cleaned_data["workbook"].read(), user=request.user
-            )
-        except importing.ImportFailed as failure:
-            problems = failure.problems
-            messages.error(
-                request,
-                _("Nothing was imported: %(count)s problems were found.")
-                % {"count": len(problems)},
-            )
-        else:
-            created = sum(result.created.values())
-            updated = sum(result.updated.values())
-            messages.success(
-                request,
-                _("Imported: %(created)s records created, %(updated)s updated.")
-                % {"created": created, "updated": updated},
-            )
-            return redirect("directory_import")
-    return TemplateResponse(
+    return import_screen(
         request,
-        "directory/registry_import.html",
-        {"form": form, "problems": problems, "sheets": importing.SHEETS},
+        template="directory/registry_import.html",
+        run=lambda content: _import(content, request.user),
+        done="directory_import",
+        context={"sheets": importing.SHEETS},
     )
 
 
