@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from .formatting import fold, parse_date
 
-__all__ = ["BaseReader", "Column", "ImportFailed", "Problem", "missing_sheets"]
+__all__ = ["BaseReader", "Column", "ImportFailed", "Problem", "look_up", "missing_sheets"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,14 @@ class ImportFailed(Exception):
     def __init__(self, problems):
         super().__init__(f"{len(problems)} problems")
         self.problems = problems
+
+
+def look_up(records, key, reason):
+    """``records[key]``, or ``ValueError(reason)``: the cell names no record there is."""
+    try:
+        return records[key]
+    except KeyError:
+        raise ValueError(reason) from None
 
 
 def missing_sheets(*names) -> ImportFailed:

@@ -7,6 +7,7 @@ importing the same workbook again updates records instead of duplicating them.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +21,7 @@ from lienhiep.core.importing import (
     Column,
     ImportFailed,
     column_letter,
+    look_up,
     missing_sheets,
     open_workbook,
     save_workbook,
@@ -95,6 +97,31 @@ KEYS = {
 }
 
 
+class VisibleReader(BaseReader):
+    """A reader for other apps' sheets: ``org`` and ``person`` cells hold the code of an
+    organisation or a person the user may see, and read as that record."""
+
+    def __init__(self, user):
+        super().__init__()
+        self.user = user
+
+    @cached_property
+    def organisations(self):
+        return {o.slug: o for o in rules.organisations_for(self.user)}
+
+    @cached_property
+    def people(self):
+        return {p.code: p for p in rules.people_for(self.user)}
+
+    def parse_org(self, column, value):
+        missing = _("no organisation you may work with has the code “%(code)s”")
+        return look_up(self.organisations, str(value).strip(), missing % {"code": value})
+
+    def parse_person(self, column, value):
+        missing = _("no person you may work with has the code “%(code)s”")
+        return look_up(self.people, str(value).strip(), missing % {"code": value})
+
+
 class Reader(BaseReader):
     """Checks every cell of a workbook against the registry and the user's scope."""
 
@@ -130,16 +157,12 @@ class Reader(BaseReader):
         raise ValueError(_("no person has the code “%(code)s”") % {"code": code})
 
     def parse_bloc(self, column, value):
-        try:
-            return self.blocs[fold(str(value))]
-        except KeyError:
-            raise ValueError(_("no bloc is named “%(value)s”") % {"value": value}) from None
+        missing = _("no bloc is named “%(value)s”") % {"value": value}
+        return look_up(self.blocs, fold(str(value)), missing)
 
     def parse_province(self, column, value):
-        try:
-            return self.provinces[fold(str(value))]
-        except KeyError:
-            raise ValueError(_("no province is named “%(value)s”") % {"value": value}) from None
+        missing = _("no province is named “%(value)s”") % {"value": value}
+        return look_up(self.provinces, fold(str(value)), missing)
 
     def declare(self, sheet_name, number, positions, values):
         """Note the code a row declares, refusing codes of records the user may not change."""
