@@ -3,22 +3,22 @@ import warnings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lienhiep.core.validators import check_file, validate_attachment
+from lienhiep.core.validators import FileRule, validate_attachment
 
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png"}
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000  # a 7.000 × 5.700 camera picture; more is not a photo of an entry
+PHOTO = FileRule(
+    PHOTO_EXTENSIONS,
+    MAX_PHOTO_BYTES,
+    _("A photo must be a JPEG or PNG picture, not %(ext)s."),
+    _("A photo is at most 5 MB."),
+)
 
 
 def validate_photo(upload):
     """Photos of an entry are JPEG or PNG pictures of at most 5 MB that open as pictures."""
-    check_file(
-        upload,
-        extensions=PHOTO_EXTENSIONS,
-        max_bytes=MAX_PHOTO_BYTES,
-        wrong_type=_("A photo must be a JPEG or PNG picture, not %(ext)s."),
-        too_large=_("A photo is at most 5 MB."),
-    )
+    PHOTO.check(upload)
     problem = picture_problem(upload)
     if problem:
         raise ValidationError(problem)
