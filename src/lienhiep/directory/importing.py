@@ -122,6 +122,13 @@ class VisibleReader(BaseReader):
         return look_up(self.people, str(value).strip(), missing % {"code": value})
 
 
+def usable_code(code, among, known, not_yours, missing):
+    """``code`` if one of ``among`` holds it; else ``not_yours`` if ``known``, or ``missing``."""
+    if any(code in codes for codes in among):
+        return code
+    raise ValueError((not_yours if code in known else missing) % {"code": code})
+
+
 class Reader(BaseReader):
     """Checks every cell of a workbook against the registry and the user's scope."""
 
@@ -141,20 +148,18 @@ class Reader(BaseReader):
         }
 
     def parse_org(self, column, value):
-        slug = str(value)
-        if slug in self.visible_orgs or slug in self.new_orgs:
-            return slug
-        if slug in self.all_org_slugs:
-            raise ValueError(_("you may not work with organisation “%(code)s”") % {"code": slug})
-        raise ValueError(_("no organisation has the code “%(code)s”") % {"code": slug})
+        not_yours = _("you may not work with organisation “%(code)s”")
+        missing = _("no organisation has the code “%(code)s”")
+        orgs = (self.visible_orgs, self.new_orgs)
+        return usable_code(str(value), orgs, self.all_org_slugs, not_yours, missing)
 
     def parse_person(self, column, value):
-        code = self.parse_text(column, value)
-        if code in self.visible_people or code in self.new_people:
-            return code
-        if code in self.all_person_codes:
-            raise ValueError(_("you may not work with person “%(code)s”") % {"code": code})
-        raise ValueError(_("no person has the code “%(code)s”") % {"code": code})
+        not_yours = _("you may not work with person “%(code)s”")
+        missing = _("no person has the code “%(code)s”")
+        people = (self.visible_people, self.new_people)
+        return usable_code(
+            self.parse_text(column, value), people, self.all_person_codes, not_yours, missing
+        )
 
     def parse_bloc(self, column, value):
         missing = _("no bloc is named “%(value)s”") % {"value": value}
