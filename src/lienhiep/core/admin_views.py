@@ -3,22 +3,15 @@
 A ``ScopedModelViewSet`` takes ``visible``, a function ``user → queryset``, and uses it for
 the listing, search and export, and for fetching the object in edit, inspect, delete, copy,
 history and usage views, so a guessed URL answers 404 like a missing record.
-
-``import_screen`` is the one screen of every all-or-nothing Excel import.
 """
 
-from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.shortcuts import get_object_or_404
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .formatting import fold
-from .forms import ImportForm
-from .importing import ImportFailed
 
 
 class ScopedMixin:
@@ -94,26 +87,3 @@ class ScopedModelViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(visible=self.visible, **kwargs)
-
-
-def import_screen(request, *, template, run, done, context=None):
-    """The workbook form; ``run(content)`` imports all or nothing and says what it did.
-
-    Imported, the user is sent to ``done``; refused (``ImportFailed``), the screen lists every
-    problem under the form.
-    """
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            messages.success(request, run(form.cleaned_data["workbook"].read()))
-            return redirect(done)
-        except ImportFailed as failure:
-            problems = failure.problems
-            messages.error(
-                request,
-                _("Nothing was imported: %(count)s problems were found.")
-                % {"count": len(problems)},
-            )
-    context = {**(context or {}), "form": form, "problems": problems}
-    return TemplateResponse(request, template, context)

@@ -1,8 +1,6 @@
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.utils.translation import gettext as _
 
-from lienhiep.core.admin_views import import_screen
+from lienhiep.core.import_views import import_screen, imported, workbook_response
 
 from .. import importing
 
@@ -11,21 +9,15 @@ def can_import(user):
     return user.is_active and user.has_perm("activities.add_activity")
 
 
-def _import(content, user):
-    created, updated = importing.import_activities(content=content, user=user)
-    return _("Imported: %(created)s records created, %(updated)s updated.") % {
-        "created": created,
-        "updated": updated,
-    }
-
-
 def import_view(request):
     if not can_import(request.user):
         raise PermissionDenied
     return import_screen(
         request,
         template="activities/activity_import.html",
-        run=lambda content: _import(content, request.user),
+        run=lambda content: imported(
+            *importing.import_activities(content=content, user=request.user)
+        ),
         done="activities_import",
     )
 
@@ -33,9 +25,4 @@ def import_view(request):
 def template_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    response = HttpResponse(
-        importing.template_workbook(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-hoat-dong.xlsx"'
-    return response
+    return workbook_response(importing.template_workbook(), "mau-nhap-hoat-dong.xlsx")

@@ -1,10 +1,8 @@
 """The admin screen that imports the registry from an Excel workbook."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.utils.translation import gettext as _
 
-from lienhiep.core.admin_views import import_screen
+from lienhiep.core.import_views import import_screen, imported, workbook_response
 
 from .. import importing, rules
 
@@ -19,10 +17,7 @@ def can_import(user):
 
 def _import(content, user):
     result = importing.import_registry(content=content, user=user)
-    return _("Imported: %(created)s records created, %(updated)s updated.") % {
-        "created": sum(result.created.values()),
-        "updated": sum(result.updated.values()),
-    }
+    return imported(sum(result.created.values()), sum(result.updated.values()))
 
 
 def import_view(request):
@@ -40,9 +35,4 @@ def import_view(request):
 def template_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    response = HttpResponse(
-        importing.template_workbook(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-danh-ba.xlsx"'
-    return response
+    return workbook_response(importing.template_workbook(), "mau-nhap-danh-ba.xlsx")
