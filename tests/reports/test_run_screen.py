@@ -1,4 +1,4 @@
-"""The fragment the report screen polls while a report is generated."""
+"""The report screen: the fragment it polls while generating, and the date it issues on."""
 
 import pytest
 from django.urls import reverse
@@ -41,3 +41,13 @@ def test_progress_shows_why_the_generation_failed(client, personas, run):
 def test_progress_of_a_run_out_of_sight_is_not_found(client, personas, run, persona):
     client.force_login(personas[persona])
     assert client.get(reverse("reports_progress", args=[run.pk])).status_code == 404
+
+
+def test_an_impossible_issue_date_is_refused_naming_it(client, personas, run):
+    client.force_login(personas["union_staff"])
+    url = reverse("reports_run", args=[run.pk])
+    response = client.post(url, {"action": "issue", "day": "31/02/2024"}, follow=True)
+    run.refresh_from_db()
+    assert (run.state, run.document) == (RunState.DRAFT, None)
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == ["“31/02/2024” không phải là ngày viết theo dạng dd/mm/yyyy"]
