@@ -162,17 +162,6 @@ def test_calendar_shows_the_month_activities(client, demo):
     assert "Hội thảo “Chuyển đổi số" not in html  # that one is in April
 
 
-def test_attachment_type_is_checked():
-    from django.core.exceptions import ValidationError
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from lienhiep.activities.validators import validate_attachment
-
-    with pytest.raises(ValidationError):
-        validate_attachment(SimpleUploadedFile("virus.exe", b"MZ"))
-    validate_attachment(SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4"))
-
-
 def test_held_activities_link_to_their_news_article(demo):
     from django.core.exceptions import ValidationError
 

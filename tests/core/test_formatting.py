@@ -2,6 +2,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,6 +19,7 @@ from lienhiep.core.formatting import (
     format_percent,
     money_in_words,
     number_to_words,
+    parse_date,
     roman,
     slugify_vi,
 )
@@ -229,3 +232,38 @@ def test_slugs_and_folding_keep_d():
     assert slugify_vi("Hội Điều dưỡng tỉnh Hòa An") == "hoi-dieu-duong-tinh-hoa-an"
     assert slugify_vi("KH&KT Đà Nẵng") == "khkt-da-nang"
     assert fold("  Đà   Nẵng ") == "da nang"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("27/12/2022", date(2022, 12, 27)),
+        ("5/3/2025", date(2025, 3, 5)),
+        ("05/03/2025", date(2025, 3, 5)),
+        (" 29/02/2024 ", date(2024, 2, 29)),
+        ("1 / 11 / 2026", date(2026, 11, 1)),
+    ],
+)
+def test_parse_date_reads_day_month_year(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["29/02/2025", "31/04/2025", "12/27/2022", "2025-03-05", "hôm nay"]
+)
+def test_parse_date_refuses_what_is_not_a_day_in_vietnamese(text):
+    with translation.override("vi"), pytest.raises(ValidationError) as error:
+        parse_date(text)
+    assert error.value.messages == [f"“{text}” không phải là ngày viết theo dạng dd/mm/yyyy"]
+
+
+@pytest.mark.parametrize("text", [None, "", "   "])
+def test_parse_date_asks_for_a_date_when_none_is_written(text):
+    with translation.override("vi"), pytest.raises(ValidationError) as error:
+        parse_date(text)
+    assert error.value.messages == ["Hãy ghi ngày theo dạng dd/mm/yyyy."]
+
+
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_parse_date_reads_back_format_date(day):
+    assert parse_date(format_date(day)) == day

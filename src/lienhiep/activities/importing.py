@@ -10,15 +10,15 @@ from wagtail.log_actions import log
 
 from lienhiep.core.formatting import fold
 from lienhiep.core.importing import (
-    BaseReader,
     Column,
     ImportFailed,
-    Problem,
+    look_up,
+    missing_sheets,
     open_workbook,
     save_workbook,
     validation_problems,
 )
-from lienhiep.directory.rules import organisations_for
+from lienhiep.directory.importing import VisibleReader
 
 from .enums import ActivityState
 from .models import Activity, ActivityKind
@@ -41,30 +41,17 @@ COLUMNS = [
 KEY = ("organiser", "kind", "title", "start_date")
 
 
-class Reader(BaseReader):
+class Reader(VisibleReader):
     def __init__(self, user):
-        super().__init__()
+        super().__init__(user)
         self.kinds = {fold(k.name): k for k in ActivityKind.objects.all()} | {
             k.slug: k for k in ActivityKind.objects.all()
         }
-        self.organisations = {o.slug: o for o in organisations_for(user)}
 
     def parse_kind(self, column, value):
-        try:
-            return self.kinds[fold(str(value))]
-        except KeyError:
-            names = ", ".join(sorted(k.name for k in set(self.kinds.values())))
-            raise ValueError(
-                _("“%(value)s” is not one of: %(allowed)s") % {"value": value, "allowed": names}
-            ) from None
-
-    def parse_org(self, column, value):
-        try:
-            return self.organisations[str(value).strip()]
-        except KeyError:
-            raise ValueError(
-                _("no organisation you may work with has the code “%(code)s”") % {"code": value}
-            ) from None
+        names = ", ".join(sorted(k.name for k in set(self.kinds.values())))
+        missing = _("“%(value)s” is not one of: %(allowed)s") % {"value": value, "allowed": names}
+        return look_up(self.kinds, fold(str(value)), missing)
 
 
 @transaction.atomic
@@ -73,17 +60,7 @@ def import_activities(*, content: bytes, user):
         raise PermissionDenied(_("You cannot record activities."))
     workbook = open_workbook(content)
     if SHEET not in workbook.sheetnames:
-        raise ImportFailed(
-            [
-                Problem(
-                    "",
-                    0,
-                    "",
-                    "",
-                    _("the workbook has none of the sheets %(names)s") % {"names": f"“{SHEET}”"},
-                )
-            ]
-        )
+        raise missing_sheets(SHEET)
     reader = Reader(user)
     records, positions = reader.read_sheet(SHEET, workbook[SHEET], COLUMNS)
     workbook.close()

@@ -7,10 +7,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold
+from lienhiep.core.validators import validate_attachment
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import ActivityState, AttachmentKind
-from .validators import validate_attachment
 
 
 class ActivityKind(models.Model):

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lienhiep.activities.validators import validate_attachment
 from lienhiep.core.formatting import fold
+from lienhiep.core.validators import validate_attachment
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import STEPS, CaseKind, CaseState, PanelRole

@@ -1,26 +1,24 @@
 import warnings
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from lienhiep.activities.validators import validate_attachment
+from lienhiep.core.validators import FileRule, validate_attachment
 
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png"}
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000  # a 7.000 × 5.700 camera picture; more is not a photo of an entry
+PHOTO = FileRule(
+    PHOTO_EXTENSIONS,
+    MAX_PHOTO_BYTES,
+    _("A photo must be a JPEG or PNG picture, not %(ext)s."),
+    _("A photo is at most 5 MB."),
+)
 
 
 def validate_photo(upload):
     """Photos of an entry are JPEG or PNG pictures of at most 5 MB that open as pictures."""
-    extension = Path(upload.name).suffix.lower()
-    if extension not in PHOTO_EXTENSIONS:
-        raise ValidationError(
-            _("A photo must be a JPEG or PNG picture, not %(ext)s."),
-            params={"ext": extension or "?"},
-        )
-    if upload.size > MAX_PHOTO_BYTES:
-        raise ValidationError(_("A photo is at most 5 MB."))
+    PHOTO.check(upload)
     problem = picture_problem(upload)
     if problem:
         raise ValidationError(problem)

@@ -8,15 +8,17 @@ Rules (DOMAIN.md §7.4):
   percent** (``11 / 12`` → ``92%``, ``6 / 5`` → ``120%``); with no target there is none;
 * money is written in full with ``đồng`` (``9.000.000.000 đồng``), shortened to one decimal of
   ``tỷ`` or ``triệu`` rounded half up (``4,2 tỷ đồng``), or spelled out (``Chín tỷ đồng``);
-* dates are ``27/12/2022``; the report date line pads the day below 10 and the months
+* dates are ``27/12/2022``, and are read back from ``dd/mm/yyyy`` (``5/3/2025`` too); the report date line pads the day below 10 and the months
   January and February (``Hòa An, ngày 05 tháng 01 năm 2025``, ``ngày 15 tháng 6 năm 2025``).
 """
 
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from anyascii import anyascii
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 SCALES = [(10**9, "tỷ"), (10**6, "triệu"), (10**3, "nghìn")]
@@ -127,6 +129,19 @@ def money_in_words(amount) -> str:
 def format_date(value: date | None) -> str:
     """``date(2022, 12, 27)`` → ``27/12/2022``."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def parse_date(text: str | None) -> date:
+    """``'27/12/2022'`` (or ``' 5 / 3 / 2025 '``) → a date; a Vietnamese ``ValidationError`` else."""
+    written = "".join((text or "").split())
+    if not written:
+        raise ValidationError(_("Write the date as dd/mm/yyyy."))
+    try:
+        return datetime.strptime(written, "%d/%m/%Y").date()
+    except ValueError:
+        raise ValidationError(
+            _("“%(value)s” is not a date written as dd/mm/yyyy") % {"value": text.strip()}
+        ) from None
 
 
 def date_line(place: str, value: date) -> str:

@@ -13,9 +13,9 @@ from io import BytesIO
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .formatting import fold
+from .formatting import fold, parse_date
 
-__all__ = ["BaseReader", "Column", "ImportFailed", "Problem"]
+__all__ = ["BaseReader", "Column", "ImportFailed", "Problem", "look_up", "missing_sheets"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,21 @@ class ImportFailed(Exception):
     def __init__(self, problems):
         super().__init__(f"{len(problems)} problems")
         self.problems = problems
+
+
+def look_up(records, key, reason):
+    """``records[key]``, or ``ValueError(reason)``: the cell names no record there is."""
+    try:
+        return records[key]
+    except KeyError:
+        raise ValueError(reason) from None
+
+
+def missing_sheets(*names) -> ImportFailed:
+    """The failure of a workbook that has none of the sheets ``names``."""
+    listed = ", ".join(f"“{name}”" for name in names)
+    reason = _("the workbook has none of the sheets %(names)s") % {"names": listed}
+    return ImportFailed([Problem("", 0, "", "", reason)])
 
 
 @dataclass(frozen=True)
@@ -158,11 +173,9 @@ class BaseReader:
         if isinstance(value, date):
             return value
         try:
-            return datetime.strptime(str(value), "%d/%m/%Y").date()
-        except ValueError:
-            raise ValueError(
-                _("“%(value)s” is not a date written as dd/mm/yyyy") % {"value": value}
-            ) from None
+            return parse_date(str(value))
+        except ValidationError as error:
+            raise ValueError(error.messages[0]) from None
 
     def parse_choice(self, column, value):
         wanted = fold(str(value))

@@ -45,11 +45,15 @@ class PersonForm(RegistryForm):
             self.fields["home"].initial = scope_organisation(self.for_user)
 
 
-class MemberCountForm(RegistryForm):
-    class Meta:
-        model = MemberCount
-        exclude = []
+class EnteredByForm(RegistryForm):
+    """Records who saved the record in its ``entered_by``."""
 
     def save(self, commit=True):
         self.instance.entered_by = self.for_user
         return super().save(commit)
+
+
+class MemberCountForm(EnteredByForm):
+    class Meta:
+        model = MemberCount
+        exclude = []

@@ -9,6 +9,7 @@ importing the same workbook again updates records instead of duplicating them.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +24,8 @@ from lienhiep.core.importing import (
     ImportFailed,
     Problem,
     column_letter,
+    look_up,
+    missing_sheets,
     open_workbook,
     save_workbook,
     validation_problems,
@@ -125,6 +128,38 @@ KEYS = {
 }
 
 
+class VisibleReader(BaseReader):
+    """A reader for other apps' sheets: ``org`` and ``person`` cells hold the code of an
+    organisation or a person the user may see, and read as that record."""
+
+    def __init__(self, user):
+        super().__init__()
+        self.user = user
+
+    @cached_property
+    def organisations(self):
+        return {o.slug: o for o in rules.organisations_for(self.user)}
+
+    @cached_property
+    def people(self):
+        return {p.code: p for p in rules.people_for(self.user)}
+
+    def parse_org(self, column, value):
+        missing = _("no organisation you may work with has the code “%(code)s”")
+        return look_up(self.organisations, str(value).strip(), missing % {"code": value})
+
+    def parse_person(self, column, value):
+        missing = _("no person you may work with has the code “%(code)s”")
+        return look_up(self.people, str(value).strip(), missing % {"code": value})
+
+
+def usable_code(code, among, known, not_yours, missing):
+    """``code`` if one of ``among`` holds it; else ``not_yours`` if ``known``, or ``missing``."""
+    if any(code in codes for codes in among):
+        return code
+    raise ValueError((not_yours if code in known else missing) % {"code": code})
+
+
 class Reader(BaseReader):
     """Checks every cell of a workbook against the registry and the user's scope."""
 
@@ -144,32 +179,26 @@ class Reader(BaseReader):
         }
 
     def parse_org(self, column, value):
-        slug = str(value)
-        if slug in self.visible_orgs or slug in self.new_orgs:
-            return slug
-        if slug in self.all_org_slugs:
-            raise ValueError(_("you may not work with organisation “%(code)s”") % {"code": slug})
-        raise ValueError(_("no organisation has the code “%(code)s”") % {"code": slug})
+        not_yours = _("you may not work with organisation “%(code)s”")
+        missing = _("no organisation has the code “%(code)s”")
+        orgs = (self.visible_orgs, self.new_orgs)
+        return usable_code(str(value), orgs, self.all_org_slugs, not_yours, missing)
 
     def parse_person(self, column, value):
-        code = self.parse_text(column, value)
-        if code in self.visible_people or code in self.new_people:
-            return code
-        if code in self.all_person_codes:
-            raise ValueError(_("you may not work with person “%(code)s”") % {"code": code})
-        raise ValueError(_("no person has the code “%(code)s”") % {"code": code})
+        not_yours = _("you may not work with person “%(code)s”")
+        missing = _("no person has the code “%(code)s”")
+        people = (self.visible_people, self.new_people)
+        return usable_code(
+            self.parse_text(column, value), people, self.all_person_codes, not_yours, missing
+        )
 
     def parse_bloc(self, column, value):
-        try:
-            return self.blocs[fold(str(value))]
-        except KeyError:
-            raise ValueError(_("no bloc is named “%(value)s”") % {"value": value}) from None
+        missing = _("no bloc is named “%(value)s”") % {"value": value}
+        return look_up(self.blocs, fold(str(value)), missing)
 
     def parse_province(self, column, value):
-        try:
-            return self.provinces[fold(str(value))]
-        except KeyError:
-            raise ValueError(_("no province is named “%(value)s”") % {"value": value}) from None
+        missing = _("no province is named “%(value)s”") % {"value": value}
+        return look_up(self.provinces, fold(str(value)), missing)
 
     def declare(self, sheet_name, number, positions, values):
         """Note the code a row declares, refusing codes of records the user may not change."""
@@ -204,9 +233,8 @@ def read_workbook(content: bytes, user):
     unknown = [n for n in workbook.sheetnames if n not in SHEETS and n != GUIDE_SHEET]
     reader.problems += [Problem(name, 0, "", "", _unknown_sheet(name)) for name in unknown]
     if not found:
-        names = ", ".join(f"“{name}”" for name in SHEETS)
-        none = _("the workbook has none of the sheets %(names)s") % {"names": names}
-        raise ImportFailed([Problem("", 0, "", "", none), *reader.problems])
+        failure = missing_sheets(*SHEETS)
+        raise ImportFailed([*failure.problems, *reader.problems])
     sheets = {name: reader.read_sheet(name, workbook[name], SHEETS[name]) for name in found}
     workbook.close()
     if reader.problems:

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from lienhiep.activities.validators import validate_attachment
 from lienhiep.core.formatting import roman
+from lienhiep.core.validators import validate_attachment
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import CommendationForm, IssuerKind, RecipientKind, RoundState, Threshold

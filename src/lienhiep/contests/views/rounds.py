@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
 from lienhiep.core.formatting import format_count
+from lienhiep.core.forms import ImportForm
 from lienhiep.directory.rules import people_for
 
 from .. import rules, services
@@ -274,8 +275,6 @@ def yearbook_view(request, pk, format):
 
 
 def import_entries_view(request, pk):
-    from lienhiep.directory.views.importing import ImportForm
-
     from .. import importing
 
     round = _round(request, pk)

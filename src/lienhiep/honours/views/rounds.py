@@ -4,24 +4,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
+from lienhiep.core.formatting import parse_date
+from lienhiep.core.forms import ImportForm
 from lienhiep.directory.rules import can_read, is_staff
 
 from .. import rules, services
 from ..exporters import RecipientsTemplate
 from ..models import HonourRound, Nomination
-
-
-def _day(value):
-    from datetime import datetime
-
-    try:
-        return datetime.strptime(value, "%d/%m/%Y").date()
-    except (TypeError, ValueError):
-        return parse_date(value or "")
 
 
 def process_view(request, pk):
@@ -44,9 +36,7 @@ def process_view(request, pk):
             elif action == "close_voting":
                 services.close_voting(round=round, user=request.user)
             elif action in ("propose", "decide"):
-                day = _day(request.POST.get("day"))
-                if day is None:
-                    raise ValidationError(_("Write the date as dd/mm/yyyy."))
+                day = parse_date(request.POST.get("day"))
                 getattr(services, action)(
                     round=round, user=request.user, number=request.POST.get("number", ""), day=day
                 )
@@ -109,8 +99,6 @@ def vote_view(request, pk):
 
 
 def import_recipients_view(request, pk):
-    from lienhiep.directory.views.importing import ImportForm
-
     from .. import importing
 
     decision = get_object_or_404(rules.decisions_for(request.user), pk=pk)

@@ -1,7 +1,6 @@
 """The report screen: generate in the background with its progress, preview, issue, files."""
 
 import logging
-from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
+from lienhiep.core.formatting import parse_date
 
 from .. import rendering, rules, services
 from ..enums import RunState
@@ -40,10 +40,7 @@ def run_view(request, pk):
                 generate_report.enqueue(run.pk, request.user.pk)
                 messages.info(request, _("The report is being generated."))
             elif action == "issue":
-                try:
-                    day = datetime.strptime(request.POST.get("day", ""), "%d/%m/%Y").date()
-                except ValueError:
-                    raise ValidationError(_("Write the date as dd/mm/yyyy.")) from None
+                day = parse_date(request.POST.get("day"))
                 services.issue(run=run, user=request.user, day=day)
                 messages.success(request, _("Issued as no. %(number)s.") % {"number": run.document})
             elif action == "news":

@@ -1,0 +1,23 @@
+"""Forms shared by every app's admin screens."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    """One Excel workbook (.xlsx) of at most 10 MB, for the all-or-nothing imports."""
+
+    workbook = forms.FileField(
+        label=_("Excel workbook (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def clean_workbook(self):
+        upload = self.cleaned_data["workbook"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Choose a file ending in .xlsx."))
+        if upload.size > MAX_WORKBOOK_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload
