@@ -72,7 +72,7 @@ def test_staff_take_a_round_from_review_to_decision_on_its_screen(client, person
     page = said(
         client.post(url, {"action": "propose", "number": "12/TTr", "day": "1/9"}, follow=True)
     )
-    assert "Hãy ghi ngày theo dạng dd/mm/yyyy." in page
+    assert "“1/9” không phải là ngày viết theo dạng dd/mm/yyyy" in page
     client.post(url, {"action": "propose", "number": "12/TTr-LHH", "day": "01/09/2026"})
     page = said(
         client.post(
