@@ -10,10 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
 from lienhiep.contests import importing, services
+from lienhiep.contests import queries as contest_queries
 from lienhiep.contests.enums import ContestKind, EntrySource, PrizeLevel, RoundState, Stage
 from lienhiep.contests.models import Assignment, Contest, ContestRound, Criterion, Entry
 
-from .conftest import author, entry_data, judge_user, round_of_2026
+from .conftest import author, entry_data, judge_user, round_of_2026, union_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_a_round_counts_in_the_year_its_results_are_published(demo, capsys):
 
 def test_round_figures_match_the_demo_rounds(demo):
     twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
-    figures = services.round_figures(twelfth)
+    figures = contest_queries.round_figures(twelfth)
     assert (figures.entries, figures.prize_total, figures.forwarded) == (168, 18, 6)
     assert figures.national[PrizeLevel.THIRD] == figures.national[PrizeLevel.CONSOLATION] == 1
     assert sum(n for _name, n, _ok in figures.by_field) == 168
@@ -65,12 +66,13 @@ def test_a_new_round_copies_the_last_rounds_settings(demo):
         period="2025-2026",
         launch_date=date(2025, 3, 1),
         entry_deadline=date(2026, 6, 30),
+        user=union_staff(eighth.contest.union),
     )
     assert [f.name for f in ninth.fields.all()] == [f.name for f in eighth.fields.all()]
     assert [(c.name, c.max_points) for c in ninth.criteria.all()] == [
         (c.name, c.max_points) for c in eighth.criteria.all()
     ]
-    assert services.structure(ninth) == services.structure(eighth)
+    assert contest_queries.structure(ninth) == contest_queries.structure(eighth)
     assert (ninth.applied_since, ninth.residence, ninth.co_organisers) == (
         eighth.applied_since,
         eighth.residence,
@@ -126,6 +128,7 @@ def test_other_eligibility_rules(demo, youth_round):
         period="2025-2026",
         launch_date=date(2025, 3, 1),
         entry_deadline=date(2026, 6, 30),
+        user=union_staff(eighth.contest.union),
     )
     earlier = eighth.entries.first()
     repeat = services.EntryData(
@@ -258,7 +261,7 @@ def test_ranking_shows_mean_and_judge_normalised_mean(youth_round, staff):
         },
     )
     with CaptureQueriesContext(connection) as queries:
-        rows = services.ranking(youth_round)[field]
+        rows = contest_queries.ranking(youth_round)[field]
     assert len(queries) == 3
     by_title = {r.entry.title: r for r in rows}
     assert by_title["Mô hình số 0"].mean == 70 and by_title["Mô hình số 1"].mean == 80
@@ -269,7 +272,7 @@ def test_ranking_shows_mean_and_judge_normalised_mean(youth_round, staff):
     assert [r.entry.title for r in rows] == ["Mô hình số 2", "Mô hình số 1", "Mô hình số 0"]
     youth_round.rank_by_normalised = True
     youth_round.save()
-    assert services.ranking(youth_round)[field][0].entry.title == "Mô hình số 1"
+    assert contest_queries.ranking(youth_round)[field][0].entry.title == "Mô hình số 1"
 
 
 def _one_judge_on_each(round, staff, count, given):
@@ -327,7 +330,7 @@ def test_prizes_follow_the_ranking_within_the_structure(youth_round, staff):
     services.publish_results(round=youth_round, user=staff, day=date(2026, 6, 1))
     services.forward(entry=loser, user=staff)
     services.record_national_result(entry=loser, level=PrizeLevel.SECOND, user=staff)
-    figures = services.round_figures(youth_round)
+    figures = contest_queries.round_figures(youth_round)
     assert figures.prizes[PrizeLevel.FIRST] == 1 and figures.national[PrizeLevel.SECOND] == 1
     assert youth_round.year == 2026
 
@@ -483,7 +486,7 @@ def test_a_two_stage_round_judges_only_finalists_in_the_final(youth_round, staff
             user=judge,
             points={criteria[0].pk: total - 50, criteria[1].pk: 25, criteria[2].pk: 25},
         )
-    rows = services.ranking(youth_round)[field]
+    rows = contest_queries.ranking(youth_round)[field]
     assert [r.entry.title for r in rows] == ["Mô hình số 2", "Mô hình số 3"]
     services.propose_prizes(round=youth_round, user=staff)
     assert youth_round.entries.get(title="Mô hình số 2").prize == PrizeLevel.FIRST
@@ -556,6 +559,6 @@ def test_two_other_contests_number_their_entries_apart(demo):
     for name in ("Cuộc thi A", "Cuộc thi A"):
         contest = Contest.objects.create(union=demo, kind=ContestKind.OTHER, name=name)
         round = round_of_2026(contest)
-        services.open_round(round=round, user=None) if round.fields.exists() else None
+        services.open_round(round=round, user=union_staff(demo)) if round.fields.exists() else None
         rounds.append(round)
     assert rounds[0].slug != rounds[1].slug
