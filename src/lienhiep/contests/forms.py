@@ -222,6 +222,17 @@ def _date_field(label, message=None):
     )
 
 
+class WholeNumberField(forms.IntegerField):
+    """A whole number typed by staff; a wrong one is named in the message."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            message = _("“%(value)s” is not a whole number") % {"value": value}
+            raise ValidationError(message, code="invalid") from None
+
+
 def _level_field(label):
     return forms.ChoiceField(label=label, choices=[("", "—"), *PrizeLevel.choices], required=False)
 
@@ -261,7 +272,7 @@ class PrizeForm(EntryActionForm):
 
 
 class LaunchNextForm(RoundActionForm):
-    number = forms.IntegerField(label=_("Number"), min_value=1, required=False)
+    number = WholeNumberField(label=_("Number"), min_value=1, required=False)
     period = forms.CharField(label=_("Period"), max_length=20, required=False)
     launch = _date_field(_("Launch date (dd/mm/yyyy)"))
     deadline = _date_field(_("Entry deadline (dd/mm/yyyy)"))
@@ -298,7 +309,7 @@ class UnassignForm(RoundActionForm):
 
 
 class FinalistsForm(RoundActionForm):
-    per_field = forms.IntegerField(label=_("Finalists per field"))
+    per_field = WholeNumberField(label=_("Finalists per field"))
 
 
 class ApproveForm(RoundActionForm):
