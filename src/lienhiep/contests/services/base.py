@@ -14,17 +14,20 @@ from ..enums import RESULT_STATES, ROUND_STEPS, SCORABLE
 from ..models import ContestRound
 
 
-def require_round_staff(user, round):
-    """Only staff of the round's union change it; nobody acts without a user."""
+def _require_staff(user, obj, visible):
+    """Only staff of the union change its contests; nobody acts without a user."""
+    message = _("You cannot manage this round.")
     if user is None:
-        raise PermissionDenied(_("You cannot manage this round."))
-    require_staff(user, round, rules.rounds_for(user), _("You cannot manage this round."))
+        raise PermissionDenied(message)
+    require_staff(user, obj, visible(user), message)
+
+
+def require_round_staff(user, round):
+    _require_staff(user, round, rules.rounds_for)
 
 
 def require_contest_staff(user, contest):
-    if user is None:
-        raise PermissionDenied(_("You cannot manage this round."))
-    require_staff(user, contest, rules.contests_for(user), _("You cannot manage this round."))
+    _require_staff(user, contest, rules.contests_for)
 
 
 def require_scorable(round):
@@ -40,9 +43,7 @@ def require_results(round):
 def public_changed(round):
     """Once committed, tell the public site that the round's pages show something new."""
     paths = [reverse("contest_index"), reverse("contest_round", args=[round.slug])]
-    transaction.on_commit(
-        lambda: public_content_changed.send(sender=ContestRound, paths=paths, instance=round)
-    )
+    transaction.on_commit(lambda: public_content_changed.send(sender=ContestRound, paths=paths))
 
 
 def step(round, to, *, user, **fields):
