@@ -59,6 +59,8 @@ REVIEWING = (RoundState.OPEN, RoundState.JUDGING)
 SCORABLE = (RoundState.JUDGING,)
 #: the round's results are out: forwarding to the national round, certificates
 RESULT_STATES = (RoundState.PUBLISHED, RoundState.CLOSED)
+#: the prizes are approved: the yearbook can be made
+AWARDED_STATES = (RoundState.AWARDED, *RESULT_STATES)
 #: the round shows on the public site
 PUBLIC_STATES = (RoundState.OPEN, RoundState.JUDGING, RoundState.AWARDED, *RESULT_STATES)
 

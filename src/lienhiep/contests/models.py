@@ -14,9 +14,11 @@ from lienhiep.core.formatting import fold, slugify_vi
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import (
+    AWARDED_STATES,
     CODE_PREFIX,
     OPEN_FOR_ENTRIES,
     REVIEWING,
+    SCORABLE,
     ContestKind,
     DossierItem,
     EntrySource,
@@ -149,6 +151,15 @@ class ContestRound(ClusterableModel):
     def reviews_entries(self):
         """Eligibility is decided, and corrected, while entries come in and during judging."""
         return self.state in REVIEWING
+
+    @property
+    def scorable(self):
+        """Judges are assigned and score; prizes are proposed and set."""
+        return self.state in SCORABLE
+
+    @property
+    def prizes_approved(self):
+        return self.state in AWARDED_STATES
 
     def co_organiser_list(self):
         return [line.strip() for line in self.co_organisers.splitlines() if line.strip()]

@@ -10,7 +10,7 @@ from lienhiep.core.transitions import advance, following
 from lienhiep.directory.rules import require_staff
 
 from .. import rules
-from ..enums import RESULT_STATES, ROUND_STEPS, SCORABLE
+from ..enums import RESULT_STATES, ROUND_STEPS
 from ..models import ContestRound
 
 
@@ -31,7 +31,7 @@ def require_contest_staff(user, contest):
 
 
 def require_scorable(round):
-    if round.state not in SCORABLE:
+    if not round.scorable:
         raise ValidationError(_("The round is not being judged."))
 
 
