@@ -11,8 +11,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests use a live server that empties the database after them: run them last."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Tests of an empty installation and browser tests empty the database: run them last."""
+
+    def last(item):
+        return (
+            item.get_closest_marker("empty_installation") is not None,
+            item.get_closest_marker("browser") is not None,
+        )
+
+    items.sort(key=last)
 
 
 @pytest.fixture(scope="session")

@@ -313,7 +313,7 @@ def _union_with_entries(count):
     return make_user(roles.UNION_STAFF, union)
 
 
-@pytest.mark.parametrize("export", ["", "?export=xlsx"])
+@pytest.mark.parametrize("export", ["", "?export=xlsx", "?export=csv"])
 def test_the_entry_list_costs_the_same_queries_with_more_rows(client, demo, export):
     counts = []
     for size in (1, 4):

@@ -5,8 +5,11 @@ embedded from ``core/fonts`` and declared for the page margin boxes too, so page
 running heads do not fall back to another font.
 """
 
+import mimetypes
 from io import BytesIO
 from pathlib import Path
+
+from .exporters import Rendered, response
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT_FAMILY = "Times New Roman"
@@ -74,18 +77,14 @@ def render_docx(template: Path | str | BytesIO, context) -> bytes:
     return buffer.getvalue()
 
 
-def file_response(field, *, attachment=False):
-    """A stored file as a response, read whole (documents and photos are small) and closed."""
-    import mimetypes
-
-    from django.http import HttpResponse
-    from django.utils.http import content_disposition_header
-
+def stored_file(field) -> Rendered:
+    """A stored file as a rendered one, read whole (documents and photos are small) and closed."""
     name = field.name.rsplit("/", 1)[-1]
     with field.open("rb") as handle:
         content = handle.read()
-    response = HttpResponse(
-        content, content_type=mimetypes.guess_type(name)[0] or "application/octet-stream"
-    )
-    response["Content-Disposition"] = content_disposition_header(attachment, name)
-    return response
+    return Rendered(name, mimetypes.guess_type(name)[0] or "application/octet-stream", content)
+
+
+def file_response(field, *, attachment=False):
+    """A stored file as the answer (the files of entries and report runs)."""
+    return response(stored_file(field), attachment=attachment)

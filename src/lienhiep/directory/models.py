@@ -156,6 +156,19 @@ class Organisation(models.Model):
     )
     admission_decision_date = models.DateField(_("admission decision date"), null=True, blank=True)
     term_years = models.PositiveSmallIntegerField(_("term length (years)"), default=5)
+    signer_name = models.CharField(
+        _("signer's name"),
+        max_length=100,
+        blank=True,
+        help_text=_("Who signs the organisation's documents, e.g. its chair."),
+    )
+    signer_title = models.CharField(_("signer's title"), max_length=100, blank=True)
+    is_default = models.BooleanField(
+        _("default union"),
+        default=False,
+        editable=False,
+        help_text=_("The union this installation runs; set by the first-run setup."),
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -170,6 +183,13 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         indexes = [models.Index(fields=["kind", "parent"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=models.Q(is_default=True),
+                name="one_default_union",
+            )
+        ]
 
     def __str__(self):
         return self.name

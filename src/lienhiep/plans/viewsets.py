@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from lienhiep.core.admin_views import ScopedEditView, ScopedModelViewSet
+from lienhiep.core.admin_views import ExportingModelViewSet, ScopedEditView, ScopedModelViewSet
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules
@@ -18,7 +17,7 @@ from .forms import ReportedValueForm
 from .models import AnnualPlan, Indicator, ReportedValue, YearlyReturn
 
 
-class IndicatorViewSet(ModelViewSet):
+class IndicatorViewSet(ExportingModelViewSet):
     model = Indicator
     icon = "list-ol"
     menu_label = gettext_lazy("Indicators")

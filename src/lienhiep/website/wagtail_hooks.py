@@ -1,5 +1,10 @@
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import HeaderButton
+
+from . import import_views
 
 
 @hooks.register("after_publish_page")
@@ -14,3 +19,17 @@ def schedule_publishing(request, page):
     go_live = getattr(revision, "approved_go_live_at", None) or page.go_live_at
     if go_live and go_live > timezone.now() and default_task_backend.supports_defer:
         publish_scheduled_pages.using(run_after=go_live).enqueue()
+
+
+@hooks.register("register_admin_urls")
+def register_news_import_url():
+    return [path("website/news-import/", import_views.import_view, name="website_news_import")]
+
+
+@hooks.register("register_page_header_buttons")
+def news_import_button(page, user, view_name, next_url=None):
+    """The import is offered on the news section it fills."""
+    if import_views.may_import_into(page, user):
+        yield HeaderButton(
+            _("Import news"), reverse("website_news_import"), icon_name="upload", priority=80
+        )

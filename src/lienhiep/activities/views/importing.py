@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from lienhiep.core.exporters import response
 from lienhiep.directory.views.importing import ImportForm
 
 from .. import importing
+from ..exporters import ImportTemplate
 
 
 def can_import(user):
@@ -46,9 +47,4 @@ def import_view(request):
 def template_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    response = HttpResponse(
-        importing.template_workbook(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-hoat-dong.xlsx"'
-    return response
+    return response(ImportTemplate().render())

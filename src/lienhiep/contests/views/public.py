@@ -2,13 +2,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from .. import documents, queries, ratelimit, services
+from lienhiep.core.exporters import response
+
+from .. import queries, ratelimit, services
 from ..enums import LEVELS, PUBLIC_STATES, RESULT_STATES
+from ..exporters import Certificate
 from ..forms import EntryForm, author_formset, entry_data
 from ..models import ContestRound
 
@@ -114,6 +117,4 @@ def certificate_view(request, slug, code):
     entry = get_object_or_404(
         round.entries.exclude(prize="").prefetch_related("authors"), code=code
     )
-    response = HttpResponse(documents.certificate_pdf(entry), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="giay-chung-nhan-{entry.code}.pdf"'
-    return response
+    return response(Certificate().render(entry=entry), attachment=False)

@@ -8,11 +8,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from lienhiep.core.exporters import response
 from lienhiep.core.formatting import format_count
 from lienhiep.directory.rules import can_read, is_staff, people_for
 
-from .. import documents, queries, rules, services
+from .. import queries, rules, services
 from ..enums import LEVELS, RESULT_STATES, EntrySource, Stage
+from ..exporters import EntriesTemplate, Yearbook
 from ..forms import EntryForm, ReviewForm, author_formset, entry_data
 from ..models import Assignment
 from .round_actions import JUDGING_ACTIONS, PROCESS_ACTIONS, perform
@@ -157,15 +159,7 @@ def yearbook_view(request, pk, format):
     round = _round(request, pk)
     if format not in ("docx", "pdf"):
         raise Http404
-    if format == "docx":
-        content = documents.yearbook_docx(round)
-        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    else:
-        content = documents.yearbook_pdf(round)
-        kind = "application/pdf"
-    response = HttpResponse(content, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="ky-yeu-{round.slug}.{format}"'
-    return response
+    return response(Yearbook().render(round=round, format=format))
 
 
 def import_entries_view(request, pk):
@@ -176,12 +170,7 @@ def import_entries_view(request, pk):
     round = _round(request, pk)
     _require_staff(request)
     if request.GET.get("template"):
-        response = HttpResponse(
-            importing.template_workbook(round),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="mau-bai-du-thi.xlsx"'
-        return response
+        return response(EntriesTemplate().render(round=round))
     form = ImportForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():

@@ -2,14 +2,16 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
+from lienhiep.core.exporters import response
+
 from .. import importing, rules
+from ..exporters import ImportTemplate
 
 MAX_SIZE = 10 * 1024 * 1024
 
@@ -73,9 +75,4 @@ def import_view(request):
 def template_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    response = HttpResponse(
-        importing.template_workbook(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-danh-ba.xlsx"'
-    return response
+    return response(ImportTemplate().render())

@@ -7,7 +7,10 @@ from django.template.response import TemplateResponse
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from lienhiep.core.exporters import response
+
 from .. import rules, services
+from ..exporters import RecipientsTemplate
 from ..models import HonourRound, Nomination
 
 
@@ -100,8 +103,6 @@ def vote_view(request, pk):
 
 
 def import_recipients_view(request, pk):
-    from django.http import HttpResponse
-
     from lienhiep.directory.views.importing import ImportForm
 
     from .. import importing
@@ -110,12 +111,7 @@ def import_recipients_view(request, pk):
     if not request.user.has_perm("honours.add_commendation"):
         raise PermissionDenied
     if request.GET.get("template"):
-        response = HttpResponse(
-            importing.template_workbook(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="mau-nguoi-nhan-khen-thuong.xlsx"'
-        return response
+        return response(RecipientsTemplate().render())
     form = ImportForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():

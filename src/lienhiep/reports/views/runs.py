@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from lienhiep.core.documents import file_response
+from lienhiep.core.exporters import response
 
 from .. import rendering, rules, services
 from ..enums import RunState
+from ..exporters import RunFile, run_file
 from ..tasks import generate_report
 
 logger = logging.getLogger(__name__)
@@ -79,7 +80,6 @@ def progress_view(request, pk):
 
 def file_view(request, pk, kind):
     run = _run(request, pk)
-    field = {"docx": run.docx, "pdf": run.pdf, "md": run.markdown}.get(kind)
-    if not field:
+    if run_file(run, kind) is None:
         raise Http404
-    return file_response(field, attachment=True)
+    return response(RunFile().render(run=run, format=kind))
