@@ -74,6 +74,22 @@ def _stage(request, round):
     return stage if stage in Stage.values else Stage.PRELIMINARY
 
 
+def _field_panel(request, round, stage, field, ranked):
+    """One page of a field's ranking, with each entry's assignments and the field's judges."""
+    page = Paginator(ranked, RANKING_PAGE).get_page(request.GET.get("p"))
+    assignments = {}
+    for a in Assignment.objects.filter(
+        entry__in=[row.entry.pk for row in page], stage=stage
+    ).select_related("judge__person"):
+        assignments.setdefault(a.entry_id, []).append(a)
+    return {
+        "field": field,
+        "judges": list(round.judges.filter(field=field).select_related("person", "field")),
+        "rows": [{"ranked": row, "assignments": assignments.get(row.entry.pk, [])} for row in page],
+        "page": page,
+    }
+
+
 def judging_view(request, pk):
     round = _round(request, pk)
     stage = _stage(request, round)
@@ -83,30 +99,11 @@ def judging_view(request, pk):
             messages.success(request, _("Saved."))
             field = request.POST.get("field") or request.GET.get("field") or ""
             return redirect(f"{request.path}?stage={stage}&field={field}")
-    judges = list(round.judges.select_related("person", "field"))
     ranking = queries.ranking(round, stage)
     shown = next(
         (f for f in ranking if str(f.pk) == request.GET.get("field")), next(iter(ranking), None)
     )
-    page = Paginator(ranking.get(shown, []), RANKING_PAGE).get_page(request.GET.get("p"))
-    assignments = {}
-    for a in Assignment.objects.filter(
-        entry__in=[row.entry.pk for row in page], stage=stage
-    ).select_related("judge__person"):
-        assignments.setdefault(a.entry_id, []).append(a)
-    fields = []
-    if shown is not None:
-        fields.append(
-            {
-                "field": shown,
-                "judges": [j for j in judges if j.field_id == shown.pk],
-                "rows": [
-                    {"ranked": row, "assignments": assignments.get(row.entry.pk, [])}
-                    for row in page
-                ],
-                "page": page,
-            }
-        )
+    fields = [] if shown is None else [_field_panel(request, round, stage, shown, ranking[shown])]
     return TemplateResponse(
         request,
         "contests/round_judging.html",
