@@ -112,3 +112,21 @@ def test_a_leader_cannot_record_or_import_entries(client, personas, youth_round)
     for name in ("contests_paper_entry", "contests_import"):
         assert refused(client.get(reverse(name, args=[youth_round.pk])))
     assert not youth_round.entries.exists()
+
+
+def test_a_leader_inspects_but_never_edits_or_deletes_in_the_admin(client, personas, twelfth):
+    client.force_login(personas["leader"])
+    entry = twelfth.entries.order_by("code").first()
+    assert client.get(reverse("contests_round:index")).status_code == 200
+    assert client.get(reverse("contests_entry:inspect", args=[entry.pk])).status_code == 200
+    for name, args in [
+        ("contests_round:add", []),
+        ("contests_round:edit", [twelfth.pk]),
+        ("contests_round:delete", [twelfth.pk]),
+        ("contests_entry:edit", [entry.pk]),
+        ("contests_entry:delete", [entry.pk]),
+        ("contests_contest:edit", [twelfth.contest_id]),
+    ]:
+        assert refused(client.get(reverse(name, args=args))), name
+    assert refused(client.post(reverse("contests_entry:delete", args=[entry.pk])))
+    assert twelfth.entries.filter(pk=entry.pk).exists()
