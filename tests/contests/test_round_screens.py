@@ -14,7 +14,7 @@ from lienhiep.directory import roles
 from lienhiep.directory.enums import OrganisationKind
 from tests.factories import make_org, make_user
 
-from .conftest import entry_data, union_staff
+from .conftest import entry_data, judge_user, union_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -126,4 +126,17 @@ def test_a_rounds_entries_cost_the_same_queries_with_more_rows(client, demo):
     for size in (1, 4):
         user, round = _union_with_rounds(1, entries=size)
         counts.append(_queries(client, user, reverse("contests_round_process", args=[round.pk])))
+    assert counts[0] == counts[1]
+
+
+def test_the_judging_screen_costs_the_same_queries_with_more_rows(client, demo):
+    counts = []
+    for size in (1, 4):
+        user, round = _union_with_rounds(1, entries=size)
+        for entry in round.entries.all():
+            services.review_entry(entry=entry, eligible=True, user=user)
+        services.start_judging(round=round, user=user)
+        judge_user(round, round.fields.first(), f"Đếm {size}")
+        services.assign_automatically(round=round, user=user)
+        counts.append(_queries(client, user, reverse("contests_round_judging", args=[round.pk])))
     assert counts[0] == counts[1]
