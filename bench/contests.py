@@ -33,6 +33,7 @@ def row(label, median, best=None, runs=1):
 def build_round(union):
 
     from lienhiep.contests import services
+    from lienhiep.contests.demo import seeder
     from lienhiep.contests.enums import ContestKind
     from lienhiep.contests.models import Author, Contest, Entry, PrizeTier
     from lienhiep.directory.models import Person
@@ -47,9 +48,10 @@ def build_round(union):
         launch_date=date(2026, 1, 1),
         entry_deadline=date(2026, 12, 31),
         judges_per_entry=JUDGES_PER_ENTRY,
+        user=seeder(),
     )
     PrizeTier.objects.filter(round=round).update(count=20)
-    services.open_round(round=round, user=None)
+    services.open_round(round=round, user=seeder())
     fields = list(round.fields.all())
     entries = Entry.objects.bulk_create(
         Entry(
@@ -67,7 +69,7 @@ def build_round(union):
     Author.objects.bulk_create(
         Author(entry=e, name=f"Tác giả {e.code}", is_main=True) for e in entries
     )
-    services.start_judging(round=round, user=None)
+    services.start_judging(round=round, user=seeder())
     judges = []
     for position, field in enumerate(fields):
         for n in range(JUDGES_PER_FIELD):
@@ -81,18 +83,22 @@ def build_round(union):
                 username=f"bench-judge-{position}-{n}"
             )
             person.save()
-            judges.append(services.add_judge(round=round, field=field, person=person, user=None))
+            judges.append(
+                services.add_judge(round=round, field=field, person=person, user=seeder())
+            )
     return round, judges
 
 
 def bench_judging(union, staff_client):
     import random
 
+    from lienhiep.contests import queries as contest_queries
     from lienhiep.contests import services
+    from lienhiep.contests.demo import seeder
     from lienhiep.contests.models import Assignment
 
     round, _judges = build_round(union)
-    made, elapsed = clock(lambda: services.assign_automatically(round=round, user=None))
+    made, elapsed = clock(lambda: services.assign_automatically(round=round, user=seeder()))
     assert made == ENTRIES * JUDGES_PER_ENTRY, made
     row(f"automatic assignment ({made} assignments)", elapsed)
 
@@ -131,7 +137,7 @@ def bench_judging(union, staff_client):
 
     samples = []
     for _ in range(10):
-        ranked, ms = clock(lambda: services.ranking(round))
+        ranked, ms = clock(lambda: contest_queries.ranking(round))
         samples.append(ms)
     assert sum(len(rows) for rows in ranked.values()) == ENTRIES
     row(
@@ -140,7 +146,7 @@ def bench_judging(union, staff_client):
         min(samples),
         len(samples),
     )
-    _result, ms = clock(lambda: services.propose_prizes(round=round, user=None))
+    _result, ms = clock(lambda: services.propose_prizes(round=round, user=seeder()))
     row("prize proposal from the ranking", ms)
     samples = []
     for _ in range(5):

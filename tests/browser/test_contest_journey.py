@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from lienhiep.contests import services
+from lienhiep.contests.demo import seeder
 from lienhiep.contests.enums import ContestKind, PrizeLevel
 from lienhiep.contests.models import ContestRound, Entry
 from lienhiep.directory.demo import DEMO_PASSWORD
@@ -101,7 +102,7 @@ def test_youth_entry_from_the_site_to_the_results(live_server, browser):
         person = make_person(round.contest.union, "Trương", "Thị", given)
         person.account = make_user(username=f"giamkhao-{len(judges)}")
         person.save()
-        services.add_judge(round=round, field=field, person=person, user=None)
+        services.add_judge(round=round, field=field, person=person, user=seeder())
         judges.append(person.account)
     staff.goto(f"{url}/admin/contests/rounds/{round.pk}/judging/")
     staff.click("button[value=assign_all]")

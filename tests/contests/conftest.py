@@ -42,6 +42,11 @@ def png_claiming(width, height, name="anh-lon.png"):
     return SimpleUploadedFile(name, content, content_type="image/png")
 
 
+def union_staff(union):
+    """A new login of ``union``'s staff: who launches, opens and judges its rounds in tests."""
+    return make_user(roles.UNION_STAFF, union)
+
+
 def round_of_2026(contest, **settings):
     """A first round of ``contest`` taking entries through 2026."""
     return services.launch_round(
@@ -50,6 +55,7 @@ def round_of_2026(contest, **settings):
         period="2026",
         launch_date=date(2026, 1, 1),
         entry_deadline=date(2026, 12, 31),
+        user=union_staff(contest.union),
         **settings,
     )
 
@@ -68,7 +74,7 @@ def youth_round(demo):
     round = round_of_2026(contest, min_age=6, max_age=18, residence="tỉnh Hòa An")
     PrizeTier.objects.filter(round=round).update(count=1)
     PrizeTier.objects.filter(round=round, level=PrizeLevel.CONSOLATION).update(count=2)
-    services.open_round(round=round, user=None)
+    services.open_round(round=round, user=union_staff(demo))
     return round
 
 
@@ -92,5 +98,7 @@ def judge_user(round, field, given):
     person = make_person(round.contest.union, "Trịnh", "Văn", given)
     person.account = make_user()
     person.save()
-    services.add_judge(round=round, field=field, person=person, user=None)
+    services.add_judge(
+        round=round, field=field, person=person, user=union_staff(round.contest.union)
+    )
     return person.account

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lienhiep.contests import documents, services
+from lienhiep.contests import queries as contest_queries
 from lienhiep.contests.enums import ContestKind, FileKind, PrizeLevel
 from lienhiep.contests.models import Assignment, Contest, ContestRound, Entry, EntryFile, Score
 from lienhiep.core.documents import html_to_pdf
@@ -23,7 +24,7 @@ from lienhiep.reports.enums import ReportKind
 from tests.factories import make_user
 from tests.html_forms import form_values
 
-from .conftest import entry_data, judge_user, png, png_claiming, round_of_2026
+from .conftest import entry_data, judge_user, png, png_claiming, round_of_2026, union_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -139,6 +140,7 @@ def test_a_draft_round_is_not_public(client, demo):
         period="2025-2026",
         launch_date=date(2025, 3, 1),
         entry_deadline=date(2026, 12, 30),
+        user=union_staff(eighth.contest.union),
     )
     assert client.get(reverse("contest_round", args=[ninth.slug])).status_code == 404
 
@@ -148,7 +150,7 @@ def test_a_draft_round_is_not_public(client, demo):
 
     launched = f"Phát động {ninth.contest.name} lần thứ 9 (2025-2026)."
     assert launched not in report_text()
-    services.open_round(round=ninth, user=None)
+    services.open_round(round=ninth, user=union_staff(demo))
     assert launched in report_text()
 
 
@@ -211,7 +213,7 @@ def test_the_yearbook_renders_to_word_and_pdf_with_vietnamese_intact(demo):
     from docx import Document
 
     seventh = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=7)
-    winners = services.winners(seventh)
+    winners = contest_queries.winners(seventh)
     assert len(winners) == 18 and all(w.photos() for w in winners)
     word = Document(BytesIO(documents.yearbook_docx(seventh)))
     text = "\n".join(p.text for p in word.paragraphs)
@@ -234,7 +236,7 @@ def test_a_photo_must_be_a_picture_and_the_yearbook_passes_over_one_that_is_not(
     from docx import Document
 
     seventh = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=7)
-    winner = services.winners(seventh)[0]
+    winner = contest_queries.winners(seventh)[0]
     scan = EntryFile(entry=winner, kind=FileKind.PHOTO, file=ContentFile(b"%PDF-1.4", "scan.pdf"))
     with pytest.raises(ValidationError) as error:
         scan.full_clean()
@@ -288,6 +290,7 @@ def test_the_entry_list_offers_only_the_unions_own_rounds(client, demo):
         period="2025-2026",
         launch_date=date(2025, 5, 1),
         entry_deadline=date(2025, 12, 1),
+        user=union_staff(other),
     )
     client.force_login(make_user(roles.UNION_STAFF, demo))
     page = client.get(reverse("contests_entry:index")).content.decode()
@@ -305,7 +308,7 @@ def _union_with_entries(count):
             union=union, kind=ContestKind.TECHNICAL, name=f"Hội thi {count}-{n}"
         )
         round = round_of_2026(contest)
-        services.open_round(round=round, user=None)
+        services.open_round(round=round, user=union_staff(union))
         services.submit_entry(round=round, data=entry_data(round), today=date(2026, 6, 1))
     return make_user(roles.UNION_STAFF, union)
 

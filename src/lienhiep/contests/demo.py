@@ -20,8 +20,8 @@ from lienhiep.directory import roles
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.directory.models import Organisation, Person
 
-from . import services
-from .enums import ContestKind, EntrySource, FileKind, PrizeLevel, RoundState
+from . import queries, services
+from .enums import OPEN_FOR_ENTRIES, ContestKind, EntrySource, FileKind, PrizeLevel
 from .models import Assignment, Contest, ContestRound, EntryFile, PrizeTier, Score
 
 TECHNICAL_SUBJECTS = [
@@ -135,6 +135,11 @@ def contest(union, kind, name):
     return found
 
 
+def seeder():
+    """The union staff login that the seeding acts as (``canbo``, from the directory's demo)."""
+    return get_user_model().objects.get(username="canbo")
+
+
 def launch(contest, number, period, launch_date, deadline, prizes, **settings):
     round = contest.rounds.filter(number=number).first()
     if round is not None:
@@ -145,15 +150,17 @@ def launch(contest, number, period, launch_date, deadline, prizes, **settings):
         period=period,
         launch_date=launch_date,
         entry_deadline=deadline,
+        user=seeder(),
         **settings,
     )
     for level, (count, amount) in zip(PrizeLevel, prizes, strict=True):
         PrizeTier.objects.filter(round=round, level=level).update(count=count, amount=amount)
-    services.open_round(round=round, user=None)
+    services.open_round(round=round, user=seeder())
     return round, True
 
 
 def enter(round, rng, count, *, youth, titles, ineligible=0):
+    user = seeder()
     fields = list(round.fields.all())
     subjects = YOUTH_SUBJECTS if youth else TECHNICAL_SUBJECTS
     objects = YOUTH_OBJECTS if youth else TECHNICAL_OBJECTS
@@ -183,7 +190,7 @@ def enter(round, rng, count, *, youth, titles, ineligible=0):
                     name=_name(rng), birth_date=born, workplace=workplace, is_main=order == 0
                 )
             )
-        entry = services.submit_entry(
+        entry = services.record_entry(
             round=round,
             data=services.EntryData(
                 title=title,
@@ -197,6 +204,7 @@ def enter(round, rng, count, *, youth, titles, ineligible=0):
                 applied_since=None if youth else 2018 + rng.randrange(6),
             ),
             source=EntrySource.PAPER,
+            user=user,
         )
         entries.append(entry)
     step = count // ineligible if ineligible else 0
@@ -208,20 +216,21 @@ def enter(round, rng, count, *, youth, titles, ineligible=0):
             eligible=not bad,
             reason=INELIGIBLE[position % len(INELIGIBLE)] if bad else "",
             dossier=["registration", "note", "photos"] if not bad else ["registration"],
-            user=None,
+            user=user,
         )
     return entries
 
 
 def judge(round, rng, panel, approval, published, photos=False):
-    services.start_judging(round=round, user=None)
+    user = seeder()
+    services.start_judging(round=round, user=user)
     for position, field in enumerate(round.fields.all()):
         for offset in range(2):
             person = panel[(position * 2 + offset) % len(panel)]
             services.add_judge(
-                round=round, field=field, person=person, chair=offset == 0, user=None
+                round=round, field=field, person=person, chair=offset == 0, user=user
             )
-    services.assign_automatically(round=round, user=None)
+    services.assign_automatically(round=round, user=user)
     criteria = list(round.criteria.all())
     leniency = {j.pk: rng.uniform(-0.08, 0.08) for j in round.judges.all()}
     scored_at = timezone.make_aware(
@@ -241,11 +250,11 @@ def judge(round, rng, panel, approval, published, photos=False):
         assignment.total, assignment.scored_at = total, scored_at
     Score.objects.bulk_create(scores)
     Assignment.objects.bulk_update(assignments, ["total", "scored_at"])
-    services.propose_prizes(round=round, user=None)
-    services.approve_prizes(round=round, user=None, number=approval)
-    services.publish_results(round=round, user=None, day=published)
+    services.propose_prizes(round=round, user=user)
+    services.approve_prizes(round=round, user=user, number=approval)
+    services.publish_results(round=round, user=user, day=published)
     if photos:
-        for entry in services.winners(round):
+        for entry in queries.winners(round):
             if not entry.files.exists():
                 EntryFile.objects.create(
                     entry=entry, kind=FileKind.PHOTO, file=_photo(entry.code, rng)
@@ -339,11 +348,12 @@ def seed_youth(union, panel):
     if new:
         enter(twelfth, rng, 168, youth=True, titles=set(), ineligible=6)
         judge(twelfth, rng, panel, "09/QĐ-BTC", date(2024, 5, 10))
-        sent = services.winners(twelfth)[:6]
+        user = seeder()
+        sent = queries.winners(twelfth)[:6]
         for entry in sent:
-            services.forward(entry=entry, user=None)
-        services.record_national_result(entry=sent[1], level=PrizeLevel.THIRD, user=None)
-        services.record_national_result(entry=sent[4], level=PrizeLevel.CONSOLATION, user=None)
+            services.forward(entry=entry, user=user)
+        services.record_national_result(entry=sent[1], level=PrizeLevel.THIRD, user=user)
+        services.record_national_result(entry=sent[4], level=PrizeLevel.CONSOLATION, user=user)
     # Round 13 was launched in September 2024; the demo keeps it open for entries so the form
     # can be tried: its deadline is moved to 60 days after the day of seeding when that is later.
     deadline = max(date(2025, 3, 31), date.today() + timedelta(days=60))
@@ -362,7 +372,7 @@ def seed_youth(union, panel):
         ),
         **common,
     )
-    if not new and thirteenth.state == RoundState.OPEN and thirteenth.entry_deadline < deadline:
+    if not new and thirteenth.state in OPEN_FOR_ENTRIES and thirteenth.entry_deadline < deadline:
         ContestRound.objects.filter(pk=thirteenth.pk).update(entry_deadline=deadline)
     return twelfth, thirteenth
 

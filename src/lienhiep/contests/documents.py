@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from lienhiep.core.documents import html_to_pdf, in_vietnamese, render_docx
 from lienhiep.core.formatting import format_count
 
-from . import services
+from . import queries
 from .enums import LEVELS, FileKind, PrizeLevel
 from .validators import picture_problem
 
@@ -41,7 +41,7 @@ def _photo(entry):
 
 def yearbook_groups(round):
     """The winners by level, numbered through the whole book."""
-    winners = services.winners(round)
+    winners = queries.winners(round)
     groups, number = [], 0
     for level in LEVELS:
         entries = [e for e in winners if e.prize == level]

@@ -51,6 +51,19 @@ class RoundState(models.TextChoices):
 
 ROUND_STEPS = list(RoundState)
 
+#: a round takes entries from the public (between its launch and its deadline)
+OPEN_FOR_ENTRIES = (RoundState.OPEN,)
+#: staff record paper and imported entries and decide eligibility
+REVIEWING = (RoundState.OPEN, RoundState.JUDGING)
+#: judges are assigned and score, prizes are proposed and set
+SCORABLE = (RoundState.JUDGING,)
+#: the round's results are out: forwarding to the national round, certificates
+RESULT_STATES = (RoundState.PUBLISHED, RoundState.CLOSED)
+#: the prizes are approved: the yearbook can be made
+AWARDED_STATES = (RoundState.AWARDED, *RESULT_STATES)
+#: the round shows on the public site
+PUBLIC_STATES = (RoundState.OPEN, RoundState.JUDGING, RoundState.AWARDED, *RESULT_STATES)
+
 
 class PrizeLevel(models.TextChoices):
     FIRST = "first", _("First prize")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from lienhiep.core.exporters import DOCX, PDF, XLSX, Exporter, Rendered, register
 
 from . import documents, importing
-from .enums import RoundState
+from .enums import RESULT_STATES
 from .models import ContestRound, Entry
 
 
@@ -48,9 +48,7 @@ class Certificate(Exporter):
     verbose_name = _("Certificate of a prize-winning entry")
     options = {
         "entry": forms.ModelChoiceField(
-            Entry.objects.exclude(prize="").filter(
-                round__state__in=[RoundState.PUBLISHED, RoundState.CLOSED]
-            ),
+            Entry.objects.exclude(prize="").filter(round__state__in=RESULT_STATES),
             label=Entry._meta.verbose_name,
         )
     }

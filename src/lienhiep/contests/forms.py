@@ -6,9 +6,11 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from lienhiep.directory.forms import RegistryForm
+from lienhiep.directory.rules import people_for
 
 from . import services
-from .enums import DossierItem, FileKind
+from .enums import DossierItem, FileKind, PrizeLevel
+from .models import Assignment
 from .services import AuthorData, EntryData
 from .validators import validate_entry_file, validate_photo
 
@@ -151,6 +153,10 @@ class ReviewForm(forms.Form):
         choices=[("yes", _("eligible")), ("no", _("not eligible"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose eligible or not eligible."),
+            "invalid_choice": _("Choose eligible or not eligible."),
+        },
     )
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
     dossier = forms.MultipleChoiceField(
@@ -201,3 +207,114 @@ class RoundForm(RegistryForm):
                 count = 0 if deleted else data.get("count", form.initial["count"])
                 change.prizes.append((before, after, count))
         return change
+
+
+# ---------------------------------------------------------------------------------------------
+# The buttons of the round screens: one form per action, bound to the round being worked on.
+
+
+def _date_field(label, message=None):
+    message = message or _("Write the dates as dd/mm/yyyy.")
+    return forms.DateField(
+        label=label,
+        input_formats=["%d/%m/%Y"],
+        error_messages={"invalid": message, "required": message},
+    )
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number typed by staff; a wrong one is named in the message."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            message = _("“%(value)s” is not a whole number") % {"value": value}
+            raise ValidationError(message, code="invalid") from None
+
+
+def _level_field(label):
+    return forms.ChoiceField(label=label, choices=[("", "—"), *PrizeLevel.choices], required=False)
+
+
+class RoundActionForm(forms.Form):
+    """An action on ``round`` by ``user``; the base form asks nothing more."""
+
+    def __init__(self, *args, round, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.round, self.user = round, user
+
+
+class EntryActionForm(RoundActionForm):
+    entry = forms.ModelChoiceField(label=_("Entry"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = self.round.entries.all()
+
+
+class EntryReviewForm(EntryActionForm, ReviewForm):
+    pass
+
+
+class ForwardForm(EntryActionForm):
+    forwarded = forms.TypedChoiceField(
+        choices=[("yes", _("Forward")), ("no", _("Withdraw"))], coerce=lambda value: value == "yes"
+    )
+
+
+class NationalResultForm(EntryActionForm):
+    level = _level_field(_("National result"))
+
+
+class PrizeForm(EntryActionForm):
+    level = _level_field(_("Prize"))
+
+
+class LaunchNextForm(RoundActionForm):
+    number = WholeNumberField(label=_("Number"), min_value=1, required=False)
+    period = forms.CharField(label=_("Period"), max_length=20, required=False)
+    launch = _date_field(_("Launch date (dd/mm/yyyy)"))
+    deadline = _date_field(_("Entry deadline (dd/mm/yyyy)"))
+
+    def clean_number(self):
+        return self.cleaned_data.get("number") or self.round.number + 1
+
+
+class AddJudgeForm(RoundActionForm):
+    person = forms.ModelChoiceField(label=_("Judge"), queryset=None)
+    field = forms.ModelChoiceField(label=_("Field"), queryset=None)
+    chair = forms.BooleanField(label=_("chair"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people_for(self.user)
+        self.fields["field"].queryset = self.round.fields.all()
+
+
+class AssignForm(EntryActionForm):
+    judge = forms.ModelChoiceField(label=_("Judge"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["judge"].queryset = self.round.judges.all()
+
+
+class UnassignForm(RoundActionForm):
+    assignment = forms.ModelChoiceField(label=_("Judge"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignment"].queryset = Assignment.objects.filter(entry__round=self.round)
+
+
+class FinalistsForm(RoundActionForm):
+    per_field = WholeNumberField(label=_("Finalists per field"))
+
+
+class ApproveForm(RoundActionForm):
+    number = forms.CharField(label=_("Committee decision no."), max_length=100, required=False)
+
+
+class PublishForm(RoundActionForm):
+    day = _date_field(_("Date (dd/mm/yyyy)"), _("Write the date as dd/mm/yyyy."))

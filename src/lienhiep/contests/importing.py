@@ -172,7 +172,7 @@ def read(round, content):
 def import_entries(*, round, content: bytes, user):
     """Create every entry of the workbook, or none; returns the entries created."""
     created = [
-        services.submit_entry(round=round, data=data, source=EntrySource.IMPORT, user=user)
+        services.record_entry(round=round, data=data, source=EntrySource.IMPORT, user=user)
         for _row, data in read(round, content)
     ]
     log(round, "wagtail.edit", user=user, data={"imported_entries": len(created)})

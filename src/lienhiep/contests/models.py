@@ -14,7 +14,11 @@ from lienhiep.core.formatting import fold, slugify_vi
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import (
+    AWARDED_STATES,
     CODE_PREFIX,
+    OPEN_FOR_ENTRIES,
+    REVIEWING,
+    SCORABLE,
     ContestKind,
     DossierItem,
     EntrySource,
@@ -142,11 +146,20 @@ class ContestRound(ClusterableModel):
 
     def accepts_entries(self, today=None):
         today = today or date.today()
-        return self.state == RoundState.OPEN and self.launch_date <= today <= self.entry_deadline
+        return self.state in OPEN_FOR_ENTRIES and self.launch_date <= today <= self.entry_deadline
 
     def reviews_entries(self):
         """Eligibility is decided, and corrected, while entries come in and during judging."""
-        return self.state in (RoundState.OPEN, RoundState.JUDGING)
+        return self.state in REVIEWING
+
+    @property
+    def scorable(self):
+        """Judges are assigned and score; prizes are proposed and set."""
+        return self.state in SCORABLE
+
+    @property
+    def prizes_approved(self):
+        return self.state in AWARDED_STATES
 
     def co_organiser_list(self):
         return [line.strip() for line in self.co_organisers.splitlines() if line.strip()]

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from lienhiep.core.admin_views import ScopedCreateView, ScopedModelViewSet
+from lienhiep.core.admin_views import ScopedCreateView, ScopedInspectView, ScopedModelViewSet
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules, services
@@ -160,10 +160,21 @@ class EntryCreateView(ScopedCreateView):
         return redirect("contests_round:index")
 
 
+class EntryInspectView(ScopedInspectView):
+    """An entry's model field is named ``field``: Wagtail looks for a view method named
+    ``get_<name>_display_value`` and finds ``get_field_display_value`` itself."""
+
+    def get_field_display_value(self, field_name=None, field=None):
+        if field_name is None:  # called as the display hook of the entry's ``field``
+            return str(self.object.field)
+        return super().get_field_display_value(field_name, field)
+
+
 class EntryViewSet(ScopedModelViewSet):
     model = Entry
     visible = staticmethod(rules.entries_for)
     add_view_class = EntryCreateView
+    inspect_view_class = EntryInspectView
     icon = "doc-full"
     menu_label = _("Contest entries")
     url_prefix = "contests/entries"

@@ -1,11 +1,14 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from lienhiep.core.signals import public_content_changed
+
 from . import caching
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
+@receiver(public_content_changed)  # a domain app changed what the public pages show
 def empty_page_cache(sender, **kwargs):
     caching.invalidate()

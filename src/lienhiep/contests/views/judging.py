@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from lienhiep.core.formatting import format_number
 
 from .. import rules, services
-from ..enums import RoundState
 
 
 def my_entries_view(request):
@@ -62,7 +61,7 @@ def score_view(request, pk):
             "rows": [(c, mine.get(c.pk, "")) for c in criteria],
             "authors": entry.authors.all(),
             "files": entry.files.all(),
-            "open": round.state == RoundState.JUDGING and not assignment.conflict,
+            "open": round.scorable and not assignment.conflict,
         },
     )
 

@@ -9,19 +9,11 @@ from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
 
-from .. import ratelimit, services
-from ..enums import LEVELS, RoundState
+from .. import queries, ratelimit, services
+from ..enums import LEVELS, PUBLIC_STATES, RESULT_STATES
 from ..exporters import Certificate
 from ..forms import EntryForm, author_formset, entry_data
 from ..models import ContestRound
-
-PUBLIC_STATES = [
-    RoundState.OPEN,
-    RoundState.JUDGING,
-    RoundState.AWARDED,
-    RoundState.PUBLISHED,
-    RoundState.CLOSED,
-]
 
 
 def public_rounds():
@@ -35,14 +27,14 @@ def index_view(request):
         "contests/public/index.html",
         {
             "open_rounds": [r for r in rounds if r.accepts_entries()],
-            "results": [r for r in rounds if r.state in (RoundState.PUBLISHED, RoundState.CLOSED)],
+            "results": [r for r in rounds if r.state in RESULT_STATES],
         },
     )
 
 
 def round_view(request, slug):
     round = get_object_or_404(public_rounds(), slug=slug)
-    if round.state in (RoundState.PUBLISHED, RoundState.CLOSED):
+    if round.state in RESULT_STATES:
         return results_page(request, round)
     accepting = round.accepts_entries()
     form = formset = None
@@ -96,7 +88,7 @@ def receipt_view(request, slug):
 
 
 def results_page(request, round):
-    winners = services.winners(round)
+    winners = queries.winners(round)
     by_level = [
         (level, [e for e in winners if e.prize == level])
         for level in LEVELS
@@ -115,15 +107,13 @@ def results_page(request, round):
             "round": round,
             "by_level": by_level,
             "national": national,
-            "figures": services.round_figures(round),
+            "figures": queries.round_figures(round),
         },
     )
 
 
 def certificate_view(request, slug, code):
-    round = get_object_or_404(
-        ContestRound.objects.filter(state__in=[RoundState.PUBLISHED, RoundState.CLOSED]), slug=slug
-    )
+    round = get_object_or_404(ContestRound.objects.filter(state__in=RESULT_STATES), slug=slug)
     entry = get_object_or_404(
         round.entries.exclude(prize="").prefetch_related("authors"), code=code
     )
