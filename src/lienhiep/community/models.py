@@ -39,5 +39,5 @@ class Project(models.Model):
 
     @property
     def subject(self):
-        """How the project's reported beneficiary values name it."""
+        """How the project's reported beneficiary values name it (``subjects.py``)."""
         return f"community.project:{self.pk}"

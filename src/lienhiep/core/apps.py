@@ -10,5 +10,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
-        # The kernel's registries: every app's figures (measures.py) and report sections (report.py).
-        autodiscover_modules("measures", "report")
+        # The kernel's registries: every app's figures (measures.py), report sections (report.py)
+        # and records with figures of their own (subjects.py).
+        autodiscover_modules("measures", "report", "subjects")

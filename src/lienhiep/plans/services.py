@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.directory.models import AccountScope, MemberCount
+from lienhiep.directory.rules import require_staff
 
 from . import queries, rules
 from .enums import EDITABLE_STATES, PlanState, ReturnState
@@ -56,6 +57,31 @@ def report_value(*, indicator, organisation, year, value, source, user, breakdow
         data={"value": str(value)},
     )
     return reported
+
+
+@transaction.atomic
+def report_values(*, kind, record, year, values, user):
+    """Report a record's figures for a year, all of them or none (``kind``: a ``SubjectKind``).
+
+    ``values`` holds ``(indicator, value, source)``; each is recorded and logged as by
+    ``report_value``, in one transaction.
+    """
+    require_staff(user, record, kind.visible(user), _("You cannot report this record's figures."))
+    if any(not indicator.code.startswith(kind.prefix) for indicator, _v, _s in values):
+        raise ValidationError(_("This indicator is not reported for this record."))
+    organisation, subject = kind.organisation(record), kind.key(record)
+    return [
+        report_value(
+            indicator=indicator,
+            organisation=organisation,
+            year=year,
+            value=value,
+            source=source,
+            user=user,
+            subject=subject,
+        )
+        for indicator, value, source in values
+    ]
 
 
 @transaction.atomic

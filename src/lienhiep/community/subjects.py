@@ -1,0 +1,33 @@
+"""A community project carries its beneficiary figures: reported values about the project."""
+
+from django.utils.translation import gettext as _
+
+from lienhiep.core.formatting import format_money
+from lienhiep.core.indicators import SubjectKind, register_subject
+
+from . import demo
+from .models import BENEFICIARY_PREFIX, Project
+from .rules import projects_for
+
+
+def describe(project):
+    return _("%(centre)s · %(amount)s · %(places)s") % {
+        "centre": project.centre.name,
+        "amount": format_money(project.amount),
+        "places": project.places,
+    }
+
+
+register_subject(
+    SubjectKind(
+        kind="community.project",
+        model=Project,
+        prefix=BENEFICIARY_PREFIX,
+        visible=projects_for,
+        organisation=lambda project: project.centre,
+        path="community/projects",
+        url_name="community_project_figures",
+        describe=describe,
+        demo=demo.beneficiary_figures,
+    )
+)
