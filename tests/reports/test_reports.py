@@ -248,12 +248,6 @@ def test_issuing_takes_the_next_number_of_the_register_and_locks_the_run(issued,
     services.generate(run=second)
     services.issue(run=second, day=date(2024, 12, 28))
     assert str(second.document) == "64/BC-LHH"
-    page = services.news_draft(run=second)  # a sơ kết speaks of the year's two halves
-    assert (
-        page.title == "Hội nghị sơ kết 6 tháng đầu năm 2024, triển khai nhiệm vụ 6 tháng cuối năm"
-    )
-    body = " ".join(str(block.value) for block in page.body)
-    assert "6 tháng đầu năm 2024" in body + page.lead and "2025" not in body + page.lead
 
 
 def test_text_saved_while_the_report_generates_is_kept_and_asks_for_another_run(run):
@@ -284,18 +278,6 @@ def test_the_command_writes_an_issued_report_as_it_was_issued(issued, demo, caps
     text = " ".join(capsysbinary.readouterr().out.decode().split())
     assert "Số: 63/BC-LHH" in text
     assert "Tổ chức 11 hội thảo (kế hoạch 12 hội thảo, đạt 92% kế hoạch):" in text
-
-
-def test_a_news_draft_comes_from_the_issued_report(issued):
-    page = services.news_draft(run=issued)
-    assert (
-        not page.live
-        and page.title == "Hội nghị tổng kết hoạt động năm 2024, triển khai nhiệm vụ năm 2025"
-    )
-    body = " ".join(str(block.value) for block in page.body)
-    assert "06 đề án" in body and "168 mô hình" in body
-    issued.refresh_from_db()
-    assert issued.news_article_id == page.pk
 
 
 def _template(text):

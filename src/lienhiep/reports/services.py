@@ -1,5 +1,6 @@
-"""Report runs: create a draft, generate it (figures locked), issue it with a number from the
-register, keep its files; Word templates uploaded by staff; the news draft from an issued report."""
+"""Report runs: create a draft, queue and generate it (figures locked), issue it with a number
+from the register, keep its files; Word templates uploaded by staff; the link to the news
+article that ``website`` drafts from an issued report. Every change of a run's state is here."""
 
 import logging
 from datetime import date
@@ -9,17 +10,16 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lienhiep.core.documents import in_vietnamese
 from lienhiep.core.formatting import slugify_vi
+from lienhiep.core.transitions import advance
 from lienhiep.directory.models import Organisation
 
 from . import content as report_content
 from . import rendering
-from .enums import ReportKind, RunState
+from .enums import GENERATABLE_STATES, ReportKind, RunState
 from .models import OutgoingDocument, ReportRun, ReportTemplate
 
 logger = logging.getLogger(__name__)
@@ -117,6 +117,28 @@ def explain(error):
     return _("An unexpected error stopped the report (%(detail)s). Tell the administrator.") % {
         "detail": detail
     }
+
+
+def _require_user(user):
+    if user is None or not user.is_authenticated:
+        raise PermissionDenied(_("You cannot write this organisation's reports."))
+
+
+def start_generation(*, run, user):
+    """Queue the run for the worker: it shows as generating (0 %) until the worker is done."""
+    _require_user(user)
+    _require_staff(user, run.organisation)
+    if run.is_issued:
+        raise ValidationError(_("An issued report is not generated again."))
+    return advance(
+        run,
+        RunState.GENERATING,
+        allowed_from=GENERATABLE_STATES,
+        user=user,
+        action="reports.run.queued",
+        progress=0,
+        error="",
+    )
 
 
 def generate(*, run, user=None):
@@ -244,72 +266,14 @@ def upload_template(*, organisation, upload, user=None, note=""):
     return template
 
 
-@in_vietnamese
-def news_draft(*, run, user=None):
-    """A draft news article about the conference (year-end, or mid-year for a sơ kết), from the
-    issued report's figures."""
-    from lienhiep.website.models import HomePage, NewsArticlePage, NewsIndexPage
-
+@transaction.atomic
+def link_news_article(*, run, article, user):
+    """Remember the news article drafted from the issued report (``website`` drafts it)."""
+    _require_user(user)
     _require_staff(user, run.organisation)
     if not run.is_issued:
         raise ValidationError(_("Issue the report first."))
-    home = HomePage.objects.filter(organisation=run.organisation).first()
-    index = NewsIndexPage.objects.descendant_of(home).first() if home else None
-    if index is None:
-        raise ValidationError(_("The organisation has no news section on its site."))
-    content = run.content
-    first = content["parts"][0]["sections"] if content["parts"] else []
-    highlights = [s["blocks"][0]["p"] for s in first if s["blocks"] and "p" in s["blocks"][0]][:6]
-    if not content["parts"] or not content["parts"][0]["heading"].startswith("I. "):
-        highlights = []
-    names = {"organisation": run.organisation.name, "year": run.year, "next": run.year + 1}
-    if run.kind == ReportKind.HALF_YEAR:
-        title = (
-            _(
-                "Conference reviewing the first six months of %(year)s and setting the tasks for "
-                "the last six months"
-            )
-            % names
-        )
-        lead = (
-            _(
-                "%(organisation)s reviewed its work in the first six months of %(year)s and set its "
-                "tasks for the last six months."
-            )
-            % names
-        )
-        tasks_line = _("Tasks for the last six months of %(year)s: %(tasks)s")
-        slug = f"hoi-nghi-so-ket-6-thang-{run.year}-{run.pk}"
-    else:
-        title = (
-            _("Conference reviewing the work of %(year)s and setting the tasks for %(next)s")
-            % names
-        )
-        lead = (
-            _(
-                "%(organisation)s reviewed its work in %(year)s and set its directions and tasks for "
-                "%(next)s."
-            )
-            % names
-        )
-        tasks_line = _("Tasks for %(next)s: %(tasks)s")
-        slug = f"hoi-nghi-tong-ket-{run.year}-{run.pk}"
-    body = [("paragraph", f"<p>{escape(h)}</p>") for h in highlights]
-    if content["tasks"]:
-        tasks = tasks_line % {**names, "tasks": " ".join(content["tasks"])}
-        body.append(("paragraph", f"<p>{escape(tasks)}</p>"))
-    page = NewsArticlePage(
-        title=title,
-        slug=slugify_vi(slug),
-        date=run.issued_on,
-        lead=lead,
-        body=body,
-        live=False,
-        owner=user,
-    )
-    index.add_child(instance=page)
-    page.save_revision(user=user)
-    run.news_article = page
+    run.news_article = article
     run.save(update_fields=["news_article"])
-    log(run, "reports.run.news", user=user)
-    return page
+    log(run, "reports.run.news", user=user, data={"page": article.pk})
+    return run

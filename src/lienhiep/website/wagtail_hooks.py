@@ -1,5 +1,20 @@
+from django.urls import path
 from django.utils import timezone
 from wagtail import hooks
+
+from . import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_news_draft_url():
+    """The report run screen's "draft a news article" button (``reports`` links it by name)."""
+    return [
+        path(
+            "website/news-draft/<int:pk>/",
+            admin_views.news_draft_view,
+            name="website_news_draft",
+        )
+    ]
 
 
 @hooks.register("after_publish_page")
