@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from lienhiep.core.formatting import slugify_vi
 from lienhiep.core.transitions import advance
 from lienhiep.directory.models import Organisation
+from lienhiep.directory.rules import organisations_for, require_staff
 
 from . import content as report_content
 from . import rendering
@@ -26,20 +27,14 @@ logger = logging.getLogger(__name__)
 
 
 def _require_staff(user, organisation):
+    """Only staff who see the organisation write its reports; there is no path without a user."""
     if user is None:
-        return
-    from lienhiep.directory import roles
-    from lienhiep.directory.rules import organisation_ids_for
-
-    staff = user.is_superuser or any(
-        roles.has_role(user, r) for r in (roles.FEDERATION_STAFF, roles.UNION_STAFF)
-    )
-    ids = organisation_ids_for(user)
-    if not staff or (ids is not None and organisation.pk not in ids):
         raise PermissionDenied(_("You cannot write this organisation's reports."))
+    visible = organisations_for(user)
+    require_staff(user, organisation, visible, _("You cannot write this organisation's reports."))
 
 
-def create_run(*, organisation, year, kind=ReportKind.ANNUAL, user=None, **fields):
+def create_run(*, organisation, year, user, kind=ReportKind.ANNUAL, **fields):
     _require_staff(user, organisation)
     previous = ReportRun.objects.filter(organisation=organisation).order_by("-created_at").first()
     defaults = {}
@@ -119,14 +114,8 @@ def explain(error):
     }
 
 
-def _require_user(user):
-    if user is None or not user.is_authenticated:
-        raise PermissionDenied(_("You cannot write this organisation's reports."))
-
-
 def start_generation(*, run, user):
     """Queue the run for the worker: it shows as generating (0 %) until the worker is done."""
-    _require_user(user)
     _require_staff(user, run.organisation)
     if run.is_issued:
         raise ValidationError(_("An issued report is not generated again."))
@@ -141,7 +130,7 @@ def start_generation(*, run, user):
     )
 
 
-def generate(*, run, user=None):
+def generate(*, run, user):
     """Count the figures, lock them in the run, and render its files (a task calls this)."""
     if run.is_issued:
         raise ValidationError(_("An issued report is not generated again."))
@@ -181,15 +170,19 @@ def generate(*, run, user=None):
     return run
 
 
-def mark_outdated(*, run, user=None):
+def mark_outdated(*, run, user):
     """The narrative changed after generation: the files no longer say it, so the run goes back
     to draft and is generated again before it can be issued."""
+    _require_staff(user, run.organisation)
     if run.is_issued:
         raise ValidationError(_("An issued report is not generated again."))
-    run.state = RunState.DRAFT
-    run.save(update_fields=["state"])
-    log(run, "reports.run.outdated", user=user)
-    return run
+    return advance(
+        run,
+        RunState.DRAFT,
+        allowed_from=(RunState.GENERATED,),
+        user=user,
+        action="reports.run.outdated",
+    )
 
 
 def next_number(organisation, year):
@@ -200,7 +193,7 @@ def next_number(organisation, year):
 
 
 @transaction.atomic
-def issue(*, run, user=None, day=None):
+def issue(*, run, user, day=None):
     """Give the generated report its number from the register, its date, and final files."""
     _require_staff(user, run.organisation)
     if run.state != RunState.GENERATED:
@@ -255,7 +248,7 @@ def validate_template(upload):
 
 
 @transaction.atomic
-def upload_template(*, organisation, upload, user=None, note=""):
+def upload_template(*, organisation, upload, user, note=""):
     _require_staff(user, organisation)
     validate_template(upload)
     ReportTemplate.objects.filter(organisation=organisation).update(active=False)
@@ -269,7 +262,6 @@ def upload_template(*, organisation, upload, user=None, note=""):
 @transaction.atomic
 def link_news_article(*, run, article, user):
     """Remember the news article drafted from the issued report (``website`` drafts it)."""
-    _require_user(user)
     _require_staff(user, run.organisation)
     if not run.is_issued:
         raise ValidationError(_("Issue the report first."))
