@@ -42,7 +42,8 @@ def url(project):
 
 
 def saved(project):
-    return ReportedValue.objects.filter(subject=project.subject, year=YEAR)
+    key = SUBJECTS["community.project"].key(project)
+    return ReportedValue.objects.filter(subject=key, year=YEAR)
 
 
 def post(client, project, rows):
@@ -77,8 +78,9 @@ def test_a_negative_figure_is_refused_at_its_field(client, personas, project):
     assert list(saved(project)) == []
 
 
-def test_a_valid_post_saves_every_row_and_logs_each(client, personas, project):
-    staff = personas["union_staff"]
+@pytest.mark.parametrize("persona", ["union_staff", "federation"])
+def test_a_valid_post_saves_every_row_and_logs_each(client, personas, project, persona):
+    staff = personas[persona]
     client.force_login(staff)
     response = post(
         client,
