@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -190,3 +191,27 @@ def test_the_projects_list_costs_the_same_queries_for_1_and_4_rows(
     with django_assert_num_queries(one):
         response = client.get(reverse("community_project:index"))
     assert all(f"Dự án {n}" in response.content.decode() for n in (1, 2, 3, 4))
+
+
+def test_the_service_refuses_a_leader_and_a_foreign_indicator(personas, project):
+    kind = SUBJECTS["community.project"]
+    scholarships = Indicator.objects.get(code="community.scholarships")
+    with pytest.raises(PermissionDenied):
+        services.report_values(
+            kind=kind,
+            record=project,
+            year=YEAR,
+            values=[(scholarships, 1, "Báo cáo")],
+            user=personas["leader"],
+        )
+    foreign = Indicator.objects.filter(method="reported").exclude(code__startswith="community.")
+    foreign = foreign.first() or Indicator.objects.exclude(code__startswith="community.").first()
+    with pytest.raises(ValidationError):
+        services.report_values(
+            kind=kind,
+            record=project,
+            year=YEAR,
+            values=[(scholarships, 1, "Báo cáo"), (foreign, 1, "Báo cáo")],
+            user=personas["union_staff"],
+        )
+    assert list(saved(project)) == []

@@ -17,4 +17,5 @@ def projects_for(user):
 
 
 def may_change(user) -> bool:
+    """Who changes projects and reports their figures (within ``projects_for``)."""
     return is_staff(user)

@@ -7,7 +7,7 @@ from lienhiep.core.indicators import SubjectKind, register_subject
 
 from . import demo
 from .models import BENEFICIARY_PREFIX, Project
-from .rules import projects_for
+from .rules import may_change, projects_for
 
 
 def describe(project):
@@ -24,6 +24,7 @@ register_subject(
         model=Project,
         prefix=BENEFICIARY_PREFIX,
         visible=projects_for,
+        may_report=may_change,
         organisation=lambda project: project.centre,
         path="community/projects",
         url_name="community_project_figures",

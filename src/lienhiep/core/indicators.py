@@ -85,7 +85,7 @@ class SubjectKind:
     A reported value names its record in ``subject`` (``community.project:12``); ``plans`` owns
     the screen and the service that report a record's figures, and reads here what it needs:
     the indicators (reported, their code starting with ``prefix``), who sees which records
-    (``visible(user)``), the organisation a record's values belong to, and the admin URL
+    (``visible(user)``) and who may report their figures (``may_report(user)``), the organisation a record's values belong to, and the admin URL
     (``path``/``url_name``) it serves the screen at. ``demo()`` gives the demo year's figures as
     ``(record, {indicator code: value}, source)``.
     """
@@ -94,6 +94,7 @@ class SubjectKind:
     model: type
     prefix: str
     visible: Callable
+    may_report: Callable
     organisation: Callable
     path: str
     url_name: str

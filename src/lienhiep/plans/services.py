@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.directory.models import AccountScope, MemberCount
-from lienhiep.directory.rules import require_staff
 
 from . import queries, rules
 from .enums import EDITABLE_STATES, PlanState, ReturnState
@@ -66,7 +65,8 @@ def report_values(*, kind, record, year, values, user):
     ``values`` holds ``(indicator, value, source)``; each is recorded and logged as by
     ``report_value``, in one transaction.
     """
-    require_staff(user, record, kind.visible(user), _("You cannot report this record's figures."))
+    if not kind.may_report(user) or not kind.visible(user).filter(pk=record.pk).exists():
+        raise PermissionDenied(_("You cannot report this record's figures."))
     if any(not indicator.code.startswith(kind.prefix) for indicator, _v, _s in values):
         raise ValidationError(_("This indicator is not reported for this record."))
     organisation, subject = kind.organisation(record), kind.key(record)

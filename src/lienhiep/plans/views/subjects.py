@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lienhiep.core.indicators import SUBJECTS
-from lienhiep.directory.rules import is_staff
 
 from .. import services
 from ..enums import Method
@@ -59,7 +58,7 @@ def _save(request, kind, record, year, rows):
 def figures_view(request, pk, kind):
     kind = SUBJECTS[kind]
     record = get_object_or_404(kind.visible(request.user), pk=pk)
-    year, may_save = _year(request), is_staff(request.user)
+    year, may_save = _year(request), kind.may_report(request.user)
     rows = _rows(request, kind, record, year, may_save)
     if request.method == "POST":
         if not may_save:
