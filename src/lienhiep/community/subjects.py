@@ -6,6 +6,7 @@ from lienhiep.core.formatting import format_money
 from lienhiep.core.indicators import SubjectKind, register_subject
 
 from . import demo
+from .beneficiaries import ensure_beneficiary_indicators
 from .models import BENEFICIARY_PREFIX, Project
 from .rules import may_change, projects_for
 
@@ -29,6 +30,7 @@ register_subject(
         path="community/projects",
         url_name="community_project_figures",
         describe=describe,
+        ensure_indicators=ensure_beneficiary_indicators,
         demo=demo.beneficiary_figures,
     )
 )

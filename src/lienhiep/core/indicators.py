@@ -86,8 +86,9 @@ class SubjectKind:
     the screen and the service that report a record's figures, and reads here what it needs:
     the indicators (reported, their code starting with ``prefix``), who sees which records
     (``visible(user)``) and who may report their figures (``may_report(user)``), the organisation a record's values belong to, and the admin URL
-    (``path``/``url_name``) it serves the screen at. ``demo()`` gives the demo year's figures as
-    ``(record, {indicator code: value}, source)``.
+    (``path``/``url_name``) it serves the screen at. ``ensure_indicators(Indicator)`` creates the
+    kind's reported indicators (its data migration does too; the demo calls it again after a
+    flush), and ``demo()`` gives the demo year's figures as ``(record, {code: value}, source)``.
     """
 
     kind: str
@@ -99,6 +100,7 @@ class SubjectKind:
     path: str
     url_name: str
     describe: Callable = field(default=str)
+    ensure_indicators: Callable | None = None
     demo: Callable | None = None
 
     def key(self, record) -> str:

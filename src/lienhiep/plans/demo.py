@@ -141,6 +141,8 @@ def seed_subject_figures():
     """The demo figures of records that carry their own (community projects' beneficiaries)."""
     staff = get_user_model().objects.get(username="canbo")
     for kind in SUBJECTS.values():
+        if kind.ensure_indicators:
+            kind.ensure_indicators(Indicator)
         for record, values, source in kind.demo() if kind.demo else ():
             indicators = Indicator.objects.in_bulk(list(values), field_name="code")
             rows = [(indicators[code], value, source) for code, value in values.items()]
