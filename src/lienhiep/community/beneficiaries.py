@@ -39,9 +39,8 @@ BENEFICIARY_INDICATORS = [
 ]
 
 
-def ensure_beneficiary_indicators(Indicator=None):
-    if Indicator is None:
-        from lienhiep.plans.models import Indicator
+def ensure_beneficiary_indicators(Indicator):
+    """Create the beneficiary indicators (``Indicator`` is the model a migration gives)."""
     for order, (code, name, name_en, unit) in enumerate(BENEFICIARY_INDICATORS, start=80):
         Indicator.objects.get_or_create(
             code=code,

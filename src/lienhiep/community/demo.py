@@ -1,15 +1,13 @@
-"""The centres' community projects of 2024: 4,2 tỷ đồng of funding and their beneficiaries."""
+"""The centres' community projects of 2024: 4,2 tỷ đồng of funding and their beneficiaries.
+
+The beneficiary figures are reported values: ``plans`` seeds them from ``beneficiary_figures``
+(the ``demo`` of the project subject kind), since only ``plans`` reports values."""
 
 from datetime import date
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-
 from lienhiep.directory.models import Organisation
-from lienhiep.plans import services as plan_services
-from lienhiep.plans.models import Indicator
 
-from .beneficiaries import ensure_beneficiary_indicators
 from .models import Project
 
 # title, centre, funders, amount, places, {indicator: value}
@@ -61,9 +59,7 @@ PROJECTS = [
 
 
 def seed(stdout=None):
-    ensure_beneficiary_indicators()
-    staff = get_user_model().objects.get(username="canbo")
-    for title, centre, funders, amount, places, figures in PROJECTS:
+    for title, centre, funders, amount, places, _figures in PROJECTS:
         project, _ = Project.objects.update_or_create(
             title=title,
             defaults={
@@ -75,13 +71,14 @@ def seed(stdout=None):
             },
         )
         project.funders.set(Organisation.objects.filter(slug__in=funders))
-        for code, value in figures.items():
-            plan_services.report_value(
-                indicator=Indicator.objects.get(code=f"community.{code}"),
-                organisation=project.centre,
-                year=2024,
-                value=value,
-                user=staff,
-                subject=project.subject,
-                source=f"Báo cáo tổng kết năm 2024 của {project.centre.abbreviation}, dự án “{title}”",
-            )
+
+
+def beneficiary_figures():
+    """``(project, {indicator code: value}, source)`` of each demo project in 2024."""
+    seed()
+    figures = []
+    for title, _centre, _funders, _amount, _places, values in PROJECTS:
+        project = Project.objects.select_related("centre").get(title=title)
+        source = f"Báo cáo tổng kết năm 2024 của {project.centre.abbreviation}, dự án “{title}”"
+        figures.append((project, {f"community.{k}": v for k, v in values.items()}, source))
+    return figures

@@ -36,8 +36,3 @@ class Project(models.Model):
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.places}")
         super().save(*args, **kwargs)
-
-    @property
-    def subject(self):
-        """How the project's reported beneficiary values name it."""
-        return f"community.project:{self.pk}"

@@ -5,14 +5,9 @@ from wagtail.admin.ui.tables import Column
 
 from lienhiep.core.admin_views import ScopedModelViewSet
 from lienhiep.directory.forms import RegistryForm
-from lienhiep.directory.rules import organisation_ids_for
 
 from .models import Project
-
-
-def projects_for(user):
-    ids = organisation_ids_for(user)
-    return Project.objects.all() if ids is None else Project.objects.filter(centre__in=ids)
+from .rules import projects_for
 
 
 class FiguresColumn(Column):

@@ -11,5 +11,6 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         # The kernel's registries: every app's figures (measures.py), report sections (report.py)
-        # and exporters (exporters.py; the admin's list exports register with their viewsets).
-        autodiscover_modules("measures", "report", "exporters")
+        # exporters (exporters.py; the admin's list exports register with their viewsets) and
+        # records with figures of their own (subjects.py).
+        autodiscover_modules("measures", "report", "exporters", "subjects")

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .formatting import parse_date
+
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
 
 
@@ -21,3 +23,11 @@ class ImportForm(forms.Form):
         if upload.size > MAX_WORKBOOK_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
+
+
+class DayField(forms.CharField):
+    """A date written dd/mm/yyyy, read by ``core.formatting.parse_date`` (one parser, one message)."""
+
+    def to_python(self, value):
+        written = super().to_python(value)
+        return parse_date(written) if written else None

@@ -11,6 +11,9 @@ domain app adds a figure without touching ``plans``::
 
     register(Measure(code="activities.workshops", name=_("Workshops held"), unit=_("workshops"),
                      records=held_workshops, organisation_field="organiser"))
+
+An app whose records carry reported figures of their own (``subject``) declares their kind in
+``subjects.py`` with ``register_subject`` (see ``SubjectKind``).
 """
 
 from collections.abc import Callable
@@ -73,3 +76,42 @@ def register(measure: Measure) -> Measure:
         raise ValueError(f"Measure {measure.code} is registered twice.")
     MEASURES[measure.code] = measure
     return measure
+
+
+@dataclass(frozen=True)
+class SubjectKind:
+    """Records whose figures are reported one by one (a community project's beneficiaries).
+
+    A reported value names its record in ``subject`` (``community.project:12``); ``plans`` owns
+    the screen and the service that report a record's figures, and reads here what it needs:
+    the indicators (reported, their code starting with ``prefix``), who sees which records
+    (``visible(user)``) and who may report their figures (``may_report(user)``), the organisation a record's values belong to, and the admin URL
+    (``path``/``url_name``) it serves the screen at. ``ensure_indicators(Indicator)`` creates the
+    kind's reported indicators (its data migration does too; the demo calls it again after a
+    flush), and ``demo()`` gives the demo year's figures as ``(record, {code: value}, source)``.
+    """
+
+    kind: str
+    model: type
+    prefix: str
+    visible: Callable
+    may_report: Callable
+    organisation: Callable
+    path: str
+    url_name: str
+    describe: Callable = field(default=str)
+    ensure_indicators: Callable | None = None
+    demo: Callable | None = None
+
+    def key(self, record) -> str:
+        return f"{self.kind}:{record.pk}"
+
+
+SUBJECTS: dict = {}
+
+
+def register_subject(kind: SubjectKind) -> SubjectKind:
+    if kind.kind in SUBJECTS and SUBJECTS[kind.kind] != kind:
+        raise ValueError(f"Subject kind {kind.kind} is registered twice.")
+    SUBJECTS[kind.kind] = kind
+    return kind

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
+from lienhiep.core.indicators import SUBJECTS
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import MemberCount, Organisation
 
@@ -136,9 +137,22 @@ def seed_returns(union):
             services.accept_return(yearly_return=yearly_return, user=staff)
 
 
+def seed_subject_figures():
+    """The demo figures of records that carry their own (community projects' beneficiaries)."""
+    staff = get_user_model().objects.get(username="canbo")
+    for kind in SUBJECTS.values():
+        if kind.ensure_indicators:
+            kind.ensure_indicators(Indicator)
+        for record, values, source in kind.demo() if kind.demo else ():
+            indicators = Indicator.objects.in_bulk(list(values), field_name="code")
+            rows = [(indicators[code], value, source) for code, value in values.items()]
+            services.report_values(kind=kind, record=record, year=2024, values=rows, user=staff)
+
+
 def seed(stdout=None):
     union = Organisation.objects.get(slug="hoa-an")
     sync.sync_indicators()
     seed_indicators()
     seed_plans(union)
     seed_returns(union)
+    seed_subject_figures()

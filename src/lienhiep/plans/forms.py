@@ -29,3 +29,16 @@ class DashboardChoiceForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["org"].queryset = organisations
+
+
+class SubjectFigureForm(forms.Form):
+    """One figure of a record (a project's beneficiaries): a value needs its source."""
+
+    value = forms.DecimalField(label=_("value"), required=False, min_value=0, decimal_places=0)
+    source = forms.CharField(label=_("source"), required=False, max_length=300)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("value") is not None and not (cleaned.get("source") or "").strip():
+            self.add_error("source", _("Say where this value comes from (document or person)."))
+        return cleaned

@@ -59,6 +59,32 @@ def report_value(*, indicator, organisation, year, value, source, user, breakdow
 
 
 @transaction.atomic
+def report_values(*, kind, record, year, values, user):
+    """Report a record's figures for a year, all of them or none (``kind``: a ``SubjectKind``).
+
+    ``values`` holds ``(indicator, value, source)``; each is recorded and logged as by
+    ``report_value``, in one transaction.
+    """
+    if not kind.may_report(user) or not kind.visible(user).filter(pk=record.pk).exists():
+        raise PermissionDenied(_("You cannot report this record's figures."))
+    if any(not indicator.code.startswith(kind.prefix) for indicator, _v, _s in values):
+        raise ValidationError(_("This indicator is not reported for this record."))
+    organisation, subject = kind.organisation(record), kind.key(record)
+    return [
+        report_value(
+            indicator=indicator,
+            organisation=organisation,
+            year=year,
+            value=value,
+            source=source,
+            user=user,
+            subject=subject,
+        )
+        for indicator, value, source in values
+    ]
+
+
+@transaction.atomic
 def submit_return(*, yearly_return, user):
     if not rules.can_edit_return(user, yearly_return):
         raise PermissionDenied(_("You cannot submit this return."))

@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from lienhiep.core.indicators import SUBJECTS
 from lienhiep.directory.rules import sees_everything
 
-from .views import dashboard, figures, returns
+from .views import dashboard, figures, returns, subjects
 from .viewsets import PlansViewSetGroup
 
 
@@ -22,6 +23,16 @@ def register_plan_urls():
         path("plans/plans/<int:pk>/approve/", dashboard.approve_view, name="plans_approve"),
         path("plans/returns/<int:pk>/review/", returns.review_view, name="plans_return_review"),
         path("plans/returns/remind/", returns.remind_view, name="plans_return_remind"),
+        # Each record kind with figures of its own gets the figures screen under its own path.
+        *(
+            path(
+                f"{kind.path}/<int:pk>/figures/",
+                subjects.figures_view,
+                {"kind": kind.kind},
+                name=kind.url_name,
+            )
+            for kind in SUBJECTS.values()
+        ),
     ]
 
 

@@ -1,7 +1,9 @@
 """Assemble a report's content from the section registry, the plans and the staff's text.
 
 ``build(organisation, year, kind, narrative)`` returns the content as plain data (it is stored,
-locked, with each run): the subject, the parts with their numbered sections and blocks, next
+locked, with each run): the subject, the parts (each with its ``code``: ``results``,
+``shortcomings``, ``directions``, ``proposals``) with their numbered sections (each with the
+``code`` of its registered section) and blocks, next
 year's tasks and solutions, and the annex table. Every figure comes from the indicator registry
 (``plans.figures``), every list from the domain apps' records; the query count does not grow
 with the number of records.
@@ -122,9 +124,9 @@ def subject(kind, year):
     }
 
 
-def _narrative_part(heading, texts):
+def _narrative_part(code, heading, texts):
     blocks = [registry.paragraph(p) for text in texts for p in registry.paragraphs(text)]
-    return {"heading": heading, "sections": [], "blocks": blocks}
+    return {"code": code, "heading": heading, "sections": [], "blocks": blocks}
 
 
 def _numbered(parts):
@@ -186,7 +188,9 @@ def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
         for section in registry.sections():
             blocks = [b for b in section.build(context) if b]
             if blocks:
-                sections.append({"heading": str(section.title), "blocks": blocks})
+                sections.append(
+                    {"code": section.code, "heading": str(section.title), "blocks": blocks}
+                )
         tasks, solutions = directions(organisation, year, kind)
         next_label = (
             _("the last six months of %(year)s") % {"year": year}
@@ -195,30 +199,37 @@ def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
         )
         parts = [
             {
+                "code": "results",
                 "heading": _("RESULTS OF %(period)s") % {"period": context.period_label.upper()},
                 "sections": sections,
                 "blocks": [],
             },
             _narrative_part(
+                "shortcomings",
                 _("SHORTCOMINGS, LIMITATIONS AND THEIR CAUSES"),
                 [narrative.get("shortcomings"), narrative.get("causes")],
             ),
             {
+                "code": "directions",
                 "heading": _("DIRECTIONS AND TASKS FOR %(period)s")
                 % {"period": next_label.upper()},
                 "sections": [
                     {
+                        "code": "tasks",
                         "heading": pgettext("report", "Tasks"),
                         "blocks": [registry.bullets(tasks)],
                     },
                     {
+                        "code": "solutions",
                         "heading": pgettext("report", "Solutions"),
                         "blocks": [registry.bullets(solutions)],
                     },
                 ],
                 "blocks": [],
             },
-            _narrative_part(_("PROPOSALS AND RECOMMENDATIONS"), [narrative.get("proposals")]),
+            _narrative_part(
+                "proposals", _("PROPOSALS AND RECOMMENDATIONS"), [narrative.get("proposals")]
+            ),
         ]
         previous = Context(organisation, year - 1, kind, context.indicators)
         return {

@@ -16,6 +16,10 @@ class RunState(models.TextChoices):
     ISSUED = "issued", _("Issued")
 
 
+#: the states a run may be (re)generated from: never while generating, never once issued
+GENERATABLE_STATES = (RunState.DRAFT, RunState.GENERATED, RunState.FAILED)
+
+
 class Format(models.TextChoices):
     DOCX = "docx", "Word (.docx)"
     PDF = "pdf", "PDF"

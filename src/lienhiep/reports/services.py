@@ -1,5 +1,6 @@
-"""Report runs: create a draft, generate it (figures locked), issue it with a number from the
-register, keep its files; Word templates uploaded by staff; the news draft from an issued report."""
+"""Report runs: create a draft, queue and generate it (figures locked), issue it with a number
+from the register, keep its files; Word templates uploaded by staff; the link to the news
+article that ``website`` drafts from an issued report. Every change of a run's state is here."""
 
 import logging
 from datetime import date
@@ -9,37 +10,31 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lienhiep.core.documents import in_vietnamese
 from lienhiep.core.formatting import slugify_vi
+from lienhiep.core.transitions import advance
 from lienhiep.directory.models import Organisation
+from lienhiep.directory.rules import organisations_for, require_staff
 
 from . import content as report_content
 from . import rendering
-from .enums import ReportKind, RunState
+from .enums import GENERATABLE_STATES, ReportKind, RunState
 from .models import OutgoingDocument, ReportRun, ReportTemplate
 
 logger = logging.getLogger(__name__)
 
 
 def _require_staff(user, organisation):
+    """Only staff who see the organisation write its reports; there is no path without a user."""
     if user is None:
-        return
-    from lienhiep.directory import roles
-    from lienhiep.directory.rules import organisation_ids_for
-
-    staff = user.is_superuser or any(
-        roles.has_role(user, r) for r in (roles.FEDERATION_STAFF, roles.UNION_STAFF)
-    )
-    ids = organisation_ids_for(user)
-    if not staff or (ids is not None and organisation.pk not in ids):
         raise PermissionDenied(_("You cannot write this organisation's reports."))
+    visible = organisations_for(user)
+    require_staff(user, organisation, visible, _("You cannot write this organisation's reports."))
 
 
-def create_run(*, organisation, year, kind=ReportKind.ANNUAL, user=None, **fields):
+def create_run(*, organisation, year, user, kind=ReportKind.ANNUAL, **fields):
     _require_staff(user, organisation)
     previous = ReportRun.objects.filter(organisation=organisation).order_by("-created_at").first()
     defaults = {}
@@ -119,7 +114,23 @@ def explain(error):
     }
 
 
-def generate(*, run, user=None):
+def start_generation(*, run, user):
+    """Queue the run for the worker: it shows as generating (0 %) until the worker is done."""
+    _require_staff(user, run.organisation)
+    if run.is_issued:
+        raise ValidationError(_("An issued report is not generated again."))
+    return advance(
+        run,
+        RunState.GENERATING,
+        allowed_from=GENERATABLE_STATES,
+        user=user,
+        action="reports.run.queued",
+        progress=0,
+        error="",
+    )
+
+
+def generate(*, run, user):
     """Count the figures, lock them in the run, and render its files (a task calls this)."""
     if run.is_issued:
         raise ValidationError(_("An issued report is not generated again."))
@@ -159,15 +170,19 @@ def generate(*, run, user=None):
     return run
 
 
-def mark_outdated(*, run, user=None):
+def mark_outdated(*, run, user):
     """The narrative changed after generation: the files no longer say it, so the run goes back
     to draft and is generated again before it can be issued."""
+    _require_staff(user, run.organisation)
     if run.is_issued:
         raise ValidationError(_("An issued report is not generated again."))
-    run.state = RunState.DRAFT
-    run.save(update_fields=["state"])
-    log(run, "reports.run.outdated", user=user)
-    return run
+    return advance(
+        run,
+        RunState.DRAFT,
+        allowed_from=(RunState.GENERATED,),
+        user=user,
+        action="reports.run.outdated",
+    )
 
 
 def next_number(organisation, year):
@@ -178,7 +193,7 @@ def next_number(organisation, year):
 
 
 @transaction.atomic
-def issue(*, run, user=None, day=None):
+def issue(*, run, user, day=None):
     """Give the generated report its number from the register, its date, and final files."""
     _require_staff(user, run.organisation)
     if run.state != RunState.GENERATED:
@@ -233,7 +248,7 @@ def validate_template(upload):
 
 
 @transaction.atomic
-def upload_template(*, organisation, upload, user=None, note=""):
+def upload_template(*, organisation, upload, user, note=""):
     _require_staff(user, organisation)
     validate_template(upload)
     ReportTemplate.objects.filter(organisation=organisation).update(active=False)
@@ -244,72 +259,13 @@ def upload_template(*, organisation, upload, user=None, note=""):
     return template
 
 
-@in_vietnamese
-def news_draft(*, run, user=None):
-    """A draft news article about the conference (year-end, or mid-year for a sơ kết), from the
-    issued report's figures."""
-    from lienhiep.website.models import HomePage, NewsArticlePage, NewsIndexPage
-
+@transaction.atomic
+def link_news_article(*, run, article, user):
+    """Remember the news article drafted from the issued report (``website`` drafts it)."""
     _require_staff(user, run.organisation)
     if not run.is_issued:
         raise ValidationError(_("Issue the report first."))
-    home = HomePage.objects.filter(organisation=run.organisation).first()
-    index = NewsIndexPage.objects.descendant_of(home).first() if home else None
-    if index is None:
-        raise ValidationError(_("The organisation has no news section on its site."))
-    content = run.content
-    first = content["parts"][0]["sections"] if content["parts"] else []
-    highlights = [s["blocks"][0]["p"] for s in first if s["blocks"] and "p" in s["blocks"][0]][:6]
-    if not content["parts"] or not content["parts"][0]["heading"].startswith("I. "):
-        highlights = []
-    names = {"organisation": run.organisation.name, "year": run.year, "next": run.year + 1}
-    if run.kind == ReportKind.HALF_YEAR:
-        title = (
-            _(
-                "Conference reviewing the first six months of %(year)s and setting the tasks for "
-                "the last six months"
-            )
-            % names
-        )
-        lead = (
-            _(
-                "%(organisation)s reviewed its work in the first six months of %(year)s and set its "
-                "tasks for the last six months."
-            )
-            % names
-        )
-        tasks_line = _("Tasks for the last six months of %(year)s: %(tasks)s")
-        slug = f"hoi-nghi-so-ket-6-thang-{run.year}-{run.pk}"
-    else:
-        title = (
-            _("Conference reviewing the work of %(year)s and setting the tasks for %(next)s")
-            % names
-        )
-        lead = (
-            _(
-                "%(organisation)s reviewed its work in %(year)s and set its directions and tasks for "
-                "%(next)s."
-            )
-            % names
-        )
-        tasks_line = _("Tasks for %(next)s: %(tasks)s")
-        slug = f"hoi-nghi-tong-ket-{run.year}-{run.pk}"
-    body = [("paragraph", f"<p>{escape(h)}</p>") for h in highlights]
-    if content["tasks"]:
-        tasks = tasks_line % {**names, "tasks": " ".join(content["tasks"])}
-        body.append(("paragraph", f"<p>{escape(tasks)}</p>"))
-    page = NewsArticlePage(
-        title=title,
-        slug=slugify_vi(slug),
-        date=run.issued_on,
-        lead=lead,
-        body=body,
-        live=False,
-        owner=user,
-    )
-    index.add_child(instance=page)
-    page.save_revision(user=user)
-    run.news_article = page
+    run.news_article = article
     run.save(update_fields=["news_article"])
-    log(run, "reports.run.news", user=user)
-    return page
+    log(run, "reports.run.news", user=user, data={"page": article.pk})
+    return run

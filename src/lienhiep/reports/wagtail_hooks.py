@@ -22,6 +22,9 @@ def register_report_urls():
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
+    actions.register_action(
+        "reports.run.queued", _("Queue report"), _("Report queued for generation")
+    )
     actions.register_action("reports.run.generated", _("Generate report"), _("Report generated"))
     actions.register_action(
         "reports.run.outdated", _("Report text changed"), _("Text changed after generation")

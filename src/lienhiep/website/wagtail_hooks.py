@@ -4,7 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import HeaderButton
 
-from . import import_views
+from . import admin_views, import_views
+
+
+@hooks.register("register_admin_urls")
+def register_news_draft_url():
+    """The report run screen's "draft a news article" button (``reports`` links it by name)."""
+    return [
+        path(
+            "website/news-draft/<int:pk>/",
+            admin_views.news_draft_view,
+            name="website_news_draft",
+        )
+    ]
 
 
 @hooks.register("after_publish_page")

@@ -1,4 +1,6 @@
-"""The report screen: generate in the background with its progress, preview, issue, files."""
+"""The report screen: generate in the background with its progress, preview, issue, files.
+
+Each action posts its own form and calls one service; the view itself changes nothing."""
 
 import logging
 
@@ -10,51 +12,58 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
-from lienhiep.core.formatting import parse_date
 
-from .. import rendering, rules, services
+from .. import rendering, rules, services, tasks
 from ..enums import RunState
 from ..exporters import RunFile, run_file
-from ..tasks import generate_report
+from ..forms import GenerateForm, IssueForm
 
 logger = logging.getLogger(__name__)
 
 
 def _run(request, pk):
-    run = get_object_or_404(rules.runs_for(request.user), pk=pk)
-    return run
+    return get_object_or_404(rules.runs_for(request.user), pk=pk)
+
+
+def _generate(request, run, form):
+    tasks.queue_generation(run=run, user=request.user)
+    messages.info(request, _("The report is being generated."))
+
+
+def _issue(request, run, form):
+    services.issue(run=run, user=request.user, day=form.cleaned_data["day"])
+    messages.success(request, _("Issued as no. %(number)s.") % {"number": run.document})
+
+
+#: action → (its form, what it does)
+ACTIONS = {"generate": (GenerateForm, _generate), "issue": (IssueForm, _issue)}
+
+
+def _act(request, run):
+    if not rules.is_staff(request.user):
+        raise PermissionDenied
+    form_class, act = ACTIONS.get(request.POST.get("action"), (None, None))
+    if form_class is None:
+        raise Http404
+    form = form_class(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        act(request, run, form)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied:
+        raise
+    except Exception as error:
+        logger.exception("Report run %s: %s failed", run.pk, request.POST.get("action"))
+        messages.error(request, services.explain(error))
+    return redirect("reports_run", pk=run.pk)
 
 
 def run_view(request, pk):
     run = _run(request, pk)
     if request.method == "POST":
-        if not rules.is_staff(request.user):
-            raise PermissionDenied
-        action = request.POST.get("action")
-        try:
-            if action == "generate":
-                if run.is_issued:
-                    raise ValidationError(_("An issued report is not generated again."))
-                run.state, run.progress = RunState.GENERATING, 0
-                run.save(update_fields=["state", "progress"])
-                generate_report.enqueue(run.pk, request.user.pk)
-                messages.info(request, _("The report is being generated."))
-            elif action == "issue":
-                day = parse_date(request.POST.get("day"))
-                services.issue(run=run, user=request.user, day=day)
-                messages.success(request, _("Issued as no. %(number)s.") % {"number": run.document})
-            elif action == "news":
-                page = services.news_draft(run=run, user=request.user)
-                messages.success(request, _("A draft news article was created."))
-                return redirect("wagtailadmin_pages:edit", page.pk)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except PermissionDenied:
-            raise
-        except Exception as error:
-            logger.exception("Report run %s: %s failed", run.pk, action)
-            messages.error(request, services.explain(error))
-        return redirect("reports_run", pk=pk)
+        return _act(request, run)
     preview = ""
     if run.content:
         preview = rendering.html(run.content, rendering.header_for(run), standalone=False)
