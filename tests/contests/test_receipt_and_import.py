@@ -10,7 +10,7 @@ from lienhiep.contests import importing, services
 from lienhiep.contests.enums import EntrySource
 
 from .conftest import entry_data
-from .test_contests import _workbook
+from .test_importing import _workbook
 
 pytestmark = pytest.mark.django_db
 
