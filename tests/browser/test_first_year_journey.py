@@ -18,6 +18,7 @@ from lienhiep.directory import importing
 from lienhiep.directory.models import Organisation
 from lienhiep.reports.enums import RunState
 from lienhiep.reports.models import ReportRun
+from lienhiep.website.models import NewsIndexPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.empty_installation]
 
@@ -188,6 +189,77 @@ def accept_invitation(browser, username):
     return page
 
 
+WXR = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
+xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Trang cũ</title>{items}</channel></rss>"""
+
+
+def news_file():
+    items = "".join(
+        f"<item><title>{title}</title><wp:post_date>{YEAR}-{month:02d}-10 08:00:00</wp:post_date>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+        f"<content:encoded><![CDATA[<p>{title} diễn ra tại Đà Lạt.</p>]]></content:encoded></item>"
+        for month, title in ((5, "Khai mạc hội thảo nông nghiệp"), (9, "Tập huấn sở hữu trí tuệ"))
+    )
+    return WXR.format(items=items).encode()
+
+
+def import_news(page, url):
+    news = NewsIndexPage.objects.get()  # read only: where the editor's explorer opens
+    page.goto(f"{url}/admin/pages/{news.pk}/")
+    page.click("header button[aria-label='Thao tác']")
+    page.click("a:has-text('Nhập tin bài')")
+    upload(page, "tin-cu.xml", news_file(), "text/xml")
+    submit(page, "Nhập")
+    assert "Đã nhập 2 bài" in page.inner_text(".messages")
+
+
+def make_the_plan(page, url):
+    page.goto(f"{url}/admin/plans/plans/new/")
+    page.select_option("select[name=organisation]", label=UNION)
+    page.fill("input[name=year]", str(YEAR))
+    page.click("#id_targets-ADD")
+    page.select_option("select[name=targets-0-indicator]", label="Hội thảo khoa học")
+    page.fill("input[name=targets-0-value]", "2")
+    with page.expect_navigation():
+        page.click("main form button[type=submit] >> nth=0")
+
+
+def approve_the_plan(leader, url):
+    leader.goto(f"{url}/admin/plans/plans/")
+    leader.click(f"main a:has-text('{UNION}')")
+    submit(leader, "Phê duyệt kế hoạch")
+    assert leader.inner_text(".messages").strip() == "Kế hoạch đã được phê duyệt và khóa."
+
+
+def file_the_return(officer, url):
+    officer.goto(f"{url}/admin/plans/returns/new/")
+    officer.select_option("select[name=organisation]", label="Hội Sinh học tỉnh Lâm Đồng")
+    officer.fill("input[name=year]", str(YEAR))
+    officer.fill("input[name=deadline]", f"15/01/{YEAR + 1}")
+    officer.fill("input[name=members]", "320")
+    officer.fill("input[name=research_projects]", "2")
+    officer.fill("textarea[name=activities]", "Hội thảo đa dạng sinh học Tây Nguyên.")
+    with officer.expect_navigation():
+        officer.click("main form button[type=submit] >> nth=0")
+    officer.click("main a:has-text('Xem xét')")
+    submit(officer, "Gửi Liên hiệp hội")
+
+
+def accept_the_return(page, url):
+    page.goto(f"{url}/admin/plans/returns/")
+    page.click("main a:has-text('Xem xét')")
+    submit(page, "Chấp nhận")
+
+
+def log_in_as(page, url, username):
+    page.goto(f"{url}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{url}/admin/")
+
+
 def generate_and_issue(page, url):
     page.goto(f"{url}/admin/reports/runs/new/")
     page.select_option("select[name=organisation]", label=UNION)
@@ -227,25 +299,32 @@ def test_a_union_from_an_empty_installation_to_its_issued_report(
     invite(page, url, "lanhdao", "union_leader", UNION, ("Võ", "Thị", "Lan"))
     invite(page, url, "hoisinhhoc", "officer", "Hội Sinh học tỉnh Lâm Đồng", ("Đỗ", "Văn", "Tâm"))
     officer = accept_invitation(browser, "hoisinhhoc")
-    officer.goto(f"{url}/admin/login/")
-    officer.fill("input[name=username]", "hoisinhhoc")
-    officer.fill("input[name=password]", PASSWORD)
-    officer.click("button[type=submit]")
-    officer.wait_for_url(f"{url}/admin/")
+    log_in_as(officer, url, "hoisinhhoc")
+    leader = accept_invitation(browser, "lanhdao")
+    log_in_as(leader, url, "lanhdao")
 
     page.goto(f"{url}/admin/activities/import/")
     upload(page, "hoat-dong.xlsx", activities_workbook("lam-dong"), XLSX)
     submit(page, "Nhập")
     assert "Đã nhập" in page.inner_text(".messages")
 
+    import_news(page, url)
+    make_the_plan(page, url)
+    approve_the_plan(leader, url)
+    file_the_return(officer, url)
+    accept_the_return(page, url)
+
     run = generate_and_issue(page, url)
 
     assert run.state == RunState.ISSUED
-    text = run.markdown.read().decode() if run.markdown else ""
+    with run.markdown.open("rb") as markdown:
+        text = markdown.read().decode()
     assert Organisation.objects.get(slug="lam-dong").is_default
     for said in (
         "02 hội thành viên",
         "500 hội viên",
         "Hội thảo nông nghiệp công nghệ cao",
+        "đạt 50% kế hoạch",
+        "1/2 hội thành viên gửi báo cáo năm",
     ):
         assert said in text, said
