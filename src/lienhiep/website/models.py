@@ -78,7 +78,13 @@ class HomePage(SearchablePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("organisation")]
-    subpage_types = ["website.NewsIndexPage", "website.JournalIndexPage", "website.StandardPage"]
+    subpage_types = [
+        "website.NewsIndexPage",
+        "website.JournalIndexPage",
+        "website.StandardPage",
+        "website.ContestIndexPage",
+        "website.HonoursIndexPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -275,6 +281,48 @@ class StandardPage(SearchablePage):
         return f"{self.title} " + strip_tags(
             " ".join(str(b.value) for b in self.body if b.block_type == "paragraph")
         )
+
+
+class ContestIndexPage(SearchablePage):
+    """The contests with their public rounds: calls open, judging, results with winners."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("contests page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import public_contests
+
+        context = super().get_context(request, *args, **kwargs)
+        context["contests"] = public_contests()
+        return context
+
+
+class HonoursIndexPage(SearchablePage):
+    """The decided honouring rounds with the intellectuals they honoured."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("honours page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import honoured_rounds
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rounds"] = honoured_rounds()
+        return context
 
 
 @register_setting(icon="site")
