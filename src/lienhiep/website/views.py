@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -33,6 +34,14 @@ def robots_view(request):
     return HttpResponse(
         f"User-agent: *\nDisallow: /admin/\nSitemap: {sitemap}\n", content_type="text/plain"
     )
+
+
+def favicon_view(request):
+    """``/favicon.ico``, asked for by browsers on their own: the union's logo, else our default."""
+    logo = SiteSettings.for_request(request).logo
+    if logo is None:
+        return HttpResponseRedirect(static("website/favicon.svg"))
+    return HttpResponseRedirect(logo.get_rendition("fill-64x64|format-png").url)
 
 
 class NewsFeed(Feed):
