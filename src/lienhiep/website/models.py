@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -122,7 +122,10 @@ class NewsIndexPage(SearchablePage):
         category = NewsCategory.objects.filter(slug=request.GET.get("category") or "").first()
         if category:
             articles = articles.filter(category=category)
-        context["category"] = category
+        tag = Tag.objects.filter(slug=request.GET.get("tag") or "").first()
+        if tag:
+            articles = articles.filter(tags=tag)
+        context["category"], context["tag"] = category, tag
         context["categories"] = NewsCategory.objects.all()
         context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         return context
@@ -189,8 +192,10 @@ class NewsArticlePage(SearchablePage):
         from .queries import latest_news, neighbours, related_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_news(self)[:5]
-        context["latest"] = latest_news().exclude(pk=self.pk)[:5]
+        context["latest"] = list(latest_news().exclude(pk=self.pk)[:5])
+        context["related"] = related_news(self).exclude(pk__in=[a.pk for a in context["latest"]])[
+            :5
+        ]
         context["previous"], context["next"] = neighbours(self)
         return context
 

@@ -1,4 +1,4 @@
-from django.db.models import Q
+from django.db.models import Case, Count, F, Q, Value, When
 from django.utils import timezone
 
 from .models import NewsArticlePage
@@ -9,13 +9,14 @@ def latest_news():
 
 
 def related_news(article):
-    """Articles of the same category or sharing a tag, newest first."""
+    """Articles sharing tags or the category, those sharing most first, then newest first."""
     tags = list(article.tags.values_list("pk", flat=True))
-    condition = Q(tagged_items__tag__in=tags) if tags else Q(pk__in=[])
-    if article.category_id:
-        condition |= Q(category=article.category_id)
-    related = latest_news().filter(condition).exclude(pk=article.pk)
-    return NewsArticlePage.objects.filter(pk__in=related.values("pk")).order_by("-date", "-pk")
+    shared = Count("tagged_items", filter=Q(tagged_items__tag__in=tags), distinct=True)
+    same = Case(When(category=article.category_id, then=1), default=0) if article.category_id else 0
+    related = latest_news().exclude(pk=article.pk).annotate(shared=shared, same=Value(0) + same)
+    return related.filter(Q(shared__gt=0) | Q(same=1)).order_by(
+        (F("shared") + F("same")).desc(), "-date", "-pk"
+    )
 
 
 def neighbours(article):
