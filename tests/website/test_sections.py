@@ -57,3 +57,41 @@ def test_honours_page_lists_the_decided_rounds_and_the_honoured(client, demo):
     assert "1890/QĐ-UBND" in html
     not_honoured = Nomination.objects.filter(honoured=False).select_related("nominee").first()
     assert not_honoured.nominee.honorific not in names
+
+
+def page_queries(client, url):
+    """Queries of one uncached request (a session cookie keeps the page cache out of the way)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.cookies["sessionid"] = "none"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_section_pages_cost_the_same_for_more_rounds(client, demo):
+    from lienhiep.contests.models import Entry
+
+    contests, honours = page_queries(client, "/hoi-thi/"), page_queries(client, "/ton-vinh/")
+    published = ContestRound.objects.filter(state__in=RESULT_STATES).first()
+    copy = ContestRound.objects.get(pk=published.pk)
+    copy.pk, copy.number, copy.slug = None, 99, "vong-99"
+    copy.save()
+    for entry in Entry.objects.filter(round=published).exclude(prize="")[:3]:
+        authors = list(entry.authors.all())
+        entry.pk, entry.round, entry.code = None, copy, f"X-{entry.code}"
+        entry.save()
+        for author in authors:
+            author.pk, author.entry = None, entry
+            author.save()
+    decided = HonourRound.objects.filter(state=HonourState.DECIDED).first()
+    twin = HonourRound.objects.get(pk=decided.pk)
+    twin.pk, twin.number = None, 99
+    twin.save()
+    for nomination in Nomination.objects.filter(round=decided, honoured=True)[:3]:
+        nomination.pk, nomination.round = None, twin
+        nomination.save()
+    assert page_queries(client, "/hoi-thi/") == contests
+    assert page_queries(client, "/ton-vinh/") == honours
