@@ -69,6 +69,9 @@ def test_files_are_kept_across_a_mistake_and_used_when_the_entry_is_sent(client,
     (token,) = re.findall(r'name="draft" value="([^"]+)"', html)
     folder = drafts.load(token).folder
     assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "photos-0"]
+    again = client.post(url, {**form_data(youth_round, email=""), "draft": token})
+    (renewed,) = re.findall(r'name="draft" value="([^"]+)"', again.content.decode())
+    assert drafts.load(renewed).key == drafts.load(token).key
     second = client.post(url, {**form_data(youth_round), "draft": token})
     assert second.status_code == 302
     entry = Entry.objects.get(round=youth_round)
@@ -76,13 +79,13 @@ def test_files_are_kept_across_a_mistake_and_used_when_the_entry_is_sent(client,
     assert not folder.exists()
 
 
-def test_a_file_that_fails_is_not_kept(client, youth_round):
+def test_a_file_that_fails_is_not_kept(client, youth_round, settings):
     url = reverse("contest_round", args=[youth_round.slug])
     bad = png("ghi-chu.exe")
     html = client.post(url, {**form_data(youth_round), "note": bad}).content.decode()
     assert [a for a, _t in summary(html)] == ["id_note"]
-    (token,) = re.findall(r'name="draft" value="([^"]+)"', html)
-    assert drafts.load(token).names == {}
+    assert 'name="draft"' not in html
+    assert not (settings.ENTRY_DRAFTS_ROOT).exists()  # nothing kept, no folder
 
 
 def test_a_forged_draft_token_gives_nothing(client, youth_round, settings):

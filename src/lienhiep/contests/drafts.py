@@ -68,16 +68,27 @@ def reopen(draft, name, index, original):
 
 
 def keep(draft, cleaned_data):
-    """Save the accepted files of a submission that came back with errors; the draft names them."""
+    """Save the accepted files of a submission that came back with errors; the draft names them.
+
+    A field that failed is sent again; a submission without accepted files keeps no folder.
+    """
+    accepted = {name: uploads(cleaned_data.get(name)) for name in FIELDS}
+    accepted = {name: files for name, files in accepted.items() if files}
+    if not accepted:
+        discard(draft)
+        draft.names = {}
+        return draft
     draft.folder.mkdir(parents=True, exist_ok=True)
-    draft.names = {}  # a field that failed is sent again; the others are kept
-    for name in FIELDS:
-        value = cleaned_data.get(name)
-        uploads = value if isinstance(value, list) else [value] if value else []
-        if uploads:
-            draft.names[name] = [save(draft, name, i, u) for i, u in enumerate(uploads)]
+    draft.names = {
+        name: [save(draft, name, i, upload) for i, upload in enumerate(files)]
+        for name, files in accepted.items()
+    }
     (draft.folder / MANIFEST).write_text(json.dumps(draft.names))
     return draft
+
+
+def uploads(value):
+    return value if isinstance(value, list) else [value] if value else []
 
 
 def save(draft, name, index, upload):
