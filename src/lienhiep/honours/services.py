@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lienhiep.core.signals import public_content_changed
 from lienhiep.core.transitions import advance, following
 from lienhiep.directory.rules import require_staff
 
@@ -173,4 +174,5 @@ def decide(*, round, user, number, day, issuer=None):
     for nomination in honoured:
         Commendation.objects.create(decision=decision, person=nomination.nominee)
     log(decision, "wagtail.create", user=user)
+    transaction.on_commit(lambda: public_content_changed.send(sender=type(round)))
     return decision

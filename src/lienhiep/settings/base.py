@@ -125,6 +125,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+#: a private folder (never served) keeping the files of a public entry sent with a mistake
+ENTRY_DRAFTS_ROOT = Path(
+    env_str("ENTRY_DRAFTS_ROOT", default=str(BASE_DIR / "var" / "entry-drafts"))
+)
 
 STORAGE_BACKEND = env_str("STORAGE_BACKEND", default="filesystem")
 if STORAGE_BACKEND == "filesystem":
