@@ -4,8 +4,29 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .formatting import parse_date
+from .text import InvisibleOnly, visible_text
 
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
+
+
+class VisibleTextMixin:
+    """Strips control, zero-width and bidirectional characters from every text field, and refuses
+    a field that held nothing else (``core.text``). Put it before the form class."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and isinstance(cleaned.get(name), str):
+                self._keep_visible(name, field, cleaned[name])
+        return cleaned
+
+    def _keep_visible(self, name, field, value):
+        try:
+            text = visible_text(value)
+        except InvisibleOnly as refusal:
+            self.add_error(name, str(refusal))
+            return
+        self.cleaned_data[name] = text.strip() if field.strip else text
 
 
 class ImportForm(forms.Form):
