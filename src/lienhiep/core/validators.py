@@ -1,6 +1,7 @@
 """Upload validation shared by every app: a file's type by its extension and by its content,
 and its size."""
 
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,13 +38,19 @@ def _zip_holds(upload, member):
 
 
 def _picture_of(upload, formats):
+    """Whether Pillow reads the file as a picture of one of ``formats``. A picture claiming a
+    huge size is still a picture: how large a picture may be is the caller's rule."""
     from PIL import Image, UnidentifiedImageError
 
     position = upload.tell()
     try:
-        with Image.open(upload) as image:
-            return image.format in formats
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                return image.format in formats
+    except Image.DecompressionBombError:
+        return True
+    except (UnidentifiedImageError, OSError, SyntaxError):
         return False
     finally:
         upload.seek(position)
