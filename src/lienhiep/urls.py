@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lienhiep.core import private
 from lienhiep.website import views as website
 
 urlpatterns = [
@@ -16,6 +17,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", website.robots_view, name="robots"),
     path("cuoc-thi/", include("lienhiep.contests.urls")),
+    path(
+        settings.PRIVATE_MEDIA_URL.strip("/") + "/<path:name>", private.serve, name="private_file"
+    ),
 ]
 
 if settings.DEBUG:

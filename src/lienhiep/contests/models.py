@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold, slugify_vi
+from lienhiep.core.private import private_storage
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import (
@@ -366,7 +367,11 @@ class EntryFile(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=FileKind.choices)
     file = models.FileField(
-        _("file"), upload_to=entry_upload_path, validators=[validate_entry_file], max_length=300
+        _("file"),
+        upload_to=entry_upload_path,
+        validators=[validate_entry_file],
+        max_length=300,
+        storage=private_storage,
     )
 
     class Meta:
