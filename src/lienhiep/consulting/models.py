@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from lienhiep.core.formatting import fold
 from lienhiep.core.private import private_storage
 from lienhiep.core.validators import validate_attachment
+from lienhiep.core.versioning import Versioned
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import STEPS, CaseKind, CaseState, PanelRole
 
 
-class Case(models.Model):
+class Case(Versioned, models.Model):
     title = models.CharField(_("scheme"), max_length=400)
     kind = models.CharField(
         _("kind"), max_length=30, choices=CaseKind.choices, default=CaseKind.CRITIQUE

@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold, slugify_vi
 from lienhiep.core.private import private_storage
+from lienhiep.core.versioning import Versioned
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import (
@@ -237,7 +238,7 @@ class PrizeTier(models.Model):
         return f"{self.get_level_display()} × {self.count}"
 
 
-class Entry(ClusterableModel):
+class Entry(Versioned, ClusterableModel):
     round = models.ForeignKey(
         ContestRound, models.PROTECT, related_name="entries", verbose_name=_("round")
     )
@@ -388,6 +389,9 @@ class EntryFile(models.Model):
                 validate_photo(self.file)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from None
+            finally:
+                if self.file._committed:  # a stored photo was opened to be read: close it
+                    self.file.close()
 
 
 class Judge(models.Model):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .formatting import parse_date
 from .text import InvisibleOnly, visible_text
+from .versioning import current_version, is_versioned, stale_message
 
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
 
@@ -27,6 +28,25 @@ class VisibleTextMixin:
             self.add_error(name, str(refusal))
             return
         self.cleaned_data[name] = text.strip() if field.strip else text
+
+
+class VersionCheckMixin:
+    """A model form of a ``Versioned`` record carries the version it was opened at (a hidden
+    field) and refuses to save over a newer one. Put it before the form class."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if is_versioned(self.instance) and self.instance.pk:
+            self.fields["version"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=self.instance.version, required=False
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_at = cleaned.get("version")
+        if opened_at is not None and opened_at != current_version(self.instance):
+            raise forms.ValidationError(stale_message(self.instance), code="stale")
+        return cleaned
 
 
 class ImportForm(forms.Form):
