@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lienhiep.core import private
 from lienhiep.website import views as website
 from lienhiep.website.sitemaps import SITEMAPS
 
@@ -18,6 +19,9 @@ urlpatterns = [
     path("robots.txt", website.robots_view, name="robots"),
     path("favicon.ico", website.favicon_view, name="favicon"),
     path("cuoc-thi/", include("lienhiep.contests.urls")),
+    path(
+        settings.PRIVATE_MEDIA_URL.strip("/") + "/<path:name>", private.serve, name="private_file"
+    ),
 ]
 
 if settings.DEBUG:
