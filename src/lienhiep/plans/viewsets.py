@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from lienhiep.core.admin_views import ExportingModelViewSet, ScopedEditView, ScopedModelViewSet
+from lienhiep.core.bulk import BulkIndexView
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules
@@ -152,6 +153,7 @@ class ReviewColumn(Column):
 class YearlyReturnViewSet(ScopedModelViewSet):
     model = YearlyReturn
     visible = staticmethod(rules.returns_for)
+    index_view_class = BulkIndexView
     edit_view_class = ReturnEditView
     icon = "doc-full"
     menu_label = gettext_lazy("Yearly returns")
