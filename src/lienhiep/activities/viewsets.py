@@ -4,6 +4,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from lienhiep.core.admin_views import ScopedModelViewSet
+from lienhiep.core.bulk import BulkIndexView
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules
@@ -14,6 +15,7 @@ from .models import Activity, ActivityKind
 class ActivityViewSet(ScopedModelViewSet):
     model = Activity
     visible = staticmethod(rules.activities_for)
+    index_view_class = BulkIndexView
     icon = "date"
     menu_label = _("Activities")
     url_prefix = "activities"
