@@ -14,6 +14,7 @@ from .entries import (
     earlier_problem,
     record_entry,
     refusals,
+    review_entries,
     review_entry,
     send_receipt,
     submit_entry,
