@@ -102,3 +102,9 @@ def test_the_entries_screen_refuses_an_empty_selection(client, youth_round):
     url = reverse("contests_round_process", args=[youth_round.pk])
     response = client.post(url, {"action": "review_selected", "eligible": "yes"}, follow=True)
     assert "Select at least one entry." in response.content.decode()
+
+
+def test_the_entries_screen_links_the_entries_import(client, youth_round):
+    client.force_login(union_staff(youth_round.contest.union))
+    page = client.get(reverse("contests_round_process", args=[youth_round.pk])).content.decode()
+    assert f'href="{reverse("contests_import", args=[youth_round.pk])}"' in page

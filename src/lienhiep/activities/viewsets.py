@@ -1,7 +1,10 @@
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from lienhiep.core.admin_views import ScopedModelViewSet
 from lienhiep.core.bulk import BulkIndexView
@@ -12,10 +15,22 @@ from .filters import ActivityFilterSet
 from .models import Activity, ActivityKind
 
 
+class ActivityIndexView(BulkIndexView):
+    """The activities list, with the import that fills it for those who record activities."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if rules.can_record(self.request.user):
+            url = reverse("activities_import")
+            buttons.append(HeaderButton(_("Import from Excel"), url=url, icon_name="upload"))
+        return buttons
+
+
 class ActivityViewSet(ScopedModelViewSet):
     model = Activity
     visible = staticmethod(rules.activities_for)
-    index_view_class = BulkIndexView
+    index_view_class = ActivityIndexView
     icon = "date"
     menu_label = _("Activities")
     url_prefix = "activities"

@@ -1,10 +1,12 @@
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets.button import Button
 
-from lienhiep.core.admin_views import ScopedCreateView, ScopedModelViewSet
+from lienhiep.core.admin_views import ScopedCreateView, ScopedEditView, ScopedModelViewSet
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules, services
@@ -128,6 +130,30 @@ class NominationViewSet(ScopedModelViewSet):
     )
 
 
+class ImportRecipientsColumn(Column):
+    """Each decision's link to the import of its recipients from Excel."""
+
+    cell_template_name = "plans/link_cell.html"
+
+    def get_value(self, instance):
+        return _("Import recipients")
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["link"] = reverse("honours_import_recipients", args=[instance.pk])
+        return context
+
+
+class DecisionEditView(ScopedEditView):
+    @cached_property
+    def header_more_buttons(self):
+        url = reverse("honours_import_recipients", args=[self.object.pk])
+        return [
+            *super().header_more_buttons,
+            Button(_("Import recipients"), url=url, icon_name="upload"),
+        ]
+
+
 class DecisionViewSet(ScopedModelViewSet):
     model = CommendationDecision
     visible = staticmethod(rules.decisions_for)
@@ -135,7 +161,14 @@ class DecisionViewSet(ScopedModelViewSet):
     menu_label = _("Commendations")
     url_prefix = "honours/commendations"
     name = "honours_decision"
-    list_display = ["number", "date", "issuer_kind", "form"]
+    edit_view_class = DecisionEditView
+    list_display = [
+        "number",
+        "date",
+        "issuer_kind",
+        "form",
+        ImportRecipientsColumn("recipients", label=_("Recipients")),
+    ]
     list_filter = ["issuer_kind", "form"]
     list_export = ["number", "date", "issuer_kind", "issuer", "form", "reason"]
     export_filename = "khen-thuong"

@@ -63,6 +63,7 @@ __all__ = [
     "record_entry",
     "record_national_result",
     "refusals",
+    "review_entries",
     "review_entry",
     "score",
     "send_receipt",
