@@ -8,10 +8,10 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from lienhiep.core.admin_views import ScopedModelViewSet
 from lienhiep.core.bulk import BulkIndexView
-from lienhiep.directory.forms import RegistryForm
 
 from . import rules
 from .filters import ActivityFilterSet
+from .forms import ActivityForm
 from .models import Activity, ActivityKind
 
 
@@ -89,7 +89,7 @@ class ActivityViewSet(ScopedModelViewSet):
                 panels=[FieldPanel("kind"), FieldPanel("title"), FieldPanel("file")],
             ),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=ActivityForm,
     )
 
 

@@ -10,6 +10,7 @@ from lienhiep.core.admin_views import ScopedCreateView, ScopedEditView, ScopedMo
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules, services
+from .forms import HonourRoundForm, NominationForm
 from .models import CommendationDecision, HonourRound, Nomination
 
 
@@ -69,7 +70,7 @@ class RoundViewSet(ScopedModelViewSet):
             ),
             FieldPanel("ceremony"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=HonourRoundForm,
     )
 
 
@@ -126,7 +127,7 @@ class NominationViewSet(ScopedModelViewSet):
             FieldPanel("achievements"),
             FieldPanel("evidence"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=NominationForm,
     )
 
 

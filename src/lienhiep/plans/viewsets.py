@@ -11,10 +11,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from lienhiep.core.admin_views import ExportingModelViewSet, ScopedEditView, ScopedModelViewSet
 from lienhiep.core.bulk import BulkIndexView
-from lienhiep.directory.forms import RegistryForm
 
 from . import rules
-from .forms import ReportedValueForm
+from .forms import AnnualPlanForm, ReportedValueForm, YearlyReturnForm
 from .models import AnnualPlan, Indicator, ReportedValue, YearlyReturn
 
 
@@ -121,7 +120,7 @@ class AnnualPlanViewSet(ScopedModelViewSet):
             ),
             FieldPanel("notes"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=AnnualPlanForm,
     )
 
 
@@ -197,7 +196,7 @@ class YearlyReturnViewSet(ScopedModelViewSet):
             FieldPanel("activities"),
             FieldPanel("notes"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=YearlyReturnForm,
     )
 
 
