@@ -65,9 +65,7 @@ def test_the_ceremony_is_a_ceremony_or_conference_of_the_round_s_year(client, pe
     assert workshops.exists() and not offered.filter(pk__in=workshops).exists()
 
 
-def test_a_plan_starts_at_the_union_and_a_return_offers_member_associations(
-    client, personas, demo
-):
+def test_a_plan_starts_at_the_union_and_a_return_offers_member_associations(client, personas, demo):
     client.force_login(personas["union_staff"])
     plan = form_of(client, reverse("plans_annualplan:add"))
     assert plan["organisation"].value() == demo.pk
@@ -76,3 +74,12 @@ def test_a_plan_starts_at_the_union_and_a_return_offers_member_associations(
         OrganisationKind.MEMBER_ASSOCIATION,
         OrganisationKind.COLLECTIVE_MEMBER,
     }
+
+
+def test_co_organisers_and_participants_are_searchable_checkboxes(client, personas, demo):
+    client.force_login(personas["union_staff"])
+    page = client.get(reverse("activities_activity:add")).content.decode()
+    assert page.count('<div class="choice-search" data-choice-search>') == 2
+    assert 'data-choice="hoi dieu duong' in page
+    assert "core/js/choice-search.js" in page
+    assert '<select name="co_organisers"' not in page

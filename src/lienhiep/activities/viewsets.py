@@ -8,6 +8,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from lienhiep.core.admin_views import ScopedModelViewSet
 from lienhiep.core.bulk import BulkIndexView
+from lienhiep.core.widgets import SearchableCheckboxes
 
 from . import rules
 from .filters import ActivityFilterSet
@@ -68,12 +69,13 @@ class ActivityViewSet(ScopedModelViewSet):
                 heading=_("Activity"),
             ),
             MultiFieldPanel(
-                [FieldPanel("organiser"), FieldPanel("co_organisers")], heading=_("Organisers")
+                [FieldPanel("organiser"), FieldPanel("co_organisers", widget=SearchableCheckboxes)],
+                heading=_("Organisers"),
             ),
             MultiFieldPanel(
                 [
                     FieldPanel("participants_count"),
-                    FieldPanel("participants"),
+                    FieldPanel("participants", widget=SearchableCheckboxes),
                     FieldPanel("speakers"),
                     FieldPanel("target_group"),
                 ],
