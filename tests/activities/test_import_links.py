@@ -31,10 +31,10 @@ def test_the_template_has_a_guide_to_every_column_and_names_co_organisers(demo):
     assert book.sheetnames == ["Hướng dẫn", "Hoạt động", "Loại hoạt động"]
     assert book.active.title == "Hoạt động"
     guide = [[c.value for c in r] for r in book["Hướng dẫn"].iter_rows()]
-    assert guide[0] == ["Cột", "Bắt buộc", "Cách ghi"]
-    assert [r[0] for r in guide[1:]] == [c.header for c in importing.COLUMNS]
-    [co] = [r for r in guide if r[0] == "Mã đơn vị phối hợp"]
-    assert co[1] in (None, "") and ";" in co[2]
+    assert guide[0] == ["Trang tính", "Cột", "Bắt buộc", "Cách ghi"]
+    assert [r[1] for r in guide[1:]] == [c.header for c in importing.COLUMNS]
+    [co] = [r for r in guide if r[1] == "Mã đơn vị phối hợp"]
+    assert co[2] in (None, "") and ";" in co[3]
     assert "Mã đơn vị phối hợp" in [c.value for c in book["Hoạt động"][1]]
 
 

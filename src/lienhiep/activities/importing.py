@@ -13,6 +13,7 @@ from lienhiep.core.formatting import fold
 from lienhiep.core.importing import (
     Column,
     ImportFailed,
+    add_guide,
     look_up,
     missing_sheets,
     open_workbook,
@@ -41,16 +42,8 @@ COLUMNS = [
     Column("Mã đơn vị phối hợp", "co_organisers", "orgs"),
 ]
 KEY = ("organiser", "kind", "title", "start_date")
-GUIDE_SHEET = "Hướng dẫn"
 KINDS_SHEET = "Loại hoạt động"
-HINTS = {
-    "text": gettext_lazy("Text"),
-    "int": gettext_lazy("A whole number"),
-    "date": gettext_lazy("A date, dd/mm/yyyy"),
-    "kind": gettext_lazy("The name of an activity kind (see the sheet “Loại hoạt động”)"),
-    "org": gettext_lazy("The code of an organisation you may work with"),
-    "orgs": gettext_lazy("The codes of organisations you may work with, separated by “;”"),
-}
+HINTS = {"kind": gettext_lazy("The name of an activity kind (see the sheet “Loại hoạt động”)")}
 
 
 class Reader(VisibleReader):
@@ -118,23 +111,6 @@ def positions_fields(positions):
     return {column.field for column in positions}
 
 
-def _hint(column):
-    if column.kind == "choice":
-        return ", ".join(str(choice.label) for choice in column.choices)
-    return str(HINTS[column.kind])
-
-
-def _guide(workbook, bold):
-    guide = workbook.create_sheet(GUIDE_SHEET, 0)
-    guide.append(["Cột", "Bắt buộc", "Cách ghi"])
-    for column in COLUMNS:
-        guide.append([column.header, "Có" if column.required else "", _hint(column)])
-    for cell in guide[1]:
-        cell.font = bold
-    guide.column_dimensions["A"].width = 24
-    guide.column_dimensions["C"].width = 80
-
-
 def template_workbook() -> bytes:
     """The workbook to fill in: the activities sheet, a guide to every column, the kinds."""
     from openpyxl import Workbook
@@ -146,10 +122,9 @@ def template_workbook() -> bytes:
     sheet.append([column.header for column in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    _guide(workbook, Font(bold=True))
     kinds = workbook.create_sheet(KINDS_SHEET)
     kinds.append([KINDS_SHEET])
     for kind in ActivityKind.objects.all():
         kinds.append([kind.name])
-    workbook.active = workbook.index(sheet)
+    add_guide(workbook, {SHEET: COLUMNS}, HINTS)
     return save_workbook(workbook)
