@@ -89,3 +89,14 @@ def test_an_activity_out_of_scope_refuses_the_selection(client, personas, demo):
     page = client.post(bulk_url(mine + theirs), follow=True).content.decode()
     assert "01 of the selected records cannot be found." in page
     assert states(mine + theirs) == [ActivityState.PLANNED] * 3
+
+
+def test_all_in_the_listing_means_the_filtered_listing(client, personas, demo):
+    chosen = planned(demo, 3)
+    Activity.objects.filter(pk=chosen[2].pk).update(start_date=date(2031, 1, 1))
+    client.force_login(personas["union_staff"])
+    url = reverse("wagtail_bulk_action", args=["activities", "activity", "held"])
+    query = "id=all&year=2024&state=planned&q=hoi+thao+chon"
+    response = client.post(f"{url}?{query}", follow=True)
+    assert "02 activities were marked held." in response.content.decode()
+    assert states(chosen) == [ActivityState.HELD] * 2 + [ActivityState.PLANNED]

@@ -115,3 +115,12 @@ def test_an_officer_cannot_accept_even_their_own_return(personas):
         services.accept_returns(returns=[own], user=personas["officer"])
     assert str(organisation) in refused.value.messages[0]
     assert states([own]) == [ReturnState.SUBMITTED]
+
+
+def test_all_in_the_listing_means_the_filtered_listing(client, personas, demo):
+    this_year, other_year = submitted(demo, 2, year=2021), submitted(demo, 1, year=2020)
+    client.force_login(personas["union_staff"])
+    url = reverse("wagtail_bulk_action", args=["plans", "yearlyreturn", "accept"])
+    response = client.post(f"{url}?id=all&year=2021&state=submitted", follow=True)
+    assert "02 returns were accepted." in response.content.decode()
+    assert states(this_year + other_year) == [ReturnState.ACCEPTED] * 2 + [ReturnState.SUBMITTED]

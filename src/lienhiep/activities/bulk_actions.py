@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from lienhiep.core.bulk import ScopedBulkAction
 
 from . import rules, services
+from .filters import ActivityFilterSet
 from .models import Activity
 
 
@@ -16,4 +17,5 @@ class MarkHeldBulkAction(ScopedBulkAction):
     visible = staticmethod(rules.activities_for)
     service = staticmethod(services.mark_held)
     records_argument = "activities"
+    filterset_class = ActivityFilterSet
     done_message = _("%(count)s activities were marked held.")

@@ -17,7 +17,7 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.bulk_action import BulkAction
 
 from .admin_views import ScopedIndexView
-from .formatting import format_count
+from .formatting import fold, format_count
 
 
 class BulkIndexView(ScopedIndexView):
@@ -38,6 +38,8 @@ class ScopedBulkAction(BulkAction):
     service = None
     #: the name the service gives the selected records (``returns``, ``entries`` …)
     records_argument = "records"
+    #: the listing's filters (``None``: its ``list_filter`` fields, read from the query string)
+    filterset_class = None
     #: "%(count)s …" shown after the change
     done_message = ""
 
@@ -45,7 +47,20 @@ class ScopedBulkAction(BulkAction):
         return type(self).visible(self.request.user)
 
     def get_all_objects_in_listing_query(self, parent_id):
-        return self.scoped().values_list("pk", flat=True)
+        """ "Select all in the listing": the records the listing shows, with its filters and
+        search (Wagtail passes the listing's query string along with ``id=all``)."""
+        return self.listed(self.scoped()).values_list("pk", flat=True)
+
+    def listed(self, queryset):
+        if self.filterset_class is not None:
+            queryset = self.filterset_class(self.request.GET, queryset, request=self.request).qs
+        else:
+            names = {f.name for f in queryset.model._meta.concrete_fields} - {"id"}
+            chosen = {k: v for k, v in self.request.GET.items() if k in names and v}
+            queryset = queryset.filter(**chosen)
+        for word in fold(self.request.GET.get("q", "")).split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
 
     def get_actionable_objects(self):
         ids = self.request.GET.getlist("id")
