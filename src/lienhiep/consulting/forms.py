@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lienhiep.directory.enums import PARTNER_KINDS
 from lienhiep.directory.forms import RegistryForm
 
 from .enums import PanelRole
@@ -8,6 +9,10 @@ from .models import Case
 
 
 class CaseForm(RegistryForm):
+    """A case's requester is a partner body (People's Committee, a department …)."""
+
+    organisation_kinds = {"requester": PARTNER_KINDS}
+
     class Meta:
         model = Case
         exclude = []

@@ -12,6 +12,7 @@ from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .formatting import fold, parse_date
 from .text import visible_text
@@ -219,3 +220,42 @@ class BaseReader:
     def declare(self, sheet_name, number, positions, values):
         """Hook: note what a row declares (for references later in the workbook)."""
         return True
+
+
+GUIDE_SHEET = "Hướng dẫn"
+#: how to fill in a cell of each kind of column, for the guide sheet of a template
+HINTS = {
+    "text": gettext_lazy("Text"),
+    "email": gettext_lazy("An e-mail address"),
+    "int": gettext_lazy("A whole number"),
+    "date": gettext_lazy("A date, dd/mm/yyyy"),
+    "org": gettext_lazy("The code of an organisation you may work with"),
+    "orgs": gettext_lazy("The codes of organisations you may work with, separated by “;”"),
+    "person": gettext_lazy("The code of a person you may work with"),
+}
+
+
+def hint(column, hints=None):
+    """How to fill in ``column``: its choices, or the hint of its kind."""
+    if column.kind == "choice":
+        return ", ".join(str(choice.label) for choice in column.choices)
+    return str({**HINTS, **(hints or {})}[column.kind])
+
+
+def add_guide(workbook, sheets, hints=None):
+    """Put first in ``workbook`` the sheet "Hướng dẫn": one row per column of ``sheets``
+    (``{sheet name: columns}``) saying whether it is required and how to fill it in."""
+    from openpyxl.styles import Font
+
+    guide = workbook.create_sheet(GUIDE_SHEET, 0)
+    guide.append(["Trang tính", "Cột", "Bắt buộc", "Cách ghi"])
+    for sheet_name, columns in sheets.items():
+        for column in columns:
+            required = "Có" if column.required else ""
+            guide.append([sheet_name, column.header, required, hint(column, hints)])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for letter, width in (("A", 16), ("B", 28), ("C", 10), ("D", 80)):
+        guide.column_dimensions[letter].width = width
+    workbook.active = 1
+    return guide

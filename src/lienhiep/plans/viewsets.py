@@ -10,10 +10,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from lienhiep.core.admin_views import ExportingModelViewSet, ScopedEditView, ScopedModelViewSet
-from lienhiep.directory.forms import RegistryForm
+from lienhiep.core.bulk import BulkIndexView
 
 from . import rules
-from .forms import ReportedValueForm
+from .forms import AnnualPlanForm, ReportedValueForm, YearlyReturnForm
 from .models import AnnualPlan, Indicator, ReportedValue, YearlyReturn
 
 
@@ -120,7 +120,7 @@ class AnnualPlanViewSet(ScopedModelViewSet):
             ),
             FieldPanel("notes"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=AnnualPlanForm,
     )
 
 
@@ -152,6 +152,7 @@ class ReviewColumn(Column):
 class YearlyReturnViewSet(ScopedModelViewSet):
     model = YearlyReturn
     visible = staticmethod(rules.returns_for)
+    index_view_class = BulkIndexView
     edit_view_class = ReturnEditView
     icon = "doc-full"
     menu_label = gettext_lazy("Yearly returns")
@@ -195,7 +196,7 @@ class YearlyReturnViewSet(ScopedModelViewSet):
             FieldPanel("activities"),
             FieldPanel("notes"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=YearlyReturnForm,
     )
 
 
