@@ -40,3 +40,9 @@ def test_the_users_list_shows_vietnamese_names_and_no_gravatar(client, hanh, per
     html = client.get(reverse("wagtailusers_users:index")).content.decode()
     assert "Nguyễn Thị Hạnh" in html and "Hạnh Nguyễn Thị" not in html
     assert "gravatar" not in html
+
+
+def test_the_history_of_actions_without_a_login_still_renders(client, personas):
+    client.force_login(personas["leader"])
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert response.status_code == 200 and "data:image/svg+xml" in response.content.decode()

@@ -74,4 +74,4 @@ def register_account_log_actions(actions):
 
 @hooks.register("get_avatar_url")
 def initials_avatar(user, size):
-    return avatar_data_url(user, size)
+    return avatar_data_url(user, size) if user is not None else None
