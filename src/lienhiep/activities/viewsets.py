@@ -1,9 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from lienhiep.core.admin_views import ScopedModelViewSet
+from lienhiep.core.admin_views import PlainModelViewSet, ScopedModelViewSet
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules
@@ -76,7 +75,7 @@ class ActivityViewSet(ScopedModelViewSet):
     )
 
 
-class ActivityKindViewSet(ModelViewSet):
+class ActivityKindViewSet(PlainModelViewSet):
     model = ActivityKind
     icon = "tag"
     menu_label = _("Activity kinds")
