@@ -3,10 +3,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from lienhiep.core.admin_views import ScopedModelViewSet
+from lienhiep.core.admin_views import PlainModelViewSet, ScopedModelViewSet
 from lienhiep.core.bulk import BulkIndexView
 from lienhiep.core.widgets import SearchableCheckboxes
 
@@ -95,7 +94,7 @@ class ActivityViewSet(ScopedModelViewSet):
     )
 
 
-class ActivityKindViewSet(ModelViewSet):
+class ActivityKindViewSet(PlainModelViewSet):
     model = ActivityKind
     icon = "tag"
     menu_label = _("Activity kinds")

@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from .accounts import can_manage_accounts
 from .choosers import person_chooser
+from .display import avatar_data_url
 from .views import accounts, importing, panels
 from .viewsets import DirectoryViewSetGroup
 
@@ -69,3 +70,8 @@ def register_account_log_actions(actions):
     actions.register_action("directory.account.changed", _("Change login"), _("Login changed"))
     actions.register_action("directory.account.linked", _("Link person"), _("Person linked"))
     actions.register_action("directory.account.unlinked", _("Unlink person"), _("Person unlinked"))
+
+
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    return avatar_data_url(user, size) if user is not None else None

@@ -201,6 +201,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Nothing is fetched from outside the site: initials instead of Gravatar, no "what's new" banner.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "ppt", "pptx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
