@@ -223,6 +223,9 @@ LIENHIEP_UNCACHED_PREFIXES = [
 
 # Public forms (contest entries): attempts allowed per visitor address and period (seconds).
 LIENHIEP_PUBLIC_FORM_RATE = (env_int("PUBLIC_FORM_RATE", default=10), 3600)
+# A report being generated that has not progressed for this many minutes is shown as stopped and
+# may be generated again (the worker died with it).
+LIENHIEP_REPORT_STALE_MINUTES = env_int("REPORT_STALE_MINUTES", default=10)
 # How many reverse proxies stand in front of the app (each appends to X-Forwarded-For).
 LIENHIEP_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", default=0)
 
