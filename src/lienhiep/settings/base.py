@@ -4,6 +4,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
 from .env import cache_from_url, database_from_url, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_htmx",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -58,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lienhiep.core.csp.PolicyMiddleware",
     "lienhiep.website.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -243,6 +247,26 @@ if env_bool("SECURE_PROXY_SSL_HEADER", default=LIENHIEP_TRUSTED_PROXIES > 0):
 _secure_cookies = env_bool("SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=_secure_cookies)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=_secure_cookies)
+
+# Content-Security-Policy (lienhiep/core/csp.py): scripts, styles, fonts and frames from the site
+# itself only, no inline script or style; images also as data: and blob: URLs (Wagtail's image
+# previews). The admin's screens past the login page add what Wagtail's widgets still need.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+LIENHIEP_ADMIN_CSP_ALLOWANCES = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
 
 # Logins (the Wagtail admin's included) are throttled per address and per username: after
 # LOGIN_FAILURE_LIMIT failures either is refused for LOGIN_COOLOFF_MINUTES. Attempts are counted
