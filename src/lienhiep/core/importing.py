@@ -13,6 +13,7 @@ from io import BytesIO
 from itertools import zip_longest
 from zipfile import ZipFile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -91,9 +92,11 @@ def column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-# Above this many rows (all sheets together) a workbook is refused before any cell is checked:
-# checking and saving more would outlast the app server's request timeout (docs/operations.md).
-MAX_ROWS = 5_000
+def max_rows():
+    """Above this many rows (all sheets together, ``IMPORT_MAX_ROWS``) a workbook is refused
+    before any cell is checked: checking and saving more would outlast the app server's request
+    timeout (docs/operations.md)."""
+    return settings.LIENHIEP_IMPORT_MAX_ROWS
 
 
 class Formula(str):
@@ -142,7 +145,7 @@ def open_workbook(content: bytes):
 
     try:
         rows = count_rows(content)
-        if rows <= MAX_ROWS:
+        if rows <= max_rows():
             workbook = Workbook(
                 load_workbook(BytesIO(content), read_only=True, data_only=True),
                 load_workbook(BytesIO(content), read_only=True, data_only=False),
@@ -151,7 +154,7 @@ def open_workbook(content: bytes):
         raise ImportFailed(
             [Problem("", 0, "", "", _("the file is not an Excel workbook (.xlsx)"))]
         ) from None
-    if rows > MAX_ROWS:
+    if rows > max_rows():
         raise too_many_rows(rows)
     return workbook
 
@@ -181,7 +184,7 @@ def too_many_rows(rows):
     reason = _(
         "The file has %(rows)s rows; at most %(limit)s rows can be imported at once — "
         "split the file."
-    ) % {"rows": format_number(rows), "limit": format_number(MAX_ROWS)}
+    ) % {"rows": format_number(rows), "limit": format_number(max_rows())}
     return ImportFailed([Problem("", 0, "", "", reason)])
 
 

@@ -227,6 +227,9 @@ LIENHIEP_UNCACHED_PREFIXES = [
 
 # Public forms (contest entries): attempts allowed per visitor address and period (seconds).
 LIENHIEP_PUBLIC_FORM_RATE = (env_int("PUBLIC_FORM_RATE", default=10), 3600)
+# Excel imports run in the request: a workbook above this many rows is refused at once (1.000
+# activities took 17 s to check and save on a loaded 2-core machine; gunicorn stops at 30 s).
+LIENHIEP_IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", default=1000)
 # A report being generated that has not progressed for this many minutes is shown as stopped and
 # may be generated again (the worker died with it).
 LIENHIEP_REPORT_STALE_MINUTES = env_int("REPORT_STALE_MINUTES", default=10)
