@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
@@ -106,7 +106,7 @@ def test_reports_recover_fails_orphaned_tasks_and_their_runs(run, staff):
     assert (result.status, run.state, run.error) == (
         "FAILED",
         RunState.FAILED,
-        "The worker stopped while generating this report. Generate it again.",
+        gettext("The worker stopped while generating this report. Generate it again."),
     )
     assert out.getvalue() == "1 orphaned tasks failed, 1 reports failed.\n"
     assert services.start_generation(run=run, user=staff).state == RunState.GENERATING
