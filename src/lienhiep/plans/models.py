@@ -12,7 +12,7 @@ from lienhiep.core.formatting import fold
 from lienhiep.core.indicators import Rollup
 from lienhiep.directory.models import Organisation
 
-from .enums import ItemKind, Method, PlanState, ReturnState
+from .enums import PACKAGE_SUBJECT, ItemKind, Method, PlanState, ReturnState
 
 
 class Indicator(models.Model):
@@ -120,7 +120,8 @@ class ReportedValue(models.Model):
             raise ValidationError(
                 {"source": _("Say where this value comes from (document or person).")}
             )
-        if self.indicator_id and self.indicator.method != Method.REPORTED:
+        packaged = self.subject == PACKAGE_SUBJECT
+        if self.indicator_id and self.indicator.method != Method.REPORTED and not packaged:
             raise ValidationError(
                 {"indicator": _("This indicator is computed from records; it cannot be reported.")}
             )

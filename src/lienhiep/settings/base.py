@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "lienhiep.reports",
     "lienhiep.website",
     "lienhiep.onboarding",
+    "lienhiep.api",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
     "wagtail.contrib.forms",
