@@ -45,6 +45,11 @@ class Indicator(models.Model):
         help_text=_('Optional breakdowns of reported values, e.g. ["sex", "commune"].'),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=100)
+    public = models.BooleanField(
+        _("open data"),
+        default=False,
+        help_text=_("Anyone may read this indicator's figures through the API, without a token."),
+    )
     search_text = models.TextField(editable=False, default="")
 
     class Meta:
