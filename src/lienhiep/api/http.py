@@ -59,7 +59,16 @@ class TokenRateThrottle(SimpleRateThrottle):
     scope = "api"
 
     def __init__(self):
-        super().__init__(getattr(settings, "API_RATE", "600/m"))
+        super().__init__(self.setting())
+
+    @staticmethod
+    def setting():
+        return getattr(settings, "API_RATE", "600/m")
+
+    def allow_request(self, request):
+        self.rate = self.setting()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request)
 
     def get_cache_key(self, request):
         auth = getattr(request, "auth", None)

@@ -1,5 +1,7 @@
 """Read endpoints: each fetches through its app's ``rules`` (``*_for(user)``), never around them."""
 
+from decimal import Decimal
+
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
@@ -80,11 +82,18 @@ def _figure(f, records):
         "code": f.indicator.code,
         "name": f.indicator.name,
         "unit": f.indicator.unit,
-        "value": f.value,
-        "target": f.target_value,
+        "value": _json_number(f.value),
+        "target": _json_number(f.target_value),
         "achievement": f.achievement,
         "records": records,
     }
+
+
+def _json_number(amount):
+    """A figure as a JSON number: whole numbers as integers."""
+    if isinstance(amount, Decimal):
+        return plan_figures.whole(amount) if amount == amount.to_integral_value() else float(amount)
+    return amount
 
 
 def _records(figure):

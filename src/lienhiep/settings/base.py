@@ -185,6 +185,9 @@ CACHES = {
     }
 }
 
+# Requests per API token (anonymous visitors: per address), e.g. "600/m"; counted in the cache.
+API_RATE = env_str("API_RATE", default="600/m")
+
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", default="Liên hiệp các Hội Khoa học và Kỹ thuật")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
