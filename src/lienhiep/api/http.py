@@ -6,7 +6,7 @@ import json
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
-from ninja import Schema
+from ninja import Router, Schema
 from ninja.throttling import SimpleRateThrottle
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.models import APIToken
@@ -16,6 +16,9 @@ TOKEN = [BearerTokenAuth()]
 TOKEN_OR_ANONYMOUS = [BearerTokenAuth(), AllowAnonymous()]
 
 MAX_LIMIT = 500
+
+#: Every endpoint, reading and writing (a path's GET and POST must share one router).
+router = Router()
 
 
 class Page(Schema):

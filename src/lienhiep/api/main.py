@@ -3,8 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
-from . import reading, writing
-from .http import TokenRateThrottle, refuse
+from . import reading, writing  # noqa: F401  (they add their endpoints to the router)
+from .http import TokenRateThrottle, refuse, router
 
 DESCRIPTION = """
 API của lienhiep: đọc và ghi số liệu của liên hiệp hội bằng chương trình.
@@ -33,8 +33,7 @@ api = NinjaAPI(
     throttle=[TokenRateThrottle()],
     docs_url="/docs",
 )
-api.add_router("", reading.router)
-api.add_router("", writing.router)
+api.add_router("", router)
 
 
 @api.exception_handler(PermissionDenied)

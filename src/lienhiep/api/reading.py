@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Schema
 from ninja.errors import HttpError
 
 from lienhiep.activities.rules import activities_for
@@ -23,9 +23,7 @@ from lienhiep.reports.enums import RunState
 from lienhiep.reports.exporters import FIELDS
 from lienhiep.reports.rules import runs_for
 
-from .http import MAX_LIMIT, TOKEN, TOKEN_OR_ANONYMOUS, respond
-
-router = Router()
+from .http import MAX_LIMIT, TOKEN, TOKEN_OR_ANONYMOUS, respond, router
 
 
 class Filters(Schema):

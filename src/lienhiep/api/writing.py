@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import JsonResponse
 from django.utils import translation
-from ninja import Router, Schema
+from ninja import Schema
 from wagtail.log_actions import log
 
 from lienhiep.activities.importing import COLUMNS, SHEET, import_activities
@@ -21,9 +21,7 @@ from lienhiep.directory.models import MemberCount, Organisation
 from lienhiep.plans.forms import ReportedValueForm
 from lienhiep.plans.models import Indicator, ReportedValue
 
-from .http import TOKEN, respond
-
-router = Router()
+from .http import TOKEN, respond, router
 
 
 class Problem(Schema):
