@@ -53,3 +53,9 @@ def test_an_issued_reports_file_downloads_through_the_exporter(db, demo, persona
     assert list(listed["files"]) == ["md"]
     assert (answer.status_code, answer.content) == (200, "# Báo cáo".encode())
     assert ApiClient(personas["judge"]).get(f"reports/{run.pk}/files/md").status_code == 404
+
+
+def test_the_page_cache_never_looks_at_the_api(db, demo):
+    """The website's page cache stays out: a long query once made its cache key too long."""
+    answer = ApiClient().get("contest-rounds", organisation="đ" * 150)
+    assert answer.status_code == 200

@@ -207,6 +207,7 @@ LIENHIEP_UNCACHED_PREFIXES = [
     "/tim-kiem/",
     "/tin-tuc/rss/",
     "/cuoc-thi/",
+    "/api/",  # answers vary by token and carry their own ETag
 ]
 
 # Demo and organisation defaults.
