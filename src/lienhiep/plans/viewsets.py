@@ -28,7 +28,17 @@ class IndicatorViewSet(ExportingModelViewSet):
     list_filter = ["method", "rollup"]
     list_export = ["code", "name", "name_en", "unit", "method", "rollup"]
     export_filename = "chi-so"
-    form_fields = ["code", "name", "name_en", "unit", "method", "rollup", "breakdowns", "order"]
+    form_fields = [
+        "code",
+        "name",
+        "name_en",
+        "unit",
+        "method",
+        "rollup",
+        "breakdowns",
+        "order",
+        "public",
+    ]
     inspect_view_enabled = True
     inspect_view_fields = ["name", "code", "unit", "method", "rollup", "breakdowns", "order"]
 

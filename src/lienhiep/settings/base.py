@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "lienhiep.reports",
     "lienhiep.website",
     "lienhiep.onboarding",
+    "lienhiep.api",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
     "wagtail.contrib.forms",
@@ -213,6 +214,9 @@ IN_PROCESS_CACHES = {
     "django.core.cache.backends.filebased.FileBasedCache",
 }
 
+# Requests per API token (anonymous visitors: per address), e.g. "600/m"; counted in the cache.
+API_RATE = env_str("API_RATE", default="600/m")
+
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", default="Liên hiệp các Hội Khoa học và Kỹ thuật")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
@@ -235,6 +239,7 @@ LIENHIEP_UNCACHED_PREFIXES = [
     "/tim-kiem/",
     "/tin-tuc/rss/",
     "/cuoc-thi/",
+    "/api/",  # answers vary by token and carry their own ETag
 ]
 
 # Demo and organisation defaults.
