@@ -15,7 +15,6 @@ from lienhiep.api.package.build import build
 from lienhiep.api.package.load import PackageRefused, verify
 from lienhiep.directory.models import Organisation
 from lienhiep.plans.models import ReportedValue
-from tests.onboarding.conftest import empty_installation  # noqa: F401
 
 
 def _indicator_lines():
@@ -110,7 +109,7 @@ def demo_package(transactional_db, tmp_path):
 @pytest.mark.empty_installation
 def test_import_year_on_a_fresh_installation_prints_the_demo_figures(
     demo_package,
-    empty_installation,  # noqa: F811
+    empty_installation,
 ):
     path, demo_lines = demo_package
     out = io.StringIO()
