@@ -1,34 +1,56 @@
-from django.db.models import Q
+"""Reusable querysets of the public site, each read in one query."""
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from .models import NewsArticlePage
 
 
+def public(pages):
+    """``pages`` without those under a view restriction, in the same query.
+
+    Wagtail's ``public()`` reads every restriction in a query of its own each time it is called.
+    """
+    above = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(above))
+
+
 def latest_news():
-    return NewsArticlePage.objects.live().public().order_by("-date", "-pk")
+    return (
+        public(NewsArticlePage.objects.live()).select_related("category").order_by("-date", "-pk")
+    )
 
 
-def related_news(article):
-    """Articles of the same category or sharing a tag, newest first."""
-    tags = list(article.tags.values_list("pk", flat=True))
-    condition = Q(tagged_items__tag__in=tags) if tags else Q(pk__in=[])
+def related_news(article, tag_ids):
+    """Articles of the same category or sharing one of ``tag_ids``, newest first."""
+    condition = Q(tagged_items__tag__in=tag_ids) if tag_ids else Q(pk__in=[])
     if article.category_id:
         condition |= Q(category=article.category_id)
     related = latest_news().filter(condition).exclude(pk=article.pk)
     return NewsArticlePage.objects.filter(pk__in=related.values("pk")).order_by("-date", "-pk")
 
 
-def neighbours(article):
-    siblings = latest_news().child_of(article.get_parent())
-    previous = siblings.filter(
-        Q(date__lt=article.date) | Q(date=article.date, pk__lt=article.pk)
-    ).first()
-    following = (
-        siblings.filter(Q(date__gt=article.date) | Q(date=article.date, pk__gt=article.pk))
-        .order_by("date", "pk")
-        .first()
-    )
-    return previous, following
+def _before(article):
+    return Q(date__lt=article.date) | Q(date=article.date, pk__lt=article.pk)
+
+
+def _after(article):
+    return Q(date__gt=article.date) | Q(date=article.date, pk__gt=article.pk)
+
+
+def neighbours(article, parent_path):
+    """The articles published just before and just after ``article`` in its index (one query)."""
+    siblings = latest_news().filter(path__startswith=parent_path, depth=article.depth)
+    previous = siblings.filter(_before(article)).values("pk")[:1]
+    following = siblings.filter(_after(article)).order_by("date", "pk").values("pk")[:1]
+    found = NewsArticlePage.objects.filter(Q(pk=Subquery(previous)) | Q(pk=Subquery(following)))
+    key = (article.date, article.pk)
+    by_side = {(page.date, page.pk) < key: page for page in found}
+    return by_side.get(True), by_side.get(False)
 
 
 def upcoming_activities():
