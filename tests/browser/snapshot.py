@@ -1,12 +1,10 @@
-"""The demo database taken once per session and put back before each browser test.
+"""The demo put back before each browser test: the live server's tests empty the database.
 
-The live server's tests empty the database after each test; seeding the demo again took about
-15 s a test. The demo is seeded once (the session's ``demo`` fixture), taken, and put back:
-
-* on SQLite, with SQLite's online backup into a file beside the test database and back (the
-  whole database, page by page: well under a second);
-* on PostgreSQL, as a ``dumpdata`` fixture loaded again with ``loaddata`` (rows keep their ids,
-  so the tables the live server's flush left are updated in place and the rest inserted).
+* On SQLite the demo is seeded once (the session's ``demo`` fixture), taken with SQLite's online
+  backup into a file, and copied back page by page before each test: about a second, where
+  seeding it again took about 15 s.
+* On PostgreSQL it is seeded again: a ``dumpdata`` fixture put back with ``loaddata`` was
+  measured slower than seeding (``bench/RESULTS.md``, 2026-11-30).
 """
 
 import io
@@ -18,28 +16,22 @@ from django.core.management import call_command
 from django.db import connection
 
 
-def snapshot_path(folder: Path) -> Path:
-    suffix = "sqlite3" if connection.vendor == "sqlite" else "json"
-    return folder / f"demo-{os.getpid()}.{suffix}"
-
-
-def take(folder: Path) -> Path:
-    path = snapshot_path(folder)
+def take(folder: Path) -> Path | None:
+    if connection.vendor != "sqlite":
+        return None
+    path = folder / f"demo-{os.getpid()}.sqlite3"
     connection.ensure_connection()
-    if connection.vendor == "sqlite":
-        with sqlite3.connect(path) as target:
-            connection.connection.backup(target)
-        target.close()
-    else:
-        call_command("dumpdata", output=str(path), verbosity=0)
+    target = sqlite3.connect(path)
+    connection.connection.backup(target)
+    target.close()
     return path
 
 
-def restore(path: Path):
+def restore(path: Path | None):
+    if path is None:
+        call_command("seed_demo", stdout=io.StringIO())
+        return
     connection.ensure_connection()
-    if connection.vendor == "sqlite":
-        source = sqlite3.connect(path)
-        source.backup(connection.connection)
-        source.close()
-    else:
-        call_command("loaddata", str(path), verbosity=0, stdout=io.StringIO())
+    source = sqlite3.connect(path)
+    source.backup(connection.connection)
+    source.close()
