@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -10,6 +10,7 @@ from lienhiep.api.main import api
 from lienhiep.core import private
 from lienhiep.website import views as website
 from lienhiep.website.sitemaps import SITEMAPS
+from lienhiep.website.routing import serve_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -29,4 +30,9 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages are found by their URL path (``website.routing``); Wagtail's own patterns stay behind
+# it for its ``_util/`` views (password-protected pages) and for reversing page URLs.
+urlpatterns += [
+    re_path("^(?!_util/)" + wagtail_urls.serve_pattern[1:], serve_page, name="serve_page"),
+    path("", include(wagtail_urls)),
+]

@@ -1,5 +1,7 @@
 import pytest
 
+from . import snapshot
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -38,3 +40,19 @@ def log_in(page, base_url, username, password):
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/admin/")
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(demo, django_db_blocker, tmp_path_factory):
+    """The demo as seeded once for the session (``tests/browser/snapshot.py``)."""
+    with django_db_blocker.unblock():
+        return snapshot.take(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def seeded(live_server, demo_snapshot):
+    """The demo put back in the database the live server serves (it empties it after a test)."""
+    from django.core.cache import cache
+
+    snapshot.restore(demo_snapshot)
+    cache.clear()  # pages cached from the database the last test left

@@ -1,10 +1,8 @@
 """A staff member walks the main admin screens in Chromium and meets no English UI words."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from lienhiep.contests.enums import ContestKind
@@ -68,8 +66,7 @@ def english_words(page):
     return sorted({word for word in ENGLISH if re.search(rf"\b{word}\b", text)})
 
 
-def test_staff_walk_the_admin_in_vietnamese(live_server, page):
-    call_command("seed_demo", "--force", stdout=io.StringIO())
+def test_staff_walk_the_admin_in_vietnamese(live_server, seeded, page):
     url = live_server.url
     page.goto(f"{url}{reverse('wagtailadmin_login')}")
     assert english_words(page) == []

@@ -1,9 +1,6 @@
 """A login makes an API token on the logins screen, uses it once, and revokes it."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from lienhiep.directory.demo import DEMO_PASSWORD
@@ -16,8 +13,7 @@ pytestmark = [
 ]
 
 
-def test_staff_create_use_and_revoke_a_token(live_server, browser):
-    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+def test_staff_create_use_and_revoke_a_token(live_server, seeded, browser):
     url = live_server.url
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, url, "canbo", DEMO_PASSWORD)

@@ -1,10 +1,8 @@
 """Staff tick three rows, click the bulk action and see the three changed, in a browser."""
 
-import io
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 
 from lienhiep.activities.enums import ActivityState
 from lienhiep.activities.models import Activity, ActivityKind
@@ -104,8 +102,7 @@ def _mark_three_entries_eligible(page, url, union):
     assert eligible == [True, True, True, None]
 
 
-def test_staff_change_three_records_at_once_on_each_list(live_server, browser):
-    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+def test_staff_change_three_records_at_once_on_each_list(live_server, seeded, browser):
     union = Organisation.objects.get(slug="hoa-an")
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, live_server.url, "canbo", DEMO_PASSWORD)

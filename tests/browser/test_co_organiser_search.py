@@ -1,9 +1,6 @@
 """Staff find a co-organiser by typing part of its name without diacritics, and save it."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from lienhiep.activities.models import Activity
 from lienhiep.directory.demo import DEMO_PASSWORD
@@ -16,8 +13,7 @@ pytestmark = [
 ]
 
 
-def test_staff_search_the_co_organisers_and_tick_one(live_server, browser):
-    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+def test_staff_search_the_co_organisers_and_tick_one(live_server, seeded, browser):
     url = live_server.url
     page = browser.new_context(locale="vi-VN").new_page()
     log_in(page, url, "canbo", DEMO_PASSWORD)

@@ -1,9 +1,6 @@
 """Every page passes its Content-Security-Policy: no violation on the public site or the admin."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from lienhiep.contests.enums import ContestKind
@@ -38,8 +35,7 @@ def violations(page, url):
     return page.evaluate("window.__violations")
 
 
-def test_public_pages_and_admin_screens_raise_no_violation(live_server, browser):
-    call_command("seed_demo", "--force", stdout=io.StringIO())
+def test_public_pages_and_admin_screens_raise_no_violation(live_server, seeded, browser):
     admin = make_user(superuser=True, username="quantri")
     url = live_server.url
     context = browser.new_context(locale="vi-VN")

@@ -1,12 +1,10 @@
 """A visitor sends a youth entry; staff find it eligible; two judges score it; the committee
 awards it; the results page shows it. An author too old is refused with the reason."""
 
-import io
 import re
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 
 from lienhiep.contests import services
 from lienhiep.contests.demo import seeder
@@ -62,8 +60,7 @@ def judge(browser, url, user, points):
     page.context.close()
 
 
-def test_youth_entry_from_the_site_to_the_results(live_server, browser):
-    call_command("seed_demo", "--force", stdout=io.StringIO())
+def test_youth_entry_from_the_site_to_the_results(live_server, seeded, browser):
     url = live_server.url
     round = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=13)
     assert round.accepts_entries()

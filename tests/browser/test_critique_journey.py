@@ -1,10 +1,8 @@
 """Staff open a critique case and form a panel, an expert gives an opinion, staff send the report."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from lienhiep.consulting.models import Case
 from lienhiep.directory.demo import DEMO_PASSWORD
@@ -26,8 +24,7 @@ def critique_row(page):
     ).inner_text()
 
 
-def test_critique_case_from_request_to_report(live_server, browser):
-    call_command("seed_demo", "--force", verbosity=0, stdout=io.StringIO())
+def test_critique_case_from_request_to_report(live_server, seeded, browser):
     url = live_server.url
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, url, "canbo", DEMO_PASSWORD)

@@ -1,11 +1,9 @@
 """A visitor on a phone sends an entry with a mistake, corrects it without sending the photo
 again, adds a second author, and sends it."""
 
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from lienhiep.contests.enums import ContestKind, FileKind
 from lienhiep.contests.models import ContestRound, Entry
@@ -35,10 +33,9 @@ def fill(page):
 
 
 def test_entry_on_a_phone_keeps_the_photo_across_a_mistake(
-    live_server, browser, settings, tmp_path
+    seeded, live_server, browser, settings, tmp_path
 ):
     settings.ENTRY_DRAFTS_ROOT = tmp_path / "drafts"
-    call_command("seed_demo", stdout=io.StringIO())
     round = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=13)
     context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
     page = context.new_page()

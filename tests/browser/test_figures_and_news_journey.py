@@ -1,10 +1,7 @@
 """Staff enter a project's beneficiaries (a wrong row saves nothing), then issue the report and
 draft the news article from it, clicking the buttons as a person does."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -24,8 +21,7 @@ pytestmark = [
 ]
 
 
-def test_figures_then_report_then_news_draft(live_server, browser):
-    call_command("seed_demo", "--force", verbosity=0, stdout=io.StringIO())
+def test_figures_then_report_then_news_draft(live_server, seeded, browser):
     url = live_server.url
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, url, "canbo", DEMO_PASSWORD)

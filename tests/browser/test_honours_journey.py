@@ -1,10 +1,8 @@
 """An officer nominates, staff find the nomination eligible, the council votes, staff record the decision."""
 
-import io
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.directory.models import Organisation, Person
@@ -18,8 +16,7 @@ pytestmark = [
 ]
 
 
-def test_nomination_to_commendation(live_server, browser):
-    call_command("seed_demo", "--force", stdout=io.StringIO())
+def test_nomination_to_commendation(live_server, seeded, browser):
     url = live_server.url
     union = Organisation.objects.get(slug="hoa-an")
     round = HonourRound.objects.create(

@@ -1,10 +1,8 @@
 """No page makes a request outside the site: the admin and the public site, as Chromium sees them."""
 
-import io
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.website.models import NewsArticlePage
@@ -31,8 +29,7 @@ def outside_hosts(page, address, host):
     return sorted(h for h in hosts if h and h != host)
 
 
-def test_admin_and_public_pages_ask_nothing_from_outside(live_server, page):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_admin_and_public_pages_ask_nothing_from_outside(live_server, seeded, page):
     url, host = live_server.url, urlsplit(live_server.url).netloc
     article = NewsArticlePage.objects.live().order_by("-date", "-pk").first()
     log_in(page, url, "demo", DEMO_PASSWORD)

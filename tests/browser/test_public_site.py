@@ -1,11 +1,9 @@
 """A visitor reads the site on phone and desktop; an editor's draft is reviewed, published and shown."""
 
-import io
 import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.website.models import NewsArticlePage, NewsIndexPage
@@ -42,8 +40,7 @@ def check(page):
     assert page.evaluate(ACCESSIBILITY) == []
 
 
-def test_visitor_reads_searches_and_follows_the_feed(live_server, page):
-    call_command("seed_demo", "--force", stdout=io.StringIO())
+def test_visitor_reads_searches_and_follows_the_feed(live_server, seeded, page):
     url = live_server.url
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width, name in ((390, "phone"), (1280, "desktop")):
@@ -75,8 +72,7 @@ def test_visitor_reads_searches_and_follows_the_feed(live_server, page):
     assert response.headers["content-type"].startswith("application/rss+xml")
 
 
-def test_editor_draft_is_reviewed_and_published(live_server, browser):
-    call_command("seed_demo", "--force", stdout=io.StringIO())
+def test_editor_draft_is_reviewed_and_published(live_server, seeded, browser):
     url = live_server.url
     index = NewsIndexPage.objects.get(slug="tin-tuc")
     title = "Liên hiệp hội tỉnh Hòa An tổng kết năm 2024"

@@ -1,9 +1,6 @@
 """Union staff accept a submitted yearly return with one click, in a browser."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.plans.enums import ReturnState
@@ -17,8 +14,7 @@ pytestmark = [
 ]
 
 
-def test_staff_accept_a_submitted_return(live_server, browser):
-    call_command("seed_demo", "--force", verbosity=0, stdout=io.StringIO())
+def test_staff_accept_a_submitted_return(live_server, seeded, browser):
     url = live_server.url
     submitted = YearlyReturn.objects.get(organisation__slug="hoi-du-lich", year=2024)
     assert submitted.state == ReturnState.SUBMITTED

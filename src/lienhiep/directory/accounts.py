@@ -94,6 +94,7 @@ def _check_grant(user, wanted_roles, organisation):
 
 def _set_roles(account, wanted_roles):
     account.groups.set([roles.group(role) for role in wanted_roles])
+    rules.forget(account)
 
 
 def _check_person(user, person, account=None):
@@ -158,6 +159,7 @@ def change_account(*, user, account, wanted_roles, organisation, is_active):
     _check_grant(user, wanted_roles, organisation)
     _set_roles(account, wanted_roles)
     AccountScope.objects.update_or_create(user=account, defaults={"organisation": organisation})
+    rules.forget(account)
     if account.is_active != is_active:
         account.is_active = is_active
         account.save(update_fields=["is_active"])

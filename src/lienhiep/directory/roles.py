@@ -101,8 +101,22 @@ def group(role):
     return Group.objects.get(name=GROUP_NAMES[role])
 
 
+def group_names(user) -> frozenset:
+    """The names of ``user``'s groups, read once and kept on the user object for the request."""
+    names = getattr(user, "_lienhiep_roles", None)
+    if names is None:
+        names = frozenset(group.name for group in user.groups.all())
+        user._lienhiep_roles = names
+    return names
+
+
+def forget(user):
+    """Drop what was worked out about ``user``'s roles (after their groups change)."""
+    user.__dict__.pop("_lienhiep_roles", None)
+
+
 def has_role(user, role):
-    return user.is_active and any(g.name == GROUP_NAMES[role] for g in user.groups.all())
+    return user.is_active and GROUP_NAMES[role] in group_names(user)
 
 
 #: What Wagtail's first migrations create and lienhiep replaces with its own groups and the

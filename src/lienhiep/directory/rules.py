@@ -19,44 +19,92 @@ This is the one vocabulary every app uses to say who may do what:
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
 
 from . import roles
 from .models import AccountScope, MemberCount, Membership, Organisation, Person, Term
 
+SUBTREE = """
+    WITH RECURSIVE tree(id) AS (
+        SELECT id FROM {table} WHERE id = %s
+        UNION SELECT o.id FROM {table} o JOIN tree ON o.parent_id = tree.id
+    ) SELECT id FROM tree
+"""
+
 
 def subtree_ids(root_id) -> set[int]:
-    """The ids of ``root_id`` and every organisation below it (one query per level)."""
-    found, level = {root_id}, {root_id}
-    while level:
-        level = set(Organisation.objects.filter(parent__in=level).values_list("pk", flat=True))
-        level -= found
-        found |= level
-    return found
+    """The ids of ``root_id`` and every organisation below it (one recursive query)."""
+    with connection.cursor() as cursor:
+        cursor.execute(SUBTREE.format(table=Organisation._meta.db_table), [root_id])
+        return {row[0] for row in cursor.fetchall()} | {root_id}
+
+
+#: Bumped whenever an organisation is saved or deleted in this process: what was worked out
+#: about a user's organisations before then is worked out again (an import adds organisations
+#: and checks them in the same request).
+_tree = {"version": 0}
+
+
+def _tree_changed(sender, **kwargs):
+    _tree["version"] += 1
+
+
+post_save.connect(_tree_changed, sender=Organisation, dispatch_uid="lienhiep_tree_saved")
+post_delete.connect(_tree_changed, sender=Organisation, dispatch_uid="lienhiep_tree_deleted")
+
+
+def _memo(user, key, work):
+    """Work something out about ``user`` once per user object, that is once per request."""
+    memo = user.__dict__.setdefault("_lienhiep_ids", {})
+    if memo.get("version") != _tree["version"]:
+        memo.clear()
+        memo["version"] = _tree["version"]
+    if key not in memo:
+        memo[key] = work()
+    return memo[key]
+
+
+def forget(user):
+    """Drop what was worked out about ``user`` (after their roles or scope change)."""
+    roles.forget(user)
+    user.__dict__.pop("_lienhiep_ids", None)
 
 
 def sees_everything(user) -> bool:
     return user.is_active and (user.is_superuser or roles.has_role(user, roles.FEDERATION_STAFF))
 
 
-def scope_organisation(user):
+def _scope(user):
     scope = AccountScope.objects.filter(user=user).select_related("organisation").first()
     return scope.organisation if scope else None
 
 
-def organisation_ids_for(user) -> set[int] | None:
-    """Ids of the organisations ``user`` may see; ``None`` means all of them."""
-    if not user.is_authenticated or not user.is_active:
-        return set()
+def scope_organisation(user):
+    if not user.is_authenticated:
+        return None
+    return _memo(user, "scope", lambda: _scope(user))
+
+
+def _visible_ids(user):
     if sees_everything(user):
         return None
     if not any(
         roles.has_role(user, r) for r in (roles.UNION_STAFF, roles.UNION_LEADER, roles.OFFICER)
     ):
         return set()
-    scope = AccountScope.objects.filter(user=user).values_list("organisation_id", flat=True).first()
-    return subtree_ids(scope) if scope else set()
+    scope = scope_organisation(user)
+    return subtree_ids(scope.pk) if scope else set()
+
+
+def organisation_ids_for(user) -> set[int] | None:
+    """Ids of the organisations ``user`` may see; ``None`` means all of them."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    ids = _memo(user, "visible", lambda: _visible_ids(user))
+    return None if ids is None else set(ids)
 
 
 STAFF_ROLES = (roles.FEDERATION_STAFF, roles.UNION_STAFF)

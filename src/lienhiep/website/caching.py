@@ -1,11 +1,27 @@
-"""Whole-page cache for anonymous visitors, emptied whenever a page is published or unpublished.
+"""Whole-page cache for anonymous visitors, emptied page by page when pages are published.
 
 ``PageCacheMiddleware`` answers a visitor without a session from the cache before any URL
 routing; pages mark their responses as cacheable (``cached_serve``) and the middleware stores
-their bytes. Each entry is stamped with a generation number kept in the cache itself and read
-in the same round trip, so every app process sharing the cache (database or Redis in
-production) sees an invalidation at once.
+their bytes under their host and full path (query string included).
+
+Each entry is stamped with three versions kept in the cache itself and read in the same round
+trip as the entry, so every app process sharing the cache (database or Redis in production)
+sees an invalidation at once:
+
+* the whole site's generation — bumped by ``invalidate()``: a page moved, a page directly under
+  the home page changed (the menu on every page lists them), or a domain app changed what the
+  public pages show (``core.signals.public_content_changed``);
+* the version of the entry's own path (``/tin-tuc/bai-a/``) — every query string of it too;
+* the version of its section, the path of its parent (``/tin-tuc/``).
+
+Publishing, unpublishing or deleting a deeper page (``forget_page``) bumps the versions of the
+page's own path and of every ancestor's path (its index, the home page), and the section the
+page is in: its siblings show it among the latest news and as a neighbour. Every other page
+stays cached: an unrelated page (``/gioi-thieu/``) keeps its entry. Search, the feed, the
+contests and the sitemap are never cached (``LIENHIEP_UNCACHED_PREFIXES``, ``cached_serve``).
 """
+
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,19 +33,66 @@ GENERATION_KEY = "website:generation"
 TIMEOUT = 60 * 60
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY) or 1
-    return value
+def new_version():
+    return time.time_ns()
 
 
 def invalidate():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+    """Empty the whole site's cache (and the menu)."""
+    cache.set(GENERATION_KEY, new_version(), None)
+
+
+def path_key(path):
+    return f"website:path:{path}"
+
+
+def section_key(path):
+    return f"website:section:{path}"
+
+
+def parent_path(path):
+    """``/tin-tuc/bai-a/`` → ``/tin-tuc/``; the home page is its own section."""
+    trimmed = path.rstrip("/")
+    return trimmed[: trimmed.rfind("/") + 1] or "/"
+
+
+def ancestor_paths(path):
+    """``/tin-tuc/bai-a/`` → ``["/tin-tuc/bai-a/", "/tin-tuc/", "/"]``."""
+    paths = [path]
+    while paths[-1] != "/":
+        paths.append(parent_path(paths[-1]))
+    return paths
+
+
+def forget_paths(path):
+    """Empty the entries of ``path``, of its ancestors, and of its siblings (its section)."""
+    version = new_version()
+    keys = [path_key(p) for p in ancestor_paths(path)] + [section_key(parent_path(path))]
+    cache.set_many(dict.fromkeys(keys, version), None)
+
+
+def forget_page(page):
+    """Empty what publishing or unpublishing ``page`` changes (the rule above)."""
+    parts = page.get_url_parts()
+    if parts is None or parent_path(parts[2]) == "/":
+        invalidate()
+    else:
+        forget_paths(parts[2])
+
+
+def kept(key, work):
+    """A value worked out once and kept until the whole site's cache is emptied (the menu)."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY, 0)
+    if key in found and found[key][0] == generation:
+        return found[key][1]
+    value = work()
+    cache.set(key, (generation, value), TIMEOUT)
+    return value
+
+
+def stamp_keys(request):
+    return [GENERATION_KEY, path_key(request.path), section_key(parent_path(request.path))]
 
 
 def is_anonymous_get(request):
@@ -47,12 +110,15 @@ def cache_key(request):
     return f"website:page:{request.get_host()}:{request.get_full_path()}"
 
 
-def lookup(request):
-    key = cache_key(request)
-    found = cache.get_many([GENERATION_KEY, key])
-    entry = found.get(key)
-    if entry is None or entry[0] != found.get(GENERATION_KEY, 1):
-        return None
+def read(request):
+    """The entry of ``request`` (or ``None``) and the stamp a fresh entry would carry."""
+    keys = stamp_keys(request)
+    found = cache.get_many([*keys, cache_key(request)])
+    stamp = tuple(found.get(key, 0) for key in keys)
+    return found.get(cache_key(request)), stamp
+
+
+def as_response(entry):
     _stamp, content, headers = entry
     response = HttpResponse(content)
     for name, value in headers.items():
@@ -60,9 +126,18 @@ def lookup(request):
     return response
 
 
+def lookup(request):
+    entry, stamp = read(request)
+    request._lienhiep_stamp = stamp
+    if entry is None or entry[0] != stamp:
+        return None
+    return as_response(entry)
+
+
 def store(request, response):
+    stamp = getattr(request, "_lienhiep_stamp", None) or read(request)[1]
     headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-    cache.set(cache_key(request), (generation(), response.content, headers), TIMEOUT)
+    cache.set(cache_key(request), (stamp, response.content, headers), TIMEOUT)
 
 
 def cached_serve(request, serve):

@@ -92,12 +92,12 @@ class HomePage(SearchablePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import latest_news, upcoming_activities
+        from .queries import latest_news, public, upcoming_activities
 
         context = super().get_context(request, *args, **kwargs)
         context["latest"] = latest_news()[:6]
         context["upcoming"] = upcoming_activities()[:5]
-        context["info_pages"] = StandardPage.objects.child_of(self).live().public()
+        context["info_pages"] = public(StandardPage.objects.child_of(self).live())
         return context
 
 
@@ -188,15 +188,20 @@ class NewsArticlePage(SearchablePage):
 
         return f"{self.title} {self.lead} {strip_tags(paragraphs)}"
 
+    #: Read with the article when a visitor asks for it (``website.routing``).
+    route_related = ("category",)
+
     def get_context(self, request, *args, **kwargs):
         from .queries import latest_news, neighbours, related_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest"] = list(latest_news().exclude(pk=self.pk)[:5])
-        context["related"] = related_news(self).exclude(pk__in=[a.pk for a in context["latest"]])[
-            :5
-        ]
-        context["previous"], context["next"] = neighbours(self)
+        context["tags"] = list(self.tags.all())
+        context["latest"] = [page for page in latest_news()[:6] if page.pk != self.pk][:5]
+        related = related_news(self, [tag.pk for tag in context["tags"]])
+        context["related"] = related.exclude(pk__in=[a.pk for a in context["latest"]])[:5]
+        parent_path = self.path[: -self.steplen]
+        context["previous"], context["next"] = neighbours(self, parent_path)
+        context["index_url"] = self.get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
         return context
 
 

@@ -1,17 +1,33 @@
-from django.db.models import Case, Count, F, Q, Value, When
+"""Reusable querysets of the public site, each read in one query."""
+
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from .models import NewsArticlePage
 
 
+def public(pages):
+    """``pages`` without those under a view restriction, in the same query.
+
+    Wagtail's ``public()`` reads every restriction in a query of its own each time it is called.
+    """
+    above = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(above))
+
+
 def latest_news():
-    return NewsArticlePage.objects.live().public().order_by("-date", "-pk")
+    return (
+        public(NewsArticlePage.objects.live()).select_related("category").order_by("-date", "-pk")
+    )
 
 
-def related_news(article):
+def related_news(article, tag_ids):
     """Articles sharing tags or the category, those sharing most first, then newest first."""
-    tags = list(article.tags.values_list("pk", flat=True))
-    shared = Count("tagged_items", filter=Q(tagged_items__tag__in=tags), distinct=True)
+    shared = Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids), distinct=True)
     same = Case(When(category=article.category_id, then=1), default=0) if article.category_id else 0
     related = latest_news().exclude(pk=article.pk).annotate(shared=shared, same=Value(0) + same)
     return related.filter(Q(shared__gt=0) | Q(same=1)).order_by(
@@ -19,17 +35,23 @@ def related_news(article):
     )
 
 
-def neighbours(article):
-    siblings = latest_news().child_of(article.get_parent())
-    previous = siblings.filter(
-        Q(date__lt=article.date) | Q(date=article.date, pk__lt=article.pk)
-    ).first()
-    following = (
-        siblings.filter(Q(date__gt=article.date) | Q(date=article.date, pk__gt=article.pk))
-        .order_by("date", "pk")
-        .first()
-    )
-    return previous, following
+def _before(article):
+    return Q(date__lt=article.date) | Q(date=article.date, pk__lt=article.pk)
+
+
+def _after(article):
+    return Q(date__gt=article.date) | Q(date=article.date, pk__gt=article.pk)
+
+
+def neighbours(article, parent_path):
+    """The articles published just before and just after ``article`` in its index (one query)."""
+    siblings = latest_news().filter(path__startswith=parent_path, depth=article.depth)
+    previous = siblings.filter(_before(article)).values("pk")[:1]
+    following = siblings.filter(_after(article)).order_by("date", "pk").values("pk")[:1]
+    found = NewsArticlePage.objects.filter(Q(pk=Subquery(previous)) | Q(pk=Subquery(following)))
+    key = (article.date, article.pk)
+    by_side = {(page.date, page.pk) < key: page for page in found}
+    return by_side.get(True), by_side.get(False)
 
 
 def upcoming_activities():

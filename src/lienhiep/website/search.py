@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from lienhiep.core.formatting import fold
 
 from .models import JournalIssuePage, NewsArticlePage, StandardPage
+from .queries import public
 
 SEARCHED = (NewsArticlePage, JournalIssuePage, StandardPage)
 
@@ -20,7 +21,8 @@ def search(query, limit=50):
         return []
     results = []
     for model in SEARCHED:
-        results += list(model.objects.live().public().filter(search_text__contains=phrase)[:limit])
+        found = public(model.objects.live()).filter(search_text__contains=phrase)
+        results += list(found[:limit])
     results.sort(
         key=lambda page: getattr(page, "date", None) or page.first_published_at.date(), reverse=True
     )

@@ -10,6 +10,11 @@ from .models import SiteSettings
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def empty_cached_pages(sender, instance, **kwargs):
+    """The page, its ancestors and its section (``website.caching``)."""
+    caching.forget_page(instance)
+
+
 @receiver(post_page_move)
 @receiver(public_content_changed)  # a domain app changed what the public pages show
 def empty_page_cache(sender, **kwargs):

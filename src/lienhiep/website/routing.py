@@ -1,0 +1,45 @@
+"""Find the page a public URL asks for by its URL path: two queries at any depth.
+
+Wagtail walks the tree from the home page, two queries a level (the child, then its specific
+row). ``serve_page`` looks the page up by ``url_path`` instead and leaves the result where
+Wagtail's own ``serve`` reads it (``request._wagtail_route_for_request``), so everything else —
+view restrictions, ``before_serve_page`` hooks, previews — stays Wagtail's. A path it cannot
+match (a page with sub-routes, an unknown path) goes through Wagtail's routing unchanged.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from wagtail.models import Page, Site
+from wagtail.views import serve
+
+
+def root_path(site):
+    found = (root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk)
+    return next(found, None)
+
+
+def specific_page(pk, content_type_id):
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    related = getattr(model, "route_related", ())
+    return model.objects.select_related(*related).filter(pk=pk).first()
+
+
+def route(request, path):
+    """Wagtail's route result for ``path``, or ``None`` to let Wagtail route it."""
+    site = Site.find_for_request(request)
+    root = root_path(site) if site else None
+    if root is None:
+        return None
+    row = Page.objects.filter(url_path=root + path).values_list("pk", "content_type_id").first()
+    page = specific_page(*row) if row else None
+    try:
+        return page.route(request, []) if page else None
+    except Http404:
+        return None
+
+
+def serve_page(request, path):
+    found = route(request, path)
+    if found is not None:
+        request._wagtail_route_for_request = found
+    return serve(request, path)

@@ -1,0 +1,96 @@
+"""A publish empties only the cached pages it concerns; the menu is kept in the shared cache."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from lienhiep.website import caching
+from lienhiep.website.models import JournalIssuePage, NewsArticlePage, NewsIndexPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def cached(url):
+    return caching.lookup(RequestFactory().get(url)) is not None
+
+
+def visit(client, *urls):
+    for url in urls:
+        assert client.get(url).status_code == 200
+    return {url: cached(url) for url in urls}
+
+
+@pytest.fixture
+def pages(demo):
+    caching.invalidate()
+    articles = NewsArticlePage.objects.live().order_by("-date", "-pk")
+    return {
+        "home": "/",
+        "index": "/tin-tuc/",
+        "second_page": "/tin-tuc/?page=2",
+        "sibling": articles[3].url,
+        "journal": "/tap-san/",
+        "issue": JournalIssuePage.objects.live().first().url,
+        "about": StandardPage.objects.get(slug="hoi-thi").url,
+    }
+
+
+def draft(title="Tin mới đăng hôm nay"):
+    index = NewsIndexPage.objects.get(slug="tin-tuc")
+    return index.add_child(
+        instance=NewsArticlePage(
+            title=title, slug="tin-moi-hom-nay", date=date(2026, 12, 1), lead="Tin.", live=False
+        )
+    )
+
+
+def test_publishing_an_article_empties_its_index_home_and_siblings_only(client, pages):
+    assert set(visit(client, *pages.values()).values()) == {True}
+    draft().save_revision().publish()
+    assert {name: cached(url) for name, url in pages.items()} == {
+        "home": False,
+        "index": False,
+        "second_page": False,
+        "sibling": False,
+        "journal": True,
+        "issue": True,
+        "about": True,
+    }
+    assert "Tin mới đăng hôm nay" in client.get("/tin-tuc/").content.decode()
+
+
+def test_unpublishing_an_article_empties_the_news_index(client, pages):
+    article = draft()
+    article.save_revision().publish()
+    visit(client, pages["index"], pages["issue"])
+    article.refresh_from_db()
+    article.unpublish()
+    assert (cached(pages["index"]), cached(pages["issue"])) == (False, True)
+    assert "Tin mới đăng hôm nay" not in client.get("/tin-tuc/").content.decode()
+
+
+def test_publishing_a_page_under_home_empties_every_page_for_the_menu(client, pages):
+    visit(client, pages["issue"], pages["sibling"])
+    about = StandardPage.objects.get(slug="hoi-thi")
+    about.title = "Hội thi sáng tạo kỹ thuật"
+    about.save_revision().publish()
+    assert (cached(pages["issue"]), cached(pages["sibling"])) == (False, False)
+    assert "Hội thi sáng tạo kỹ thuật</a>" in client.get(pages["issue"]).content.decode()
+
+
+def test_the_menu_is_worked_out_once_for_every_page(client, pages):
+    client.get(pages["issue"])
+    caching.forget_paths(pages["sibling"])  # the sibling's entry is gone, the menu is kept
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(pages["sibling"]).content.decode()
+    wheres = [query["sql"].partition("WHERE")[2] for query in queries.captured_queries]
+    assert not any('"show_in_menus"' in where for where in wheres)
+    assert '<a href="/tap-san/">Tập san</a>' in html
+
+
+def test_the_rule_reaches_every_ancestor_and_the_section():
+    assert caching.ancestor_paths("/tin-tuc/bai-a/") == ["/tin-tuc/bai-a/", "/tin-tuc/", "/"]
+    assert (caching.parent_path("/tin-tuc/bai-a/"), caching.parent_path("/")) == ("/tin-tuc/", "/")
