@@ -9,8 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from lienhiep.api.main import api
 from lienhiep.core import private
 from lienhiep.website import views as website
-from lienhiep.website.sitemaps import SITEMAPS
 from lienhiep.website.routing import serve_page
+from lienhiep.website.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
