@@ -132,13 +132,13 @@ def seed(stdout=None):
             expert=panel[1], text="Cần làm rõ nguồn lực thực hiện và lộ trình từng giai đoạn."
         )
         services.collect_opinions(case=case, user=staff, on=received + timedelta(days=20))
-        services.hold_meeting(case=case, user=staff, day=received + timedelta(days=27))
+        services.hold_meeting(case=case, user=staff, on=received + timedelta(days=27))
         services.draft_report(case=case, user=staff, on=received + timedelta(days=33))
         services.send_report(
             case=case,
             user=staff,
             number=report,
-            day=received + timedelta(days=40),
+            on=received + timedelta(days=40),
             sent_to=Organisation.objects.get(slug=requester).name,
         )
     title, requester, number, received, field = OPEN_CASE

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lienhiep.core.formatting import fold
+from lienhiep.core.forms import StepForm, step_on
 from lienhiep.directory.rules import can_read, is_staff, people_for
 
 from .. import rules, services
@@ -58,13 +59,11 @@ def process_view(request, pk):
         action = request.POST.get("action")
         try:
             if action in SIMPLE_ACTIONS:
-                SIMPLE_ACTIONS[action](case=case, user=request.user)
+                SIMPLE_ACTIONS[action](case=case, user=request.user, on=step_on(request.POST))
             elif action == "add_member" and panel_form.is_valid():
                 services.add_panel_member(case=case, user=request.user, **panel_form.cleaned_data)
             elif action == "hold_meeting" and meeting_form.is_valid():
-                services.hold_meeting(
-                    case=case, user=request.user, day=meeting_form.cleaned_data["day"]
-                )
+                services.hold_meeting(case=case, user=request.user, **meeting_form.cleaned_data)
             elif action == "send_report" and report_form.is_valid():
                 services.send_report(case=case, user=request.user, **report_form.cleaned_data)
             else:
@@ -88,6 +87,7 @@ def process_view(request, pk):
             "panel_form": panel_form,
             "meeting_form": meeting_form,
             "report_form": report_form,
+            "step_form": StepForm(),
             "expert_q": query,
             "candidates": people[:20] if query else [],
             "next_state": case.state,
