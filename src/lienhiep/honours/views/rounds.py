@@ -7,8 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
-from lienhiep.core.formatting import parse_date
-from lienhiep.core.forms import ImportForm
+from lienhiep.core.forms import ImportForm, StepForm, step_on
 from lienhiep.directory.rules import can_read, is_staff
 
 from .. import rules, services
@@ -30,16 +29,16 @@ def process_view(request, pk):
                     eligible=request.POST.get("eligible") == "yes",
                     reason=request.POST.get("reason", ""),
                     user=request.user,
+                    on=step_on(request.POST),
                 )
             elif action == "close_review":
-                services.close_review(round=round, user=request.user)
+                services.close_review(round=round, user=request.user, on=step_on(request.POST))
             elif action == "close_voting":
-                services.close_voting(round=round, user=request.user)
+                services.close_voting(round=round, user=request.user, on=step_on(request.POST))
             elif action in ("propose", "decide"):
-                day = parse_date(request.POST.get("day"))
-                getattr(services, action)(
-                    round=round, user=request.user, number=request.POST.get("number", ""), day=day
-                )
+                number = request.POST.get("number", "")
+                on = step_on(request.POST)
+                getattr(services, action)(round=round, user=request.user, number=number, on=on)
             messages.success(request, _("Saved."))
             return redirect("honours_round_process", pk=pk)
         except ValidationError as error:
@@ -60,7 +59,13 @@ def process_view(request, pk):
     return TemplateResponse(
         request,
         "honours/round_process.html",
-        {"round": round, "rows": rows, "size": size, "can_change": is_staff(request.user)},
+        {
+            "round": round,
+            "rows": rows,
+            "size": size,
+            "can_change": is_staff(request.user),
+            "step_form": StepForm(),
+        },
     )
 
 
@@ -82,7 +87,10 @@ def vote_view(request, pk):
         nomination = get_object_or_404(Nomination, pk=request.POST.get("nomination"), round=round)
         try:
             services.cast_vote(
-                nomination=nomination, user=request.user, agree=request.POST.get("agree") == "yes"
+                nomination=nomination,
+                user=request.user,
+                agree=request.POST.get("agree") == "yes",
+                on=step_on(request.POST),
             )
             messages.success(request, _("Your vote has been recorded."))
         except (PermissionDenied, ValidationError) as error:
@@ -95,7 +103,8 @@ def vote_view(request, pk):
             "nominee", "nominating_unit"
         )
     ]
-    return TemplateResponse(request, "honours/council_vote.html", {"round": round, "rows": rows})
+    context = {"round": round, "rows": rows, "step_form": StepForm()}
+    return TemplateResponse(request, "honours/council_vote.html", context)
 
 
 def import_recipients_view(request, pk):
