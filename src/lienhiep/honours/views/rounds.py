@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
-from lienhiep.core.forms import ImportForm, StepForm, step_on
+from lienhiep.core.forms import ImportForm, step_on
 from lienhiep.directory.rules import can_read, is_staff
 
 from .. import rules, services
@@ -64,7 +64,6 @@ def process_view(request, pk):
             "rows": rows,
             "size": size,
             "can_change": is_staff(request.user),
-            "step_form": StepForm(),
         },
     )
 
@@ -103,8 +102,7 @@ def vote_view(request, pk):
             "nominee", "nominating_unit"
         )
     ]
-    context = {"round": round, "rows": rows, "step_form": StepForm()}
-    return TemplateResponse(request, "honours/council_vote.html", context)
+    return TemplateResponse(request, "honours/council_vote.html", {"round": round, "rows": rows})
 
 
 def import_recipients_view(request, pk):
