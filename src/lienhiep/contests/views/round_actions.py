@@ -26,24 +26,26 @@ def review(request, round, data, **context):
         reason=data["reason"],
         dossier=data["dossier"],
         user=request.user,
+        on=data["on"],
     )
     return _entry_place(data)
 
 
 def open_round(request, round, data, **context):
-    services.open_round(round=round, user=request.user)
+    services.open_round(round=round, user=request.user, on=data["on"])
 
 
 def start_judging(request, round, data, **context):
-    services.start_judging(round=round, user=request.user)
+    services.start_judging(round=round, user=request.user, on=data["on"])
 
 
 def close_round(request, round, data, **context):
-    services.close_round(round=round, user=request.user)
+    services.close_round(round=round, user=request.user, on=data["on"])
 
 
 def forward(request, round, data, **context):
-    services.forward(entry=data["entry"], user=request.user, forwarded=data["forwarded"])
+    forwarded = data["forwarded"]
+    services.forward(entry=data["entry"], user=request.user, forwarded=forwarded, on=data["on"])
     return _entry_place(data)
 
 
@@ -68,9 +70,9 @@ def launch_next(request, round, data, **context):
 #: the entries and eligibility screen (``contests_round_process``)
 PROCESS_ACTIONS = {
     "review": (forms.EntryReviewForm, review),
-    "open": (forms.RoundActionForm, open_round),
-    "start_judging": (forms.RoundActionForm, start_judging),
-    "close": (forms.RoundActionForm, close_round),
+    "open": (forms.StepActionForm, open_round),
+    "start_judging": (forms.StepActionForm, start_judging),
+    "close": (forms.StepActionForm, close_round),
     "forward": (forms.ForwardForm, forward),
     "national": (forms.NationalResultForm, national),
     "launch_next": (forms.LaunchNextForm, launch_next),
@@ -113,11 +115,11 @@ def prize(request, round, data, **context):
 
 
 def approve(request, round, data, **context):
-    services.approve_prizes(round=round, user=request.user, number=data["number"])
+    services.approve_prizes(round=round, user=request.user, number=data["number"], on=data["on"])
 
 
 def publish(request, round, data, **context):
-    services.publish_results(round=round, user=request.user, day=data["day"])
+    services.publish_results(round=round, user=request.user, on=data["on"])
 
 
 #: the judging and prizes screen (``contests_round_judging``)
