@@ -10,6 +10,8 @@ enums; ``following`` reads a linear sequence of steps::
             user=user, action="contests.round.judging")
 """
 
+from datetime import datetime, time
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -43,6 +45,15 @@ def step_day(on=None, *, after=None):
             % {"day": format_date(day), "previous": format_date(after)}
         )
     return day
+
+
+def step_moment(on=None, *, after=None):
+    """``step_day`` for a record that keeps its steps as moments: now when dated today, else noon
+    of the day written. ``after`` is the previous step's moment (or None)."""
+    day = step_day(on, after=timezone.localdate(after) if after else None)
+    if day == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.combine(day, time(12)))
 
 
 def latest(*days):
