@@ -92,11 +92,25 @@ def expert_account(person):
     return user
 
 
+def panel_accounts(people):
+    """Logins (no password: invited) for the demo's panel experts, who act through them."""
+    User = get_user_model()
+    for person in people:
+        if person.account_id is None:
+            user = User(username=f"chuyengia-{person.code.lower()}", email="")
+            user.set_unusable_password()
+            user.save()
+            user.groups.add(roles.group(roles.EXPERT))
+            person.account = user
+            person.save()
+
+
 def seed(stdout=None):
     union = Organisation.objects.get(slug="hoa-an")
     staff = get_user_model().objects.get(username="canbo")
     experts = list(Person.objects.filter(code__startswith="HA-CLB-").order_by("code")[:21])
     expert_account(experts[0])
+    panel_accounts(experts[1:])
     if stdout:
         stdout.write(
             f"  {'chuyengia':15} {roles.GROUP_NAMES[roles.EXPERT]} – {experts[0].full_name}"

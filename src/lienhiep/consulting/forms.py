@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lienhiep.core.forms import StepForm
+from lienhiep.directory.choosers import person_chooser
 from lienhiep.directory.forms import RegistryForm
 
 from .enums import PanelRole
@@ -15,7 +16,9 @@ class CaseForm(RegistryForm):
 
 
 class PanelMemberForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Expert"), queryset=None)
+    person = forms.ModelChoiceField(
+        label=_("Expert"), queryset=None, widget=person_chooser.widget_class()
+    )
     role = forms.ChoiceField(label=_("Role"), choices=PanelRole.choices, initial=PanelRole.MEMBER)
     conflict_reason = forms.CharField(
         label=_("Reason to keep despite a conflict of interest"),

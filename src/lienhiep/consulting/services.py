@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 
 from lienhiep.core.transitions import advance, following, step_day
 from lienhiep.directory.rules import require_staff
+from lienhiep.directory.seating import require_login
 
 from . import rules
 from .enums import OPEN_STATES, STEP_DAYS, STEPS, CaseState
@@ -75,6 +76,7 @@ def add_panel_member(*, case, person, role, user, conflict_reason=""):
     _require_staff(user, case)
     if case.state not in OPEN_STATES:
         raise ValidationError(_("The panel of a closed case cannot change."))
+    require_login(person, _("%(name)s has no login; an expert needs one to give an opinion."))
     member = PanelMember(
         case=case, person=person, role=role, conflict_reason=conflict_reason.strip()
     )

@@ -6,6 +6,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from lienhiep.core.forms import StepForm
+from lienhiep.directory.choosers import person_chooser
 from lienhiep.directory.forms import RegistryForm
 from lienhiep.directory.rules import people_for
 
@@ -287,7 +288,9 @@ class LaunchNextForm(RoundActionForm):
 
 
 class AddJudgeForm(RoundActionForm):
-    person = forms.ModelChoiceField(label=_("Judge"), queryset=None)
+    person = forms.ModelChoiceField(
+        label=_("Judge"), queryset=None, widget=person_chooser.widget_class()
+    )
     field = forms.ModelChoiceField(label=_("Field"), queryset=None)
     chair = forms.BooleanField(label=_("chair"), required=False)
 

@@ -8,6 +8,7 @@ from wagtail.log_actions import log
 
 from lienhiep.core.transitions import advance, following, latest, step_day
 from lienhiep.directory.rules import require_staff
+from lienhiep.directory.seating import require_login
 
 from . import rules
 from .enums import (
@@ -19,7 +20,7 @@ from .enums import (
     IssuerKind,
     RoundState,
 )
-from .models import Commendation, CommendationDecision, Nomination, Vote
+from .models import Commendation, CommendationDecision, CouncilMember, Nomination, Vote
 
 
 def _after(state):
@@ -41,6 +42,35 @@ def _require_council(round):
         raise ValidationError(_("Seat the council before voting opens: it has no member yet."))
     if not round.council.filter(chair=True).exists():
         raise ValidationError(_("Name the council's chair before voting opens."))
+
+
+def _require_seating(round):
+    if round.state not in NOMINATING_STATES:
+        raise ValidationError(_("The council is seated before voting opens."))
+
+
+@transaction.atomic
+def seat_council_member(*, round, person, user, chair=False):
+    """Seat a person with a login on the council; a new chair replaces the last one."""
+    _require_staff(user, round)
+    _require_seating(round)
+    require_login(person, _("%(name)s has no login; a council member needs one to vote."))
+    if round.council.filter(person=person).exists():
+        raise ValidationError(_("%(name)s already sits on the council.") % {"name": person})
+    if chair:
+        round.council.update(chair=False)
+    member = CouncilMember.objects.create(round=round, person=person, chair=chair)
+    data = {"person": person.full_name, "chair": chair}
+    log(round, "honours.council.seated", user=user, data=data)
+    return member
+
+
+@transaction.atomic
+def unseat_council_member(*, member, user):
+    _require_staff(user, member.round)
+    _require_seating(member.round)
+    member.delete()
+    log(member.round, "honours.council.unseated", user=user, data={"person": str(member.person)})
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from lienhiep.core.formatting import format_count
+from lienhiep.directory.seating import refusal
 
 from .. import forms, services
 
@@ -152,4 +153,4 @@ def perform(request, round, actions, **context):
     try:
         return run(request, round, form.cleaned_data, **context) or ""
     except ValidationError as error:
-        return _refuse(request, error.messages)
+        return messages.error(request, refusal(error))

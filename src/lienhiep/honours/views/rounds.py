@@ -9,10 +9,27 @@ from django.utils.translation import gettext as _
 from lienhiep.core.exporters import response
 from lienhiep.core.forms import ImportForm, step_on
 from lienhiep.directory.rules import can_read, is_staff
+from lienhiep.directory.seating import refusal
 
 from .. import rules, services
 from ..exporters import RecipientsTemplate
+from ..forms import CouncilSeatForm
 from ..models import HonourRound, Nomination
+
+
+def _seat(request, round):
+    form = CouncilSeatForm(request.POST, user=request.user)
+    if not form.is_valid():
+        raise ValidationError(_("Check the form: some fields are missing or wrong."))
+    services.seat_council_member(round=round, user=request.user, **form.cleaned_data)
+
+
+def _unseat(request, round):
+    member = get_object_or_404(round.council, pk=request.POST.get("member"))
+    services.unseat_council_member(member=member, user=request.user)
+
+
+SEATING = {"seat": _seat, "unseat": _unseat}
 
 
 def process_view(request, pk):
@@ -22,7 +39,9 @@ def process_view(request, pk):
     if request.method == "POST":
         action = request.POST.get("action")
         try:
-            if action == "review":
+            if action in SEATING:
+                SEATING[action](request, round)
+            elif action == "review":
                 nomination = get_object_or_404(round.nominations, pk=request.POST.get("nomination"))
                 services.review(
                     nomination=nomination,
@@ -42,7 +61,7 @@ def process_view(request, pk):
             messages.success(request, _("Saved."))
             return redirect("honours_round_process", pk=pk)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, refusal(error))
     size = round.council.count()
     nominations = services.with_votes(
         round.nominations.select_related("nominee", "nominating_unit")
@@ -64,6 +83,8 @@ def process_view(request, pk):
             "rows": rows,
             "size": size,
             "can_change": is_staff(request.user),
+            "council": round.council.select_related("person", "person__workplace"),
+            "seat_form": CouncilSeatForm(user=request.user),
         },
     )
 
