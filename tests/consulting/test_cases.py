@@ -276,3 +276,23 @@ def test_the_case_screen_dates_a_step_with_the_date_written(client, case):
     shown = [str(m) for m in response.context["messages"]]
     assert shown == [before_message(date(2025, 3, 4), date(2025, 3, 5))]
     assert case.steps.get(step="panel_formed").done_on == date(2025, 3, 5)
+
+
+def test_experts_are_chosen_with_the_people_chooser_and_need_a_login(client, case):
+    from lienhiep.directory.choosers import person_chooser
+    from tests.dates import in_vietnamese
+
+    client.force_login(case.staff)
+    url = reverse("consulting_case_process", args=[case.pk])
+    assert reverse(f"{person_chooser.name}:choose") in client.get(url).content.decode()
+    nobody = make_person(case.union, "Võ", "Minh", "Nhân")
+    data = {"action": "add_member", "person": nobody.pk, "role": PanelRole.MEMBER}
+    response = client.post(url, data, follow=True)
+    [said] = [str(m) for m in response.context["messages"]]
+    message = in_vietnamese("%(name)s has no login; an expert needs one to give an opinion.")
+    invite = reverse("directory_account_invite")
+    assert said.startswith(message % {"name": nobody}) and f'href="{invite}"' in said
+    assert case.panel.count() == 0
+    chosen = expert(case.union, "Phúc")
+    client.post(url, {**data, "person": chosen.pk}, follow=True)
+    assert list(case.panel.values_list("person", flat=True)) == [chosen.pk]

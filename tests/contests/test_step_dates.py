@@ -84,3 +84,27 @@ def test_the_round_screen_dates_a_step_with_the_date_written(client, youth_round
         date(2026, 3, 2),
         date(2026, 3, 3),
     )
+
+
+def test_judges_are_chosen_with_the_people_chooser_and_need_a_login(client, youth_round, staff):
+    from lienhiep.directory.choosers import person_chooser
+    from tests.dates import in_vietnamese
+    from tests.factories import make_person, make_user
+
+    entry = paper_entry(youth_round, staff)
+    services.review_entry(entry=entry, eligible=True, user=staff, on=date(2026, 3, 2))
+    services.start_judging(round=youth_round, user=staff, on=date(2026, 4, 1))
+    client.force_login(staff)
+    url = reverse("contests_round_judging", args=[youth_round.pk])
+    assert reverse(f"{person_chooser.name}:choose") in client.get(url).content.decode()
+    nobody = make_person(youth_round.contest.union, "Trịnh", "Văn", "Vũ")
+    data = {"action": "add_judge", "field": entry.field.pk, "person": nobody.pk}
+    response = client.post(url, data, follow=True)
+    [said] = [str(m) for m in response.context["messages"]]
+    message = in_vietnamese("%(name)s has no login; a judge needs one to score.")
+    invite = reverse("directory_account_invite")
+    assert said.startswith(message % {"name": nobody}) and f'href="{invite}"' in said
+    nobody.account = make_user()
+    nobody.save()
+    client.post(url, data, follow=True)
+    assert list(youth_round.judges.values_list("person", flat=True)) == [nobody.pk]
