@@ -38,3 +38,12 @@ def log_in(page, base_url, username, password):
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/admin/")
+
+
+def choose_person(page, form, search, name):
+    """Choose a person as a person would: open the people chooser in ``form``, search, click."""
+    page.click(f"{form} .unchosen [data-chooser-action-choose]")
+    modal = page.locator(".modal")
+    modal.locator("input[name=q]").fill(search)
+    modal.locator(f"a[data-chooser-modal-choice]:has-text('{name}')").first.click()
+    page.wait_for_selector(f"{form} [data-chooser-title]:has-text('{name}')")
