@@ -451,3 +451,14 @@ def test_a_union_leader_reads_reports_but_never_generates_or_issues_them(client,
         services.issue(run=run, user=leader, day=date(2024, 12, 27))
     run.refresh_from_db()
     assert (run.state, run.document) == (RunState.DRAFT, None)
+
+
+def test_a_report_is_not_issued_with_a_date_in_the_future(run, staff):
+    from tests.dates import future_message, tomorrow
+
+    services.generate(run=run, user=staff)
+    with pytest.raises(ValidationError) as future:
+        services.issue(run=run, user=staff, day=tomorrow())
+    assert future.value.messages == [future_message()]
+    run.refresh_from_db()
+    assert (run.state, run.document) == (RunState.GENERATED, None)
