@@ -46,3 +46,39 @@ def personas(db, demo):
         "expert": make_user(roles.EXPERT),
         "editor": make_user(roles.EDITOR),
     }
+
+
+def reload_migration_data():
+    """Run again the data our migrations load (provinces, activity kinds, indicators…)."""
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(connection)
+    for key in sorted(loader.graph.nodes):
+        if key[0] not in {
+            c.label for c in apps.get_app_configs() if c.name.startswith("lienhiep.")
+        }:
+            continue
+        for operation in loader.graph.nodes[key].operations:
+            if isinstance(operation, RunPython):
+                operation.code(apps, None)
+
+
+@pytest.fixture
+def empty_installation(transactional_db):
+    """A freshly migrated database: reference data, Wagtail's welcome page, no union, no demo.
+
+    The session's demo is flushed away, so these tests (marked ``empty_installation``) run last,
+    after the browser tests, which seed the demo again for themselves.
+    """
+    from django.core.management import call_command
+    from wagtail.models import Locale, Page, Site
+
+    call_command("flush", interactive=False, verbosity=0)  # post_migrate: groups, indicators
+    reload_migration_data()
+    Locale.objects.get_or_create(language_code="vi")
+    root = Page.add_root(instance=Page(title="Root", slug="root"))
+    welcome = root.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home"))
+    Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)

@@ -6,16 +6,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lienhiep.core import private
 from lienhiep.website import views as website
+from lienhiep.website.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", website.search_view, name="search"),
     path("tin-tuc/rss/", website.NewsFeed(), name="news_feed"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", website.robots_view, name="robots"),
+    path("favicon.ico", website.favicon_view, name="favicon"),
     path("cuoc-thi/", include("lienhiep.contests.urls")),
+    path(
+        settings.PRIVATE_MEDIA_URL.strip("/") + "/<path:name>", private.serve, name="private_file"
+    ),
 ]
 
 if settings.DEBUG:

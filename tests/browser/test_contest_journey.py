@@ -34,6 +34,7 @@ def fill_entry(page, *, second_born):
     page.fill("input[name=authors-0-name]", "Đặng Ngọc Ánh")
     page.fill("input[name=authors-0-birth_date]", "14/02/2011")
     page.fill("input[name=authors-0-workplace]", "Trường THCS Đặng Thai Mai")
+    page.click("[data-add-author]")
     page.fill("input[name=authors-1-name]", "Hoàng Đức Vượng")
     page.fill("input[name=authors-1-birth_date]", second_born)
     photo = png("may-tuoi.png", (320, 240))

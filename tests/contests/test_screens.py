@@ -440,7 +440,7 @@ def test_a_judge_cannot_download_files_of_entries_not_assigned(client, judged):
     client.force_login(staff)
     response = client.get(url)
     assert response.status_code == 200
-    assert response.content.startswith(b"\x89PNG")
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")  # streamed
 
 
 def test_a_round_keeps_the_fields_criteria_and_prizes_its_records_use(client, demo):

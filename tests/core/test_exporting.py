@@ -244,7 +244,14 @@ def test_export_writes_a_document_to_its_own_name(demo, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     call_command("export", "directory.import_template", stdout=io.StringIO())
     book = load_workbook(tmp_path / "mau-nhap-danh-ba.xlsx")
-    assert book.sheetnames == ["Hướng dẫn", "Tổ chức", "Người", "Thành viên", "Số hội viên", "Nhiệm kỳ"]
+    assert book.sheetnames == [
+        "Hướng dẫn",
+        "Tổ chức",
+        "Người",
+        "Thành viên",
+        "Số hội viên",
+        "Nhiệm kỳ",
+    ]
     assert exporter("directory.import_template").render().filename == "mau-nhap-danh-ba.xlsx"
 
 

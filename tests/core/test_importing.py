@@ -43,4 +43,4 @@ def _book(title):
 def test_a_workbook_without_the_sheets_is_refused_naming_them(run, expected, personas):
     with translation.override("vi"), pytest.raises(activities.ImportFailed) as failure:
         run(_book("Trang 1"), personas["union_staff"])
-    assert [str(p) for p in failure.value.problems][0] == expected  # then any sheet it does not read
+    assert str(failure.value.problems[0]) == expected  # then any sheet it does not read

@@ -157,6 +157,27 @@ def test_decision_honours_the_passed_and_records_commendations(round, demo):
     assert list(Nomination.objects.filter(round=round, honoured=True)) == [first]
 
 
+def test_decision_tells_the_public_site(round, demo, django_capture_on_commit_callbacks):
+    from lienhiep.core.signals import public_content_changed
+
+    staff = make_user(roles.UNION_STAFF, demo)
+    (first,) = nominated(round, staff, 1)
+    services.review(nomination=first, eligible=True, reason="", user=staff, on=date(2026, 7, 1))
+    voter = council_member(round, "Thành viên")
+    services.close_review(round=round, user=staff, on=date(2026, 7, 10))
+    services.cast_vote(nomination=first, user=voter, agree=True, on=date(2026, 8, 1))
+    services.close_voting(round=round, user=staff, on=date(2026, 8, 2))
+    services.propose(round=round, user=staff, number="12/TTr-LHH", on=date(2026, 9, 1))
+    senders = []
+    public_content_changed.connect(receiver := lambda sender, **kw: senders.append(sender))
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.decide(round=round, user=staff, number="9/QĐ-UBND", on=date(2026, 10, 1))
+    finally:
+        public_content_changed.disconnect(receiver)
+    assert senders == [HonourRound]
+
+
 def test_commendation_recipients_import_all_or_nothing(demo):
     staff = make_user(roles.UNION_STAFF, demo)
     decision = CommendationDecision.objects.get(number="62/QĐ-LHH")

@@ -23,7 +23,7 @@ def test_a_run_file_answers_its_stored_file(client, demo):
     staff = make_user(roles.UNION_STAFF, demo)
     client.force_login(staff)
     assert client.get(reverse("reports_file", args=[run.pk, "pdf"])).status_code == 404
-    services.generate(run=run)
+    services.generate(run=run, user=staff)
     run.refresh_from_db()
     for kind, content_type in (("docx", DOCX), ("pdf", "application/pdf"), ("md", "text/markdown")):
         response = client.get(reverse("reports_file", args=[run.pk, kind]))

@@ -19,11 +19,12 @@ from docx.shared import Pt
 from lienhiep.activities.models import Activity
 from lienhiep.consulting.models import Case
 from lienhiep.directory import roles
+from lienhiep.directory.enums import OrganisationKind
 from lienhiep.plans.models import PlanItem
 from lienhiep.reports import content, services
 from lienhiep.reports.enums import ReportKind, RunState
 from lienhiep.reports.models import ReportRun
-from tests.factories import make_user
+from tests.factories import make_org, make_user
 from tests.html_forms import form_values
 from tests.refusals import refused
 
@@ -462,3 +463,22 @@ def test_a_report_is_not_issued_with_a_date_in_the_future(run, staff):
     assert future.value.messages == [future_message()]
     run.refresh_from_db()
     assert (run.state, run.document) == (RunState.GENERATED, None)
+
+
+def test_the_first_report_is_signed_as_the_registry_says(demo):
+    union = make_org(
+        "Liên hiệp hội tỉnh Mới",
+        kind=OrganisationKind.UNION,
+        place_name="Lâm Đồng",
+        signer_name="Nguyễn Văn An",
+        signer_title="PHÓ CHỦ TỊCH",
+    )
+    staff = make_user(roles.UNION_STAFF, union)
+
+    run = services.create_run(organisation=union, year=2025, user=staff)
+
+    assert (run.place, run.signer_name, run.signer_title) == (
+        "Lâm Đồng",
+        "Nguyễn Văn An",
+        "PHÓ CHỦ TỊCH",
+    )

@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold
+from lienhiep.core.private import private_storage
 from lienhiep.core.validators import validate_attachment
 from lienhiep.directory.models import Organisation, Person
 
@@ -103,7 +104,12 @@ class ActivityAttachment(models.Model):
         _("kind"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.OTHER
     )
     title = models.CharField(_("title"), max_length=200, blank=True)
-    file = models.FileField(_("file"), upload_to="activities/%Y/", validators=[validate_attachment])
+    file = models.FileField(
+        _("file"),
+        upload_to="activities/%Y/",
+        validators=[validate_attachment],
+        storage=private_storage,
+    )
 
     class Meta:
         verbose_name = _("attachment")

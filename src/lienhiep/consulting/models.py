@@ -5,13 +5,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lienhiep.core.formatting import fold
+from lienhiep.core.private import private_storage
 from lienhiep.core.validators import validate_attachment
+from lienhiep.core.versioning import Versioned
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import STEPS, CaseKind, CaseState, PanelRole
 
 
-class Case(models.Model):
+class Case(Versioned, models.Model):
     title = models.CharField(_("scheme"), max_length=400)
     kind = models.CharField(
         _("kind"), max_length=30, choices=CaseKind.choices, default=CaseKind.CRITIQUE
@@ -48,6 +50,7 @@ class Case(models.Model):
         blank=True,
         editable=False,
         validators=[validate_attachment],
+        storage=private_storage,
     )
     sent_to = models.CharField(_("sent to"), max_length=300, blank=True, editable=False)
     response = models.TextField(_("response of the requesting body"), blank=True)
@@ -132,7 +135,11 @@ class Opinion(models.Model):
     )
     text = models.TextField(_("opinion"))
     file = models.FileField(
-        _("file"), upload_to="consulting/opinions/%Y/", blank=True, validators=[validate_attachment]
+        _("file"),
+        upload_to="consulting/opinions/%Y/",
+        blank=True,
+        validators=[validate_attachment],
+        storage=private_storage,
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now=True)
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from lienhiep.core.forms import StepForm
+from lienhiep.core.forms import StepForm, VisibleTextMixin
 from lienhiep.directory.choosers import person_chooser
 from lienhiep.directory.forms import RegistryForm
 from lienhiep.directory.rules import people_for
@@ -36,7 +36,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class EntryForm(forms.Form):
+class EntryForm(VisibleTextMixin, forms.Form):
     title = forms.CharField(label=_("Title of the entry"), max_length=300)
     field = forms.ModelChoiceField(label=_("Field"), queryset=None, empty_label=None)
     description = forms.CharField(
@@ -98,7 +98,7 @@ class EntryForm(forms.Form):
         return bool(self.data.get("website"))
 
 
-class AuthorForm(forms.Form):
+class AuthorForm(VisibleTextMixin, forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=200)
     birth_date = forms.DateField(
         label=_("Birth date (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS

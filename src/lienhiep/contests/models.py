@@ -11,6 +11,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold, slugify_vi
+from lienhiep.core.private import private_storage
+from lienhiep.core.versioning import Versioned
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import (
@@ -242,7 +244,7 @@ class PrizeTier(models.Model):
         return f"{self.get_level_display()} × {self.count}"
 
 
-class Entry(ClusterableModel):
+class Entry(Versioned, ClusterableModel):
     round = models.ForeignKey(
         ContestRound, models.PROTECT, related_name="entries", verbose_name=_("round")
     )
@@ -374,7 +376,11 @@ class EntryFile(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=FileKind.choices)
     file = models.FileField(
-        _("file"), upload_to=entry_upload_path, validators=[validate_entry_file], max_length=300
+        _("file"),
+        upload_to=entry_upload_path,
+        validators=[validate_entry_file],
+        max_length=300,
+        storage=private_storage,
     )
 
     class Meta:
@@ -391,6 +397,9 @@ class EntryFile(models.Model):
                 validate_photo(self.file)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from None
+            finally:
+                if self.file._committed:  # a stored photo was opened to be read: close it
+                    self.file.close()
 
 
 class Judge(models.Model):

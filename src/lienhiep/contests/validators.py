@@ -13,6 +13,7 @@ PHOTO = FileRule(
     MAX_PHOTO_BYTES,
     _("A photo must be a JPEG or PNG picture, not %(ext)s."),
     _("A photo is at most 5 MB."),
+    _("The photo cannot be opened as a picture."),
 )
 
 

@@ -12,5 +12,6 @@ class CoreConfig(AppConfig):
 
         # The kernel's registries: every app's figures (measures.py), report sections (report.py)
         # exporters (exporters.py; the admin's list exports register with their viewsets) and
-        # records with figures of their own (subjects.py).
-        autodiscover_modules("measures", "report", "exporters", "subjects")
+        # records with figures of their own (subjects.py) and the private files' fields with who
+        # sees them (private_files.py).
+        autodiscover_modules("measures", "report", "exporters", "subjects", "private_files")

@@ -9,7 +9,7 @@ import mimetypes
 from io import BytesIO
 from pathlib import Path
 
-from .exporters import Rendered, response
+from .exporters import Rendered
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT_FAMILY = "Times New Roman"
@@ -83,8 +83,3 @@ def stored_file(field) -> Rendered:
     with field.open("rb") as handle:
         content = handle.read()
     return Rendered(name, mimetypes.guess_type(name)[0] or "application/octet-stream", content)
-
-
-def file_response(field, *, attachment=False):
-    """A stored file as the answer (the files of entries and report runs)."""
-    return response(stored_file(field), attachment=attachment)

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .formatting import fold, parse_date
+from .text import visible_text
 
 __all__ = ["BaseReader", "Column", "ImportFailed", "Problem", "look_up", "missing_sheets"]
 
@@ -135,7 +136,7 @@ class BaseReader:
     def parse(self, column, value):
         """Return the cell's value for the record, or raise ``ValueError`` with the reason."""
         if isinstance(value, str):
-            value = value.strip()
+            value = visible_text(value).strip()  # InvisibleOnly is a ValueError with the reason
         if value in (None, ""):
             if column.required:
                 raise ValueError(_("this cell is required"))

@@ -2,13 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lienhiep.core.forms import VersionCheckMixin, VisibleTextMixin
+
 from . import rules
 from .models import MemberCount, Organisation, Person
 from .rules import scope_organisation
 
 
-class RegistryForm(WagtailAdminModelForm):
-    """Limits every choice of organisation or person to what the user may see."""
+class RegistryForm(VisibleTextMixin, VersionCheckMixin, WagtailAdminModelForm):
+    """Limits every choice of organisation or person to what the user may see; strips invisible
+    characters from text (``core.forms.VisibleTextMixin``); refuses to save a ``Versioned``
+    record over a newer version (``core.forms.VersionCheckMixin``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import roman
+from lienhiep.core.private import private_storage
 from lienhiep.core.validators import validate_attachment
 from lienhiep.directory.models import Organisation, Person
 
@@ -110,15 +111,21 @@ class Nomination(models.Model):
         upload_to="honours/%Y/",
         blank=True,
         validators=[validate_attachment],
+        storage=private_storage,
     )
     achievements = models.FileField(
         _("achievement report"),
         upload_to="honours/%Y/",
         blank=True,
         validators=[validate_attachment],
+        storage=private_storage,
     )
     evidence = models.FileField(
-        _("evidence"), upload_to="honours/%Y/", blank=True, validators=[validate_attachment]
+        _("evidence"),
+        upload_to="honours/%Y/",
+        blank=True,
+        validators=[validate_attachment],
+        storage=private_storage,
     )
     summary = models.TextField(_("summary of achievements"), blank=True)
     eligible = models.BooleanField(_("eligible"), null=True, editable=False)

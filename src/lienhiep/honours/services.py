@@ -6,6 +6,7 @@ from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lienhiep.core.signals import public_content_changed
 from lienhiep.core.transitions import advance, following, latest, step_day
 from lienhiep.directory.rules import require_staff
 from lienhiep.directory.seating import require_login
@@ -227,4 +228,5 @@ def decide(*, round, user, number, on=None, issuer=None):
     for nomination in honoured:
         Commendation.objects.create(decision=decision, person=nomination.nominee)
     log(decision, "wagtail.create", user=user)
+    transaction.on_commit(lambda: public_content_changed.send(sender=type(round)))
     return decision

@@ -10,6 +10,7 @@ from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold
 from lienhiep.core.indicators import Rollup
+from lienhiep.core.versioning import Versioned
 from lienhiep.directory.models import Organisation
 
 from .enums import ItemKind, Method, PlanState, ReturnState
@@ -126,7 +127,7 @@ class ReportedValue(models.Model):
             )
 
 
-class AnnualPlan(ClusterableModel):
+class AnnualPlan(Versioned, ClusterableModel):
     """An organisation's plan for a year: targets on indicators, tasks and solutions."""
 
     organisation = models.ForeignKey(
@@ -226,7 +227,7 @@ class PlanItem(models.Model):
         return self.text[:80]
 
 
-class YearlyReturn(models.Model):
+class YearlyReturn(Versioned, models.Model):
     """A member organisation's report of its year to the union."""
 
     organisation = models.ForeignKey(

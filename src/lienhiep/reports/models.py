@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lienhiep.core.private import private_storage
 from lienhiep.directory.models import Organisation
 
 from .enums import ReportKind, RunState
@@ -52,7 +53,9 @@ class ReportTemplate(models.Model):
         related_name="report_templates",
         verbose_name=_("organisation"),
     )
-    file = models.FileField(_("Word template (.docx)"), upload_to=template_path)
+    file = models.FileField(
+        _("Word template (.docx)"), upload_to=template_path, storage=private_storage
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     active = models.BooleanField(_("in use"), default=True)
     uploaded_by = models.ForeignKey(
@@ -142,9 +145,15 @@ class ReportRun(models.Model):
         editable=False,
         related_name="+",
     )
-    docx = models.FileField(_("Word file"), upload_to=run_path, blank=True, editable=False)
-    pdf = models.FileField(_("PDF file"), upload_to=run_path, blank=True, editable=False)
-    markdown = models.FileField(_("Markdown file"), upload_to=run_path, blank=True, editable=False)
+    docx = models.FileField(
+        _("Word file"), upload_to=run_path, blank=True, editable=False, storage=private_storage
+    )
+    pdf = models.FileField(
+        _("PDF file"), upload_to=run_path, blank=True, editable=False, storage=private_storage
+    )
+    markdown = models.FileField(
+        _("Markdown file"), upload_to=run_path, blank=True, editable=False, storage=private_storage
+    )
     news_article = models.ForeignKey(
         "website.NewsArticlePage",
         models.SET_NULL,

@@ -9,6 +9,7 @@ page 2, the signature block, "Nơi nhận:" (12 pt, bold italic) with its list i
 
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from django.template.loader import render_to_string
@@ -154,8 +155,17 @@ def context(content, header):
     }
 
 
+def md(text) -> str:
+    """Text written into the Markdown file: HTML in it is shown as text, and ``|`` does not end
+    a table cell (Markdown viewers render raw HTML)."""
+    return escape(str(text), quote=False).replace("|", "\\|")
+
+
 def markdown(content, header):
-    values = context(content, header)
+    values = {
+        key: md(value) if isinstance(value, str) else value
+        for key, value in context(content, header).items()
+    }
     out = []
     if values["parent_body"]:
         out.append(values["parent_body"])
@@ -174,19 +184,7 @@ def markdown(content, header):
         f"**{values['subject']}**",
         "",
     ]
-    for line in values["body"]:
-        if line["style"] in ("part", "section") and out and out[-1].startswith("- "):
-            out.append("")
-        if line["style"] == "part":
-            out += [f"## {line['text']}", ""]
-        elif line["style"] == "section":
-            out += [f"### {line['text']}", ""]
-        elif line["style"] == "item":
-            out.append(line["text"])
-        else:
-            if out and out[-1].startswith("- "):
-                out.append("")
-            out += [line["text"], ""]
+    out += markdown_body(values["body"])
     out += [
         "",
         f"**{values['authority']}**  ",
@@ -195,20 +193,37 @@ def markdown(content, header):
         "",
         "***Nơi nhận:***",
         "",
-        *values["recipients"],
+        *(md(line) for line in values["recipients"]),
         "",
-        f"## {content['annex']['title']}",
+        f"## {md(content['annex']['title'])}",
         "",
         f"| Chỉ tiêu | Đơn vị | Kế hoạch {content['year']} | Thực hiện {content['year']} | Tỷ lệ | "
         f"Thực hiện {content['annex']['previous_year']} |",
         "|---|---|---|---|---|---|",
     ]
     for row in content["annex"]["rows"]:
-        out.append(
-            f"| {row['name']} | {row['unit']} | {row['target']} | {row['actual']} | "
-            f"{row['percent']} | {row['previous']} |"
-        )
+        cells = (row[key] for key in ("name", "unit", "target", "actual", "percent", "previous"))
+        out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
     return "\n".join(out) + "\n"
+
+
+def markdown_body(lines):
+    out = []
+    for line in lines:
+        text = md(line["text"])
+        if line["style"] in ("part", "section") and out and out[-1].startswith("- "):
+            out.append("")
+        if line["style"] == "part":
+            out += [f"## {text}", ""]
+        elif line["style"] == "section":
+            out += [f"### {text}", ""]
+        elif line["style"] == "item":
+            out.append(text)
+        else:
+            if out and out[-1].startswith("- "):
+                out.append("")
+            out += [text, ""]
+    return out
 
 
 def html(content, header, *, standalone=True):

@@ -35,27 +35,30 @@ def _require_staff(user, organisation):
 
 def create_run(*, organisation, year, user, kind=ReportKind.ANNUAL, **fields):
     _require_staff(user, organisation)
-    previous = ReportRun.objects.filter(organisation=organisation).order_by("-created_at").first()
-    defaults = {}
-    if previous:  # the signer and the recipients rarely change from one report to the next
-        for name in (
-            "parent_body",
-            "place",
-            "authority",
-            "signer_title",
-            "signer_name",
-            "recipients",
-        ):
-            defaults[name] = getattr(previous, name)
     run = ReportRun.objects.create(
         organisation=organisation,
         year=year,
         kind=kind,
         created_by=user,
-        **{**defaults, **fields},
+        **{**signing_defaults(organisation), **fields},
     )
     log(run, "wagtail.create", user=user)
     return run
+
+
+#: What a new report takes from the organisation's previous report: it rarely changes.
+CARRIED_OVER = ("parent_body", "place", "authority", "signer_title", "signer_name", "recipients")
+
+
+def signing_defaults(organisation):
+    """The previous report's signer, place and recipients; for the first, the registry's."""
+    previous = ReportRun.objects.filter(organisation=organisation).order_by("-created_at").first()
+    if previous:
+        return {name: getattr(previous, name) for name in CARRIED_OVER}
+    first = {"place": organisation.place_name, "signer_name": organisation.signer_name}
+    if organisation.signer_title:
+        first["signer_title"] = organisation.signer_title
+    return first
 
 
 def current_template(organisation):

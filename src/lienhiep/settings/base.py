@@ -125,6 +125,16 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+#: a private folder (never served) keeping the files of a public entry sent with a mistake
+ENTRY_DRAFTS_ROOT = Path(
+    env_str("ENTRY_DRAFTS_ROOT", default=str(BASE_DIR / "var" / "entry-drafts"))
+)
+# Private files (dossiers, opinions, attachments, entries' and reports' files) live under
+# MEDIA_ROOT/private/ and are served through lienhiep.core.private.serve at this address; behind
+# nginx set PRIVATE_FILES_ACCEL=/protected/ (an internal location aliased to MEDIA_ROOT/private/)
+# and nginx sends the file once lienhiep has allowed it (X-Accel-Redirect).
+PRIVATE_MEDIA_URL = "/tep/"
+PRIVATE_FILES_ACCEL = env_str("PRIVATE_FILES_ACCEL", default="")
 
 STORAGE_BACKEND = env_str("STORAGE_BACKEND", default="filesystem")
 if STORAGE_BACKEND == "filesystem":
@@ -153,6 +163,7 @@ else:
     raise ImproperlyConfigured(f"STORAGE_BACKEND={STORAGE_BACKEND!r}: use filesystem or s3.")
 STORAGES = {
     "default": _default_storage,
+    "private": {"BACKEND": "lienhiep.core.private.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

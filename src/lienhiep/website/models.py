@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -78,7 +78,13 @@ class HomePage(SearchablePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("organisation")]
-    subpage_types = ["website.NewsIndexPage", "website.JournalIndexPage", "website.StandardPage"]
+    subpage_types = [
+        "website.NewsIndexPage",
+        "website.JournalIndexPage",
+        "website.StandardPage",
+        "website.ContestIndexPage",
+        "website.HonoursIndexPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -116,7 +122,10 @@ class NewsIndexPage(SearchablePage):
         category = NewsCategory.objects.filter(slug=request.GET.get("category") or "").first()
         if category:
             articles = articles.filter(category=category)
-        context["category"] = category
+        tag = Tag.objects.filter(slug=request.GET.get("tag") or "").first()
+        if tag:
+            articles = articles.filter(tags=tag)
+        context["category"], context["tag"] = category, tag
         context["categories"] = NewsCategory.objects.all()
         context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         return context
@@ -183,8 +192,10 @@ class NewsArticlePage(SearchablePage):
         from .queries import latest_news, neighbours, related_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_news(self)[:5]
-        context["latest"] = latest_news().exclude(pk=self.pk)[:5]
+        context["latest"] = list(latest_news().exclude(pk=self.pk)[:5])
+        context["related"] = related_news(self).exclude(pk__in=[a.pk for a in context["latest"]])[
+            :5
+        ]
         context["previous"], context["next"] = neighbours(self)
         return context
 
@@ -275,6 +286,48 @@ class StandardPage(SearchablePage):
         return f"{self.title} " + strip_tags(
             " ".join(str(b.value) for b in self.body if b.block_type == "paragraph")
         )
+
+
+class ContestIndexPage(SearchablePage):
+    """The contests with their public rounds: calls open, judging, results with winners."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("contests page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import public_contests
+
+        context = super().get_context(request, *args, **kwargs)
+        context["contests"] = public_contests()
+        return context
+
+
+class HonoursIndexPage(SearchablePage):
+    """The decided honouring rounds with the intellectuals they honoured."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("honours page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import honoured_rounds
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rounds"] = honoured_rounds()
+        return context
 
 
 @register_setting(icon="site")

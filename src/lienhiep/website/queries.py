@@ -1,4 +1,4 @@
-from django.db.models import Q
+from django.db.models import Case, Count, F, Q, Value, When
 from django.utils import timezone
 
 from .models import NewsArticlePage
@@ -9,13 +9,14 @@ def latest_news():
 
 
 def related_news(article):
-    """Articles of the same category or sharing a tag, newest first."""
+    """Articles sharing tags or the category, those sharing most first, then newest first."""
     tags = list(article.tags.values_list("pk", flat=True))
-    condition = Q(tagged_items__tag__in=tags) if tags else Q(pk__in=[])
-    if article.category_id:
-        condition |= Q(category=article.category_id)
-    related = latest_news().filter(condition).exclude(pk=article.pk)
-    return NewsArticlePage.objects.filter(pk__in=related.values("pk")).order_by("-date", "-pk")
+    shared = Count("tagged_items", filter=Q(tagged_items__tag__in=tags), distinct=True)
+    same = Case(When(category=article.category_id, then=1), default=0) if article.category_id else 0
+    related = latest_news().exclude(pk=article.pk).annotate(shared=shared, same=Value(0) + same)
+    return related.filter(Q(shared__gt=0) | Q(same=1)).order_by(
+        (F("shared") + F("same")).desc(), "-date", "-pk"
+    )
 
 
 def neighbours(article):
@@ -39,4 +40,53 @@ def upcoming_activities():
         Activity.objects.filter(state=ActivityState.PLANNED, start_date__gte=timezone.localdate())
         .order_by("start_date")
         .select_related("kind")
+    )
+
+
+def public_contests():
+    """Contests with their public rounds, newest first; published rounds carry their winners."""
+    from django.db.models import Prefetch
+
+    from lienhiep.contests.enums import PUBLIC_STATES
+    from lienhiep.contests.models import Contest, ContestRound, Entry
+
+    winners = Entry.objects.exclude(prize="").select_related("field").prefetch_related("authors")
+    rounds = ContestRound.objects.filter(state__in=PUBLIC_STATES).order_by("-launch_date")
+    rounds = rounds.prefetch_related(Prefetch("entries", winners, to_attr="awarded"))
+    contests = Contest.objects.filter(rounds__state__in=PUBLIC_STATES).distinct()
+    contests = list(
+        contests.order_by("name").prefetch_related(
+            Prefetch("rounds", rounds, to_attr="public_rounds")
+        )
+    )
+    for contest in contests:
+        for round in contest.public_rounds:
+            round.winners = round_winners(round)
+    return contests
+
+
+def round_winners(round):
+    """The round's winners, highest prize first, once its results are published."""
+    from lienhiep.contests.enums import LEVELS, RESULT_STATES
+
+    if round.state not in RESULT_STATES:
+        return []
+    order = {level.value: index for index, level in enumerate(LEVELS)}
+    return sorted(round.awarded, key=lambda entry: (order[entry.prize], entry.code))
+
+
+def honoured_rounds():
+    """The decided honouring rounds with the intellectuals they honoured."""
+    from django.db.models import Prefetch
+
+    from lienhiep.honours.enums import RoundState
+    from lienhiep.honours.models import HonourRound, Nomination
+
+    honoured = Nomination.objects.filter(honoured=True).select_related(
+        "nominee", "nominee__workplace"
+    )
+    return list(
+        HonourRound.objects.filter(state=RoundState.DECIDED).prefetch_related(
+            Prefetch("nominations", honoured.order_by("nominee__sort_key"), to_attr="honoured")
+        )
     )

@@ -13,7 +13,14 @@ from wagtail.models import (
 
 from lienhiep.directory import roles
 
-from .models import HomePage, JournalIndexPage, NewsIndexPage, SiteSettings, StandardPage
+from .models import (
+    ContestIndexPage,
+    HomePage,
+    HonoursIndexPage,
+    JournalIndexPage,
+    NewsIndexPage,
+    SiteSettings,
+)
 
 WORKFLOW_NAME = "Duyệt tin bài"
 TASK_NAME = "Lãnh đạo Liên hiệp hội duyệt"
@@ -70,8 +77,8 @@ def ensure_sections(home):
     return {
         "news": ensure_section(home, NewsIndexPage, "Tin tức", "tin-tuc"),
         "journal": ensure_section(home, JournalIndexPage, "Tập san", "tap-san"),
-        "contests": ensure_section(home, StandardPage, "Hội thi sáng tạo", "hoi-thi"),
-        "honours": ensure_section(home, StandardPage, "Tôn vinh trí thức", "ton-vinh"),
+        "contests": ensure_section(home, ContestIndexPage, "Hội thi sáng tạo", "hoi-thi"),
+        "honours": ensure_section(home, HonoursIndexPage, "Tôn vinh trí thức", "ton-vinh"),
     }
 
 

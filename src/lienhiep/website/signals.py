@@ -1,9 +1,11 @@
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from lienhiep.core.signals import public_content_changed
 
 from . import caching
+from .models import SiteSettings
 
 
 @receiver(page_published)
@@ -11,4 +13,9 @@ from . import caching
 @receiver(post_page_move)
 @receiver(public_content_changed)  # a domain app changed what the public pages show
 def empty_page_cache(sender, **kwargs):
+    caching.invalidate()
+
+
+@receiver(post_save, sender=SiteSettings)  # the name, address and logo show on every page
+def empty_page_cache_for_settings(sender, **kwargs):
     caching.invalidate()

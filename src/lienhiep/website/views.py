@@ -1,20 +1,30 @@
+from datetime import date
+
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import search as site_search
 from .models import NewsArticlePage, SiteSettings
 from .queries import latest_news
+from .search_records import search_records
 
 
 def search_view(request):
     query = request.GET.get("q", "").strip()[:200]
-    results = site_search.search(query) if query else []
-    rows = [
+    rows = (page_rows(request, query) + record_rows(query)) if query else []
+    rows.sort(key=lambda row: row["date"] or date.min, reverse=True)
+    return TemplateResponse(request, "website/search.html", {"query": query, "results": rows})
+
+
+def page_rows(request, query):
+    return [
         {
-            "page": page,
+            "kind": page.specific_class._meta.verbose_name,
+            "url": page.get_url(request),
             "title": site_search.highlight(page.title, query),
             "lead": site_search.highlight(
                 getattr(page, "lead", "")
@@ -22,10 +32,23 @@ def search_view(request):
                 or page.search_description,
                 query,
             ),
+            "date": getattr(page, "date", None) or page.first_published_at.date(),
         }
-        for page in results
+        for page in site_search.search(query)
     ]
-    return TemplateResponse(request, "website/search.html", {"query": query, "results": rows})
+
+
+def record_rows(query):
+    return [
+        {
+            "kind": found.kind,
+            "url": found.url,
+            "title": site_search.highlight(found.title, query),
+            "lead": site_search.highlight(found.lead, query),
+            "date": found.date,
+        }
+        for found in search_records(query)
+    ]
 
 
 def robots_view(request):
@@ -33,6 +56,14 @@ def robots_view(request):
     return HttpResponse(
         f"User-agent: *\nDisallow: /admin/\nSitemap: {sitemap}\n", content_type="text/plain"
     )
+
+
+def favicon_view(request):
+    """``/favicon.ico``, asked for by browsers on their own: the union's logo, else our default."""
+    logo = SiteSettings.for_request(request).logo
+    if logo is None:
+        return HttpResponseRedirect(static("website/favicon.svg"))
+    return HttpResponseRedirect(logo.get_rendition("fill-64x64|format-png").url)
 
 
 class NewsFeed(Feed):

@@ -70,7 +70,7 @@ def file_view(request, pk, file_pk):
     """A file of an entry, for staff or for a judge the entry is assigned to."""
     from django.http import Http404
 
-    from lienhiep.core.documents import file_response
+    from lienhiep.core.private import file_answer
 
     from ..models import EntryFile
 
@@ -80,4 +80,4 @@ def file_view(request, pk, file_pk):
     )
     if not allowed:
         raise Http404
-    return file_response(entry_file.file)
+    return file_answer(entry_file.file.name)

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
 
-from .. import queries, ratelimit, services
+from .. import drafts, queries, ratelimit, services
 from ..enums import LEVELS, PUBLIC_STATES, RESULT_STATES
 from ..exporters import Certificate
-from ..forms import EntryForm, author_formset, entry_data
+from ..forms import EntryForm, entry_data
 from ..models import ContestRound
+from ..public_form import MAX_AUTHORS, error_summary, public_authors
 
 
 def public_rounds():
@@ -36,39 +37,51 @@ def round_view(request, slug):
     round = get_object_or_404(public_rounds(), slug=slug)
     if round.state in RESULT_STATES:
         return results_page(request, round)
-    accepting = round.accepts_entries()
-    form = formset = None
-    if accepting:
-        posted = request.method == "POST"
-        form = EntryForm(
-            request.POST if posted else None, request.FILES if posted else None, round=round
-        )
-        formset = author_formset(request.POST if posted else None)
-        if posted:
-            if not ratelimit.allow_entry(request):
-                messages.error(
-                    request, _("Too many entries were sent from your address; try again later.")
-                )
-            elif form.is_spam():
-                raise Http404
-            elif form.is_valid() and formset.is_valid():
-                try:
-                    entry = services.submit_entry(round=round, data=entry_data(form, formset))
-                except ValidationError as error:
-                    for message in error.messages:
-                        form.add_error(None, message)
-                else:
-                    ratelimit.count(request, "contest-entry")
-                    request.session["contest_entry"] = entry.code
-                    return redirect("contest_receipt", slug=round.slug)
+    if not round.accepts_entries():
+        return call_page(request, round)
+    if request.method == "POST":
+        return submit_view(request, round)
+    return call_page(request, round, EntryForm(round=round), public_authors())
+
+
+def submit_view(request, round):
+    """Send an entry; on a mistake, the form again with its errors and the files it received."""
+    draft = drafts.load(request.POST.get("draft"))
+    files = drafts.merged_files(draft, request.FILES)
+    form = EntryForm(request.POST, files, round=round)
+    formset = public_authors(request.POST)
+    if not ratelimit.allow_entry(request):
+        messages.error(request, _("Too many entries were sent from your address; try again later."))
+        return call_page(request, round, form, formset)
+    if form.is_spam():
+        raise Http404
+    if all([form.is_valid(), formset.is_valid()]):
+        try:
+            entry = services.submit_entry(round=round, data=entry_data(form, formset))
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            drafts.discard(draft)
+            ratelimit.count(request, "contest-entry")
+            request.session["contest_entry"] = entry.code
+            return redirect("contest_receipt", slug=round.slug)
+    return call_page(request, round, form, formset, drafts.keep(draft, form.cleaned_data))
+
+
+def call_page(request, round, form=None, formset=None, draft=None):
     return TemplateResponse(
         request,
         "contests/public/round.html",
         {
             "round": round,
-            "accepting": accepting,
+            "accepting": form is not None,
             "form": form,
             "formset": formset,
+            "problems": error_summary(form, formset) if form is not None and form.is_bound else [],
+            "draft": draft,
+            "kept": draft.names if draft else {},
+            "max_authors": MAX_AUTHORS,
             "fields": round.fields.all(),
             "prizes": [p for p in round.prizes.all() if p.count],
             "criteria": round.criteria.all(),

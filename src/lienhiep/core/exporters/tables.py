@@ -26,14 +26,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..formatting import format_date, format_number
+from ..text import strip_invisible
 from . import CSV, XLSX, Rendered
 
 BOM = "\ufeff"
-#: C0 controls but tab, line feed and carriage return; DEL; zero-width and bidirectional marks,
-#: embeddings, overrides and isolates; the byte order mark
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
-)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: characters Excel refuses in a sheet's name, which is at most 31 characters long
 SHEET_NAME_REFUSES = re.compile(r"[\[\]:*?/\\]")
@@ -50,7 +46,7 @@ class Table:
 
 
 def clean(text: str) -> str:
-    return INVISIBLE.sub("", text)
+    return strip_invisible(text)
 
 
 def neutralise(text: str) -> str:

@@ -1,0 +1,12 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from lienhiep.contests import drafts
+
+
+class Command(BaseCommand):
+    help = "Remove the files kept for public entries sent with a mistake more than a day ago."
+
+    def handle(self, *args, **options):
+        removed = drafts.purge()
+        self.stdout.write(_("Removed the kept files of %(count)s entries.") % {"count": removed})

@@ -1,0 +1,16 @@
+"""An entry's files are private: the round's staff and the entry's judges see them."""
+
+from django.db.models import Q
+
+from lienhiep.core import private
+
+from . import rules
+from .models import EntryFile
+
+
+def entry_files_for(user):
+    judged = rules.assignments_for(user).filter(conflict=False).values("entry")
+    return EntryFile.objects.filter(Q(entry__in=rules.entries_for(user)) | Q(entry__in=judged))
+
+
+private.register(EntryFile, "file", visible=entry_files_for)
