@@ -6,12 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lienhiep.api.main import api
 from lienhiep.core import private
 from lienhiep.website import views as website
 from lienhiep.website.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", website.search_view, name="search"),
     path("tin-tuc/rss/", website.NewsFeed(), name="news_feed"),

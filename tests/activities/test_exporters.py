@@ -17,7 +17,7 @@ def test_the_import_workbook_answers_the_same_file(client, personas):
     assert response["Content-Type"] == XLSX
     assert response["Content-Disposition"] == 'attachment; filename="mau-nhap-hoat-dong.xlsx"'
     book = load_workbook(BytesIO(response.content))
-    assert book.sheetnames == ["Hoạt động", "Loại hoạt động"]
+    assert book.sheetnames == ["Hướng dẫn", "Hoạt động", "Loại hoạt động"]
 
 
 def test_the_import_workbook_is_refused_to_an_editor(client, personas):

@@ -32,7 +32,7 @@ def test_template_has_the_headers_and_the_kinds(client, personas):
     response = client.get(reverse("activities_import_template"))
     assert response["Content-Disposition"] == 'attachment; filename="mau-nhap-hoat-dong.xlsx"'
     book = load_workbook(BytesIO(response.content))
-    assert book.sheetnames == [importing.SHEET, "Loại hoạt động"]
+    assert book.sheetnames == ["Hướng dẫn", importing.SHEET, "Loại hoạt động"]
     assert [c.value for c in book[importing.SHEET][1]] == HEADERS
     kinds = [row[0] for row in book["Loại hoạt động"].iter_rows(min_row=2, values_only=True)]
     assert kinds == list(ActivityKind.objects.values_list("name", flat=True))

@@ -69,7 +69,7 @@ def english_words(page):
 
 
 def test_staff_walk_the_admin_in_vietnamese(live_server, page):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--force", stdout=io.StringIO())
     url = live_server.url
     page.goto(f"{url}{reverse('wagtailadmin_login')}")
     assert english_words(page) == []

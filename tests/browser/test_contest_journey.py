@@ -60,7 +60,7 @@ def judge(browser, url, user, points):
 
 
 def test_youth_entry_from_the_site_to_the_results(live_server, browser):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--force", stdout=io.StringIO())
     url = live_server.url
     round = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=13)
     assert round.accepts_entries()

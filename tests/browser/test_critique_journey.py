@@ -27,7 +27,7 @@ def critique_row(page):
 
 
 def test_critique_case_from_request_to_report(live_server, browser):
-    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+    call_command("seed_demo", "--force", verbosity=0, stdout=io.StringIO())
     url = live_server.url
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, url, "canbo", DEMO_PASSWORD)

@@ -25,7 +25,7 @@ pytestmark = [
 
 
 def test_figures_then_report_then_news_draft(live_server, browser):
-    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+    call_command("seed_demo", "--force", verbosity=0, stdout=io.StringIO())
     url = live_server.url
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, url, "canbo", DEMO_PASSWORD)

@@ -20,7 +20,7 @@ pytestmark = [
 
 
 def test_nomination_to_commendation(live_server, browser):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--force", stdout=io.StringIO())
     url = live_server.url
     union = Organisation.objects.get(slug="hoa-an")
     round = HonourRound.objects.create(

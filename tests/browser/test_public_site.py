@@ -43,7 +43,7 @@ def check(page):
 
 
 def test_visitor_reads_searches_and_follows_the_feed(live_server, page):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--force", stdout=io.StringIO())
     url = live_server.url
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width, name in ((390, "phone"), (1280, "desktop")):
@@ -76,7 +76,7 @@ def test_visitor_reads_searches_and_follows_the_feed(live_server, page):
 
 
 def test_editor_draft_is_reviewed_and_published(live_server, browser):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--force", stdout=io.StringIO())
     url = live_server.url
     index = NewsIndexPage.objects.get(slug="tin-tuc")
     title = "Liên hiệp hội tỉnh Hòa An tổng kết năm 2024"

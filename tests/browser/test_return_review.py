@@ -18,7 +18,7 @@ pytestmark = [
 
 
 def test_staff_accept_a_submitted_return(live_server, browser):
-    call_command("seed_demo", verbosity=0, stdout=io.StringIO())
+    call_command("seed_demo", "--force", verbosity=0, stdout=io.StringIO())
     url = live_server.url
     submitted = YearlyReturn.objects.get(organisation__slug="hoi-du-lich", year=2024)
     assert submitted.state == ReturnState.SUBMITTED

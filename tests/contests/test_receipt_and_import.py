@@ -48,7 +48,9 @@ def test_import_screen_offers_the_template_with_the_rounds_fields(client, youth_
     url = reverse("contests_import", args=[youth_round.pk])
     assert 'href="?template=1"' in client.get(url).content.decode()
     book = load_workbook(BytesIO(client.get(url, {"template": 1}).content))
-    assert book.sheetnames == [importing.ENTRIES, importing.AUTHORS, "Lĩnh vực"]
+    assert book.sheetnames == ["Hướng dẫn", importing.ENTRIES, importing.AUTHORS, "Lĩnh vực"]
+    guide = [r[1] for r in book["Hướng dẫn"].iter_rows(min_row=2, values_only=True)]
+    assert guide == [c.header for c in importing.ENTRY_COLUMNS + importing.AUTHOR_COLUMNS]
     assert [c.value for c in book[importing.AUTHORS][1]] == [
         c.header for c in importing.AUTHOR_COLUMNS
     ]

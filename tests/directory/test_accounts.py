@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from lienhiep.directory import accounts, roles
 from lienhiep.directory.enums import OrganisationKind
@@ -153,7 +154,11 @@ def test_staff_deactivate_and_change_a_login(personas, demo):
         [roles.OFFICER, roles.EDITOR],
         demo,
     )
-    assert not Client().login(username=officer.username, password="matkhau-thu-nghiem")
+    refused = Client().post(
+        reverse("wagtailadmin_login"),
+        {"username": officer.username, "password": "matkhau-thu-nghiem"},
+    )
+    assert (refused.status_code, "_auth_user_id" in refused.client.session) == (200, False)
 
 
 def test_a_person_has_one_login(personas, demo):

@@ -138,7 +138,7 @@ def test_staff_import_the_recipients_of_a_decision_on_its_screen(client, persona
     assert (
         template["Content-Disposition"] == 'attachment; filename="mau-nguoi-nhan-khen-thuong.xlsx"'
     )
-    assert load_workbook(BytesIO(template.content)).sheetnames == [importing.SHEET]
+    assert load_workbook(BytesIO(template.content)).sheetnames == ["Hướng dẫn", importing.SHEET]
 
     page = said(client.post(url, {"workbook": recipients_book([["Nhóm", "", "", ""]])}))
     assert "Chưa nhập dữ liệu nào: tìm thấy 1 lỗi." in page

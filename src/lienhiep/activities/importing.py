@@ -6,12 +6,14 @@ A row is matched on (organiser, kind, title, start date), so importing again upd
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import fold
 from lienhiep.core.importing import (
     Column,
     ImportFailed,
+    add_guide,
     look_up,
     missing_sheets,
     open_workbook,
@@ -37,8 +39,11 @@ COLUMNS = [
     Column("Đối tượng", "target_group", max_length=300),
     Column("Kết quả", "outcome"),
     Column("Trạng thái", "state", "choice", False, ActivityState),
+    Column("Mã đơn vị phối hợp", "co_organisers", "orgs"),
 ]
 KEY = ("organiser", "kind", "title", "start_date")
+KINDS_SHEET = "Loại hoạt động"
+HINTS = {"kind": gettext_lazy("The name of an activity kind (see the sheet “Loại hoạt động”)")}
 
 
 class Reader(VisibleReader):
@@ -52,6 +57,17 @@ class Reader(VisibleReader):
         names = ", ".join(sorted(k.name for k in set(self.kinds.values())))
         missing = _("“%(value)s” is not one of: %(allowed)s") % {"value": value, "allowed": names}
         return look_up(self.kinds, fold(str(value)), missing)
+
+    def parse_orgs(self, column, value):
+        """Codes separated by ";": every unknown code is named in one reason."""
+        codes = [code.strip() for code in str(value).split(";") if code.strip()]
+        unknown = [code for code in codes if code not in self.organisations]
+        if unknown:
+            raise ValueError(
+                _("no organisation you may work with has the code “%(code)s”")
+                % {"code": "”, “".join(unknown)}
+            )
+        return [self.organisations[code] for code in codes]
 
 
 @transaction.atomic
@@ -70,10 +86,13 @@ def import_activities(*, content: bytes, user):
     for number, values in records:
         values["state"] = values.get("state") or ActivityState.HELD
         lookup = {name: values.pop(name) for name in KEY}
+        co_organisers = values.pop("co_organisers", None)
         activity = Activity.objects.filter(**lookup).first() or Activity(**lookup)
         is_new = activity.pk is None
         for name, value in values.items():
             setattr(activity, name, value)
+        if "co_organisers" in positions_fields(positions):
+            activity.co_organisers.set(co_organisers or [])
         try:
             activity.full_clean()
         except ValidationError as error:
@@ -88,7 +107,12 @@ def import_activities(*, content: bytes, user):
     return created, updated
 
 
+def positions_fields(positions):
+    return {column.field for column in positions}
+
+
 def template_workbook() -> bytes:
+    """The workbook to fill in: the activities sheet, a guide to every column, the kinds."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -98,8 +122,9 @@ def template_workbook() -> bytes:
     sheet.append([column.header for column in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    kinds = workbook.create_sheet("Loại hoạt động")
-    kinds.append(["Loại hoạt động"])
+    kinds = workbook.create_sheet(KINDS_SHEET)
+    kinds.append([KINDS_SHEET])
     for kind in ActivityKind.objects.all():
         kinds.append([kind.name])
+    add_guide(workbook, {SHEET: COLUMNS}, HINTS)
     return save_workbook(workbook)

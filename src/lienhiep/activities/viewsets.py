@@ -1,19 +1,36 @@
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
-from lienhiep.core.admin_views import ScopedModelViewSet
-from lienhiep.directory.forms import RegistryForm
+from lienhiep.core.admin_views import PlainModelViewSet, ScopedModelViewSet
+from lienhiep.core.bulk import BulkIndexView
+from lienhiep.core.widgets import SearchableCheckboxes
 
 from . import rules
 from .filters import ActivityFilterSet
+from .forms import ActivityForm
 from .models import Activity, ActivityKind
+
+
+class ActivityIndexView(BulkIndexView):
+    """The activities list, with the import that fills it for those who record activities."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if rules.can_record(self.request.user):
+            url = reverse("activities_import")
+            buttons.append(HeaderButton(_("Import from Excel"), url=url, icon_name="upload"))
+        return buttons
 
 
 class ActivityViewSet(ScopedModelViewSet):
     model = Activity
     visible = staticmethod(rules.activities_for)
+    index_view_class = ActivityIndexView
     icon = "date"
     menu_label = _("Activities")
     url_prefix = "activities"
@@ -51,12 +68,13 @@ class ActivityViewSet(ScopedModelViewSet):
                 heading=_("Activity"),
             ),
             MultiFieldPanel(
-                [FieldPanel("organiser"), FieldPanel("co_organisers")], heading=_("Organisers")
+                [FieldPanel("organiser"), FieldPanel("co_organisers", widget=SearchableCheckboxes)],
+                heading=_("Organisers"),
             ),
             MultiFieldPanel(
                 [
                     FieldPanel("participants_count"),
-                    FieldPanel("participants"),
+                    FieldPanel("participants", widget=SearchableCheckboxes),
                     FieldPanel("speakers"),
                     FieldPanel("target_group"),
                 ],
@@ -72,11 +90,11 @@ class ActivityViewSet(ScopedModelViewSet):
                 panels=[FieldPanel("kind"), FieldPanel("title"), FieldPanel("file")],
             ),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=ActivityForm,
     )
 
 
-class ActivityKindViewSet(ModelViewSet):
+class ActivityKindViewSet(PlainModelViewSet):
     model = ActivityKind
     icon = "tag"
     menu_label = _("Activity kinds")

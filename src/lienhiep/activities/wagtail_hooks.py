@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .bulk_actions import MarkHeldBulkAction
 from .views import calendar, importing
 from .viewsets import ActivitiesViewSetGroup
 
@@ -41,4 +42,14 @@ def register_calendar_menu_item():
 def register_import_menu_item():
     return ActivityMenuItem(
         _("Import activities"), reverse("activities_import"), icon_name="upload", order=312
+    )
+
+
+hooks.register("register_bulk_action", MarkHeldBulkAction)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "activities.activity.held", _("Mark activity held"), _("Activity marked held")
     )

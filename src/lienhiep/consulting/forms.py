@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lienhiep.core.forms import StepForm
 from lienhiep.directory.choosers import person_chooser
+from lienhiep.directory.enums import PARTNER_KINDS
 from lienhiep.directory.forms import RegistryForm
 
 from .enums import PanelRole
@@ -10,6 +11,10 @@ from .models import Case
 
 
 class CaseForm(RegistryForm):
+    """A case's requester is a partner body (People's Committee, a department …)."""
+
+    organisation_kinds = {"requester": PARTNER_KINDS}
+
     class Meta:
         model = Case
         exclude = []

@@ -263,6 +263,22 @@ class EntryReviewForm(EntryActionForm, ReviewForm, StepForm):
     pass
 
 
+class BulkReviewForm(RoundActionForm):
+    """The decision for the entries ticked on the entries screen."""
+
+    entries = forms.ModelMultipleChoiceField(
+        label=_("Entries"),
+        queryset=None,
+        error_messages={"required": _("Select at least one entry.")},
+    )
+    eligible = ReviewForm.base_fields["eligible"]
+    reason = ReviewForm.base_fields["reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entries"].queryset = self.round.entries.all()
+
+
 class ForwardForm(EntryActionForm, StepForm):
     forwarded = forms.TypedChoiceField(
         choices=[("yes", _("Forward")), ("no", _("Withdraw"))], coerce=lambda value: value == "yes"

@@ -8,6 +8,7 @@ their birth date).
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import fold
@@ -16,6 +17,7 @@ from lienhiep.core.importing import (
     Column,
     ImportFailed,
     Problem,
+    add_guide,
     column_letter,
     open_workbook,
     save_workbook,
@@ -27,6 +29,7 @@ from .enums import EntrySource
 __all__ = ["ImportFailed", "import_entries", "template_workbook"]
 
 ENTRIES = "Bài dự thi"
+HINTS = {"field": gettext_lazy("The name of a field of the round (see the sheet “Lĩnh vực”)")}
 AUTHORS = "Tác giả"
 ENTRY_COLUMNS = [
     Column("Số thứ tự", "number", "int", True),
@@ -192,4 +195,5 @@ def template_workbook(round) -> bytes:
     fields.append(["Lĩnh vực của vòng thi"])
     for field in round.fields.all():
         fields.append([field.name])
+    add_guide(workbook, {ENTRIES: ENTRY_COLUMNS, AUTHORS: AUTHOR_COLUMNS}, HINTS)
     return save_workbook(workbook)

@@ -10,8 +10,18 @@ has chosen (filters, search, scope), with labels for choices, cleaned cells and 
 a viewset with a ``list_export`` registers its exporter, so ``manage.py export --list`` shows it.
 """
 
+import django_filters
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
+from wagtail.admin.active_filters import (
+    ActiveFilter,
+    BaseFilterAdapter,
+    register_filter_adapter_class,
+)
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -50,8 +60,44 @@ class ExportMixin:
         return exporters.response(rendered)
 
 
-class ExportIndexView(ExportMixin, generic.IndexView):
+def yes_or_no(value):
+    """A yes/no value as words ("Có", "Không"), never True/False; blank when unknown."""
+    return "" if value is None else gettext("Yes") if value else gettext("No")
+
+
+class YesNoColumn(Column):
+    def get_value(self, instance):
+        return yes_or_no(super().get_value(instance))
+
+
+class YesNoFilterAdapter(BaseFilterAdapter):
+    """The active-filter chip of a yes/no filter says "Có"/"Không", not True/False."""
+
+    def get_active_filters(self):
+        removed = self.get_url_without_filter_param(self.name)
+        label = self.bound_field.label
+        return [ActiveFilter(self.bound_field.auto_id, label, yes_or_no(self.value), removed)]
+
+
+register_filter_adapter_class(django_filters.BooleanFilter, adapter_class=YesNoFilterAdapter)
+
+
+class IndexView(generic.IndexView):
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if isinstance(_model_field(self.model, field_name), models.BooleanField):
+            column_class = YesNoColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
+
+
+class ExportIndexView(ExportMixin, IndexView):
     pass
+
+
+def _model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:  # a method, a property or a relation path
+        return None
 
 
 class ScopedIndexView(ScopedMixin, ExportIndexView):
@@ -76,7 +122,27 @@ class ScopedEditView(ScopedObjectMixin, generic.EditView):
     pass
 
 
-class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+class InspectView(generic.InspectView):
+    """Inspect shows what people entered: never the id nor computed columns (search text)."""
+
+    def get_fields(self):
+        return [name for name in super().get_fields() if _shown(self.model, name)]
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return yes_or_no(value) if isinstance(value, bool) else "—" if value is None else value
+
+
+#: Columns kept for searching and sorting, which no reader needs to see.
+COMPUTED = {"search_text", "sort_key"}
+
+
+def _shown(model, name):
+    field = _model_field(model, name)
+    return name not in COMPUTED and not (field is not None and field.primary_key)
+
+
+class ScopedInspectView(ScopedObjectMixin, InspectView):
     pass
 
 
@@ -96,7 +162,14 @@ class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
     pass
 
 
-class ExportingModelViewSet(ModelViewSet):
+class PlainModelViewSet(ModelViewSet):
+    """A model viewset whose lists and inspect pages show words: "Có"/"Không", no ids."""
+
+    index_view_class = IndexView
+    inspect_view_class = InspectView
+
+
+class ExportingModelViewSet(PlainModelViewSet):
     """A model viewset whose list export is a registered exporter."""
 
     index_view_class = ExportIndexView

@@ -6,14 +6,19 @@ checks every cell of a sheet; the importer writes only when no ``Problem`` was f
 transaction.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
+from itertools import zip_longest
+from zipfile import ZipFile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .formatting import fold, parse_date
+from .formatting import fold, format_number, parse_date
 from .text import visible_text
 
 __all__ = ["BaseReader", "Column", "ImportFailed", "Problem", "look_up", "missing_sheets"]
@@ -89,16 +94,100 @@ def column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
+def max_rows():
+    """Above this many rows (all sheets together, ``IMPORT_MAX_ROWS``) a workbook is refused
+    before any cell is checked: checking and saving more would outlast the app server's request
+    timeout (docs/operations.md)."""
+    return settings.LIENHIEP_IMPORT_MAX_ROWS
+
+
+class Formula(str):
+    """A formula cell without a value saved with it (written by a program, never opened in
+    Excel): its text, so the problem can name it."""
+
+
+class Worksheet:
+    """A sheet's values as Excel last computed them; a formula cell without one reads as its
+    ``Formula``, so it is reported rather than taken for an empty cell."""
+
+    def __init__(self, values, formulas):
+        self.values, self.formulas = values, formulas
+
+    def iter_rows(self, values_only=True):
+        formulas = self.formulas.iter_rows(values_only=True)
+        for row in self.values.iter_rows(values_only=True):
+            pairs = zip_longest(row, next(formulas, ()))
+            yield tuple(_value_or_formula(value, formula) for value, formula in pairs)
+
+
+def _value_or_formula(value, formula=None):
+    if value is None and isinstance(formula, str) and formula.startswith("="):
+        return Formula(formula)
+    return value
+
+
+class Workbook:
+    """An uploaded workbook read twice (the saved values and the formulas), sheet by sheet."""
+
+    def __init__(self, values, formulas):
+        self.values, self.formulas = values, formulas
+        self.sheetnames = values.sheetnames
+
+    def __getitem__(self, name):
+        return Worksheet(self.values[name], self.formulas[name])
+
+    def close(self):
+        self.values.close()
+        self.formulas.close()
+
+
 def open_workbook(content: bytes):
-    """The workbook in ``content``, or ``ImportFailed`` saying it is not one."""
+    """The workbook in ``content``, or ``ImportFailed`` saying it is not one or is too large."""
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(BytesIO(content), read_only=True, data_only=True)
+        rows = count_rows(content)
+        if rows <= max_rows():
+            workbook = Workbook(
+                load_workbook(BytesIO(content), read_only=True, data_only=True),
+                load_workbook(BytesIO(content), read_only=True, data_only=False),
+            )
     except Exception:  # openpyxl raises many kinds of errors on a file that is not a workbook
         raise ImportFailed(
             [Problem("", 0, "", "", _("the file is not an Excel workbook (.xlsx)"))]
         ) from None
+    if rows > max_rows():
+        raise too_many_rows(rows)
+    return workbook
+
+
+# A row of a sheet's XML (``<row …>…</row>``, any namespace prefix) and a cell value in it.
+ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?(?<!/)>(.*?)</(?:\w+:)?row>", re.S)
+VALUE = re.compile(rb"<(?:\w+:)?(?:v|t)\b")
+
+
+def count_rows(content: bytes) -> int:
+    """The rows holding a value below each sheet's header, counted in the file's XML before
+    openpyxl reads it (which takes seconds for tens of thousands of rows)."""
+    with ZipFile(BytesIO(content)) as archive:
+        sheets = [name for name in archive.namelist() if SHEET_FILE.fullmatch(name)]
+        return sum(filled_rows(archive.read(name)) for name in sheets)
+
+
+SHEET_FILE = re.compile(r"xl/worksheets/[^/]+\.xml")
+
+
+def filled_rows(xml: bytes) -> int:
+    rows = sum(1 for row in ROW.finditer(xml) if VALUE.search(row.group(1)))
+    return max(rows - 1, 0)
+
+
+def too_many_rows(rows):
+    reason = _(
+        "The file has %(rows)s rows; at most %(limit)s rows can be imported at once — "
+        "split the file."
+    ) % {"rows": format_number(rows), "limit": format_number(max_rows())}
+    return ImportFailed([Problem("", 0, "", "", reason)])
 
 
 def validation_problems(error, sheet_name, number, positions):
@@ -135,6 +224,11 @@ class BaseReader:
 
     def parse(self, column, value):
         """Return the cell's value for the record, or raise ``ValueError`` with the reason."""
+        if isinstance(value, Formula):
+            raise ValueError(
+                _("the cell holds a formula (%(formula)s): paste its value instead")
+                % {"formula": value}
+            )
         if isinstance(value, str):
             value = visible_text(value).strip()  # InvisibleOnly is a ValueError with the reason
         if value in (None, ""):
@@ -219,3 +313,42 @@ class BaseReader:
     def declare(self, sheet_name, number, positions, values):
         """Hook: note what a row declares (for references later in the workbook)."""
         return True
+
+
+GUIDE_SHEET = "Hướng dẫn"
+#: how to fill in a cell of each kind of column, for the guide sheet of a template
+HINTS = {
+    "text": gettext_lazy("Text"),
+    "email": gettext_lazy("An e-mail address"),
+    "int": gettext_lazy("A whole number"),
+    "date": gettext_lazy("A date, dd/mm/yyyy"),
+    "org": gettext_lazy("The code of an organisation you may work with"),
+    "orgs": gettext_lazy("The codes of organisations you may work with, separated by “;”"),
+    "person": gettext_lazy("The code of a person you may work with"),
+}
+
+
+def hint(column, hints=None):
+    """How to fill in ``column``: its choices, or the hint of its kind."""
+    if column.kind == "choice":
+        return ", ".join(str(choice.label) for choice in column.choices)
+    return str({**HINTS, **(hints or {})}[column.kind])
+
+
+def add_guide(workbook, sheets, hints=None):
+    """Put first in ``workbook`` the sheet "Hướng dẫn": one row per column of ``sheets``
+    (``{sheet name: columns}``) saying whether it is required and how to fill it in."""
+    from openpyxl.styles import Font
+
+    guide = workbook.create_sheet(GUIDE_SHEET, 0)
+    guide.append(["Trang tính", "Cột", "Bắt buộc", "Cách ghi"])
+    for sheet_name, columns in sheets.items():
+        for column in columns:
+            required = "Có" if column.required else ""
+            guide.append([sheet_name, column.header, required, hint(column, hints)])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for letter, width in (("A", 16), ("B", 28), ("C", 10), ("D", 80)):
+        guide.column_dimensions[letter].width = width
+    workbook.active = 1
+    return guide

@@ -9,6 +9,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from . import roles
+        from . import display, roles
 
+        display.install()
         post_migrate.connect(roles.ensure_groups_after_migrate)

@@ -387,8 +387,8 @@ def seed_people(union, club, members):
 
 
 DEMO_ACCOUNTS = [
-    # username, role, scope slug, full name, superuser
-    ("demo", roles.UNION_STAFF, UNION_SLUG, ("Nguyễn Thị", "Hạnh"), True),
+    # username, role, scope slug, full name (no superuser: each login has only its role)
+    ("demo", roles.UNION_STAFF, UNION_SLUG, ("Nguyễn Thị", "Hạnh"), False),
     ("canbo", roles.UNION_STAFF, UNION_SLUG, ("Trần Văn", "Bình"), False),
     ("lanhdao", roles.UNION_LEADER, UNION_SLUG, ("Lê Quang", "Vinh"), False),
     ("hoidieuduong", roles.OFFICER, "hoi-dieu-duong", ("Phạm Thị", "Lan"), False),
@@ -405,7 +405,7 @@ def seed_accounts(stdout=None):
         user, created = User.objects.get_or_create(username=username)
         user.first_name, user.last_name = first, last
         user.email = f"{username}@hoaan.example.vn"
-        user.is_superuser = user.is_staff = superuser
+        user.is_superuser = user.is_staff = superuser  # False for all: the role is printed
         if created:
             user.set_password(DEMO_PASSWORD)
         user.save()

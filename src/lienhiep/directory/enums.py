@@ -18,6 +18,14 @@ class OrganisationKind(models.TextChoices):
 
 
 MEMBER_KINDS = (OrganisationKind.MEMBER_ASSOCIATION, OrganisationKind.COLLECTIVE_MEMBER)
+#: the union and what belongs to it: who organises an activity or nominates a candidate
+UNION_FAMILY_KINDS = (
+    OrganisationKind.UNION,
+    OrganisationKind.MEMBER_ASSOCIATION,
+    OrganisationKind.COLLECTIVE_MEMBER,
+    OrganisationKind.SUBORDINATE_UNIT,
+    OrganisationKind.CLUB,
+)
 PARTNER_KINDS = (
     OrganisationKind.PEOPLES_COMMITTEE,
     OrganisationKind.DEPARTMENT,

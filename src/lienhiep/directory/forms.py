@@ -5,6 +5,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from lienhiep.core.forms import VersionCheckMixin, VisibleTextMixin
 
 from . import rules
+from .enums import OrganisationKind
 from .models import MemberCount, Organisation, Person
 from .rules import scope_organisation
 
@@ -12,7 +13,16 @@ from .rules import scope_organisation
 class RegistryForm(VisibleTextMixin, VersionCheckMixin, WagtailAdminModelForm):
     """Limits every choice of organisation or person to what the user may see; strips invisible
     characters from text (``core.forms.VisibleTextMixin``); refuses to save a ``Versioned``
-    record over a newer version (``core.forms.VersionCheckMixin``)."""
+    record over a newer version (``core.forms.VersionCheckMixin``).
+
+    ``organisation_kinds`` names the organisation fields that offer only some kinds
+    (``{"requester": PARTNER_KINDS}``); a field named ``union`` offers only unions. On a new
+    record, the fields of ``starts_at_own_union`` (and ``union``) start at the user's own
+    organisation when it is one they offer.
+    """
+
+    organisation_kinds: dict = {}
+    starts_at_own_union: tuple = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,6 +32,27 @@ class RegistryForm(VisibleTextMixin, VersionCheckMixin, WagtailAdminModelForm):
             model = getattr(getattr(field, "queryset", None), "model", None)
             if model in rules.VISIBLE:
                 field.queryset = rules.objects_for(self.for_user, model)
+        self._offer_fitting_kinds()
+        if not self.instance.pk:
+            self._start_at_own_union()
+
+    def _kinds(self):
+        union = {"union": (OrganisationKind.UNION,)} if "union" in self.fields else {}
+        return {**union, **self.organisation_kinds}
+
+    def _offer_fitting_kinds(self):
+        for name, kinds in self._kinds().items():
+            if name in self.fields:
+                field = self.fields[name]
+                field.queryset = field.queryset.filter(kind__in=kinds)
+
+    def _start_at_own_union(self):
+        own = scope_organisation(self.for_user)
+        names = {"union", *self.starts_at_own_union} & set(self.fields)
+        for name in names:
+            offered = own is not None and self.fields[name].queryset.filter(pk=own.pk).exists()
+            if offered and not self.initial.get(name):
+                self.initial[name] = own.pk
 
 
 class OrganisationForm(RegistryForm):

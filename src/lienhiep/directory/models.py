@@ -237,6 +237,8 @@ class Term(models.Model):
             "end": self.planned_end.year,
         }
 
+    label.fget.short_description = _("term")
+
     @property
     def effective_end(self) -> date:
         return self.extended_until or self.planned_end
@@ -341,6 +343,8 @@ class Person(models.Model):
     @property
     def full_name(self):
         return " ".join(filter(None, [self.family_name, self.middle_name, self.given_name]))
+
+    full_name.fget.short_description = _("full name")
 
     @property
     def honorific(self):

@@ -90,7 +90,11 @@ def ensure_groups_after_migrate(sender, **kwargs):
 
     last = [config for config in apps.get_app_configs() if config.models_module][-1]
     if sender is last:
+        from .permission_names import name_permissions
+
         ensure_groups()
+        remove_wagtail_defaults()
+        name_permissions()
 
 
 def group(role):
@@ -99,3 +103,19 @@ def group(role):
 
 def has_role(user, role):
     return user.is_active and any(g.name == GROUP_NAMES[role] for g in user.groups.all())
+
+
+#: What Wagtail's first migrations create and lienhiep replaces with its own groups and the
+#: "Duyệt tin bài" review workflow: removed while nobody uses them.
+WAGTAIL_GROUPS = ("Editors", "Moderators")
+WAGTAIL_WORKFLOW = "Moderators approval"
+
+
+def remove_wagtail_defaults():
+    from wagtail.models import Task, Workflow, WorkflowState
+
+    Group.objects.filter(name__in=WAGTAIL_GROUPS, user__isnull=True).delete()
+    started = WorkflowState.objects.values("workflow")
+    Workflow.objects.filter(name=WAGTAIL_WORKFLOW).exclude(pk__in=started).delete()
+    unused = Task.objects.filter(workflow_tasks__isnull=True, task_states__isnull=True)
+    unused.filter(name=WAGTAIL_WORKFLOW).delete()

@@ -3,9 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from lienhiep.core.admin_views import ScopedModelViewSet
+from lienhiep.core.admin_views import PlainModelViewSet, ScopedModelViewSet
 
 from . import filters, forms, rules
 from .models import Bloc, MemberCount, Membership, Organisation, Person, Province, Term
@@ -237,7 +236,7 @@ class MemberCountViewSet(ScopedModelViewSet):
     )
 
 
-class BlocViewSet(ModelViewSet):
+class BlocViewSet(PlainModelViewSet):
     model = Bloc
     icon = "folder-open-inverse"
     menu_label = _("Blocs")

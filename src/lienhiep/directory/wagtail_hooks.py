@@ -5,7 +5,8 @@ from wagtail.admin.menu import MenuItem
 
 from .accounts import can_manage_accounts
 from .choosers import person_chooser
-from .views import accounts, importing, panels
+from .display import avatar_data_url
+from .views import accounts, importing, panels, tokens
 from .viewsets import DirectoryViewSetGroup
 
 
@@ -27,6 +28,12 @@ def register_import_urls():
             "directory/accounts/invite/", accounts.account_invite, name="directory_account_invite"
         ),
         path("directory/accounts/<int:pk>/", accounts.account_edit, name="directory_account_edit"),
+        path("directory/accounts/tokens/", tokens.token_list, name="directory_tokens"),
+        path(
+            "directory/accounts/tokens/<int:pk>/revoke/",
+            tokens.token_revoke,
+            name="directory_token_revoke",
+        ),
         path("directory/import/", importing.import_view, name="directory_import"),
         path(
             "directory/import/template.xlsx",
@@ -69,3 +76,19 @@ def register_account_log_actions(actions):
     actions.register_action("directory.account.changed", _("Change login"), _("Login changed"))
     actions.register_action("directory.account.linked", _("Link person"), _("Person linked"))
     actions.register_action("directory.account.unlinked", _("Unlink person"), _("Person unlinked"))
+    actions.register_action(
+        "directory.token.created", _("Create API token"), _("API token created")
+    )
+    actions.register_action(
+        "directory.token.revoked", _("Revoke API token"), _("API token revoked")
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_tokens_menu_item():
+    return MenuItem(_("My API tokens"), reverse("directory_tokens"), icon_name="key", order=221)
+
+
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    return avatar_data_url(user, size) if user is not None else None

@@ -9,6 +9,7 @@ from lienhiep.core.importing import (
     Column,
     ImportFailed,
     Problem,
+    add_guide,
     open_workbook,
     save_workbook,
 )
@@ -107,4 +108,5 @@ def template_workbook() -> bytes:
     workbook = Workbook()
     workbook.active.title = SHEET
     workbook.active.append([column.header for column in COLUMNS])
+    add_guide(workbook, {SHEET: COLUMNS})
     return save_workbook(workbook)

@@ -1,13 +1,16 @@
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets.button import Button
 
-from lienhiep.core.admin_views import ScopedCreateView, ScopedModelViewSet
+from lienhiep.core.admin_views import ScopedCreateView, ScopedEditView, ScopedModelViewSet
 from lienhiep.directory.forms import RegistryForm
 
 from . import rules, services
+from .forms import HonourRoundForm, NominationForm
 from .models import CommendationDecision, HonourRound, Nomination
 
 
@@ -67,7 +70,7 @@ class RoundViewSet(ScopedModelViewSet):
             ),
             FieldPanel("ceremony"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=HonourRoundForm,
     )
 
 
@@ -124,8 +127,32 @@ class NominationViewSet(ScopedModelViewSet):
             FieldPanel("achievements"),
             FieldPanel("evidence"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=NominationForm,
     )
+
+
+class ImportRecipientsColumn(Column):
+    """Each decision's link to the import of its recipients from Excel."""
+
+    cell_template_name = "plans/link_cell.html"
+
+    def get_value(self, instance):
+        return _("Import recipients")
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["link"] = reverse("honours_import_recipients", args=[instance.pk])
+        return context
+
+
+class DecisionEditView(ScopedEditView):
+    @cached_property
+    def header_more_buttons(self):
+        url = reverse("honours_import_recipients", args=[self.object.pk])
+        return [
+            *super().header_more_buttons,
+            Button(_("Import recipients"), url=url, icon_name="upload"),
+        ]
 
 
 class DecisionViewSet(ScopedModelViewSet):
@@ -135,7 +162,14 @@ class DecisionViewSet(ScopedModelViewSet):
     menu_label = _("Commendations")
     url_prefix = "honours/commendations"
     name = "honours_decision"
-    list_display = ["number", "date", "issuer_kind", "form"]
+    edit_view_class = DecisionEditView
+    list_display = [
+        "number",
+        "date",
+        "issuer_kind",
+        "form",
+        ImportRecipientsColumn("recipients", label=_("Recipients")),
+    ]
     list_filter = ["issuer_kind", "form"]
     list_export = ["number", "date", "issuer_kind", "issuer", "form", "reason"]
     export_filename = "khen-thuong"

@@ -37,3 +37,8 @@ class Standing(models.TextChoices):
     BELOW = "below", _("Below target")
     AT = "at", _("At target")
     ABOVE = "above", _("Above target")
+
+
+#: The ``subject`` of a value loaded from a signed year package: the union's whole figure for the
+#: year, computed on the sender's installation. It stands in for the figure, whatever the method.
+PACKAGE_SUBJECT = "federation.package"

@@ -15,7 +15,7 @@ from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation, Province
 from lienhiep.directory.rules import subtree_ids
 
-from .enums import Method, Standing
+from .enums import PACKAGE_SUBJECT, Method, Standing
 from .models import Indicator, ReportedValue, Target
 
 
@@ -188,19 +188,30 @@ def figures(organisation, year, indicators=None, months=12):
     if indicators is None:
         indicators = Indicator.objects.all()
     tree = subtree_ids(organisation.pk)
+    sent = packaged(organisation, year)
     result = []
     for indicator in indicators:
         ids = {organisation.pk} if indicator.rollup == Rollup.NONE else tree
-        result.append(
-            Figure(
-                indicator,
-                organisation,
-                year,
-                value(indicator, organisation, year, ids, months),
-                targets.get(indicator.pk),
-            )
+        amount = (
+            sent[indicator.pk]
+            if indicator.pk in sent
+            else value(indicator, organisation, year, ids, months)
         )
+        result.append(Figure(indicator, organisation, year, amount, targets.get(indicator.pk)))
     return result
+
+
+def packaged(organisation, year):
+    """``{indicator id: value}`` of the figures a signed year package gave the organisation."""
+    rows = ReportedValue.objects.filter(
+        organisation=organisation, year=year, subject=PACKAGE_SUBJECT, breakdown={}
+    )
+    return {pk: whole(amount) for pk, amount in rows.values_list("indicator", "value")}
+
+
+def whole(amount):
+    """A stored decimal as the figure it was: an integer when it has no fraction."""
+    return int(amount) if amount == amount.to_integral_value() else amount
 
 
 def union_map():

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lienhiep.directory.enums import MEMBER_KINDS, OrganisationKind
 from lienhiep.directory.forms import RegistryForm
 
 from .models import ReportedValue
@@ -14,6 +15,20 @@ class ReportedValueForm(RegistryForm):
     def save(self, commit=True):
         self.instance.entered_by = self.for_user
         return super().save(commit)
+
+
+class AnnualPlanForm(RegistryForm):
+    """A plan is the union's or a member association's, starting at the user's own."""
+
+    organisation_kinds = {"organisation": (OrganisationKind.UNION, *MEMBER_KINDS)}
+    starts_at_own_union = ("organisation",)
+
+
+class YearlyReturnForm(RegistryForm):
+    """A yearly return is a member association's."""
+
+    organisation_kinds = {"organisation": MEMBER_KINDS}
+    starts_at_own_union = ("organisation",)
 
 
 class SendBackForm(forms.Form):

@@ -13,7 +13,7 @@ from lienhiep.core.indicators import Rollup
 from lienhiep.core.versioning import Versioned
 from lienhiep.directory.models import Organisation
 
-from .enums import ItemKind, Method, PlanState, ReturnState
+from .enums import PACKAGE_SUBJECT, ItemKind, Method, PlanState, ReturnState
 
 
 class Indicator(models.Model):
@@ -46,6 +46,11 @@ class Indicator(models.Model):
         help_text=_('Optional breakdowns of reported values, e.g. ["sex", "commune"].'),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=100)
+    public = models.BooleanField(
+        _("open data"),
+        default=False,
+        help_text=_("Anyone may read this indicator's figures through the API, without a token."),
+    )
     search_text = models.TextField(editable=False, default="")
 
     class Meta:
@@ -121,7 +126,8 @@ class ReportedValue(models.Model):
             raise ValidationError(
                 {"source": _("Say where this value comes from (document or person).")}
             )
-        if self.indicator_id and self.indicator.method != Method.REPORTED:
+        packaged = self.subject == PACKAGE_SUBJECT
+        if self.indicator_id and self.indicator.method != Method.REPORTED and not packaged:
             raise ValidationError(
                 {"indicator": _("This indicator is computed from records; it cannot be reported.")}
             )

@@ -102,13 +102,43 @@ def submit_return(*, yearly_return, user, on=None):
     return yearly_return
 
 
+def _acceptance_problem(user, yearly_return):
+    """Why ``user`` cannot accept the return now, as (error class, message), or None."""
+    if not rules.can_decide_return(user, yearly_return):
+        return PermissionDenied, _("You cannot accept this return.")
+    if yearly_return.state != ReturnState.SUBMITTED:
+        return TransitionError, _("Only a submitted return can be accepted.")
+    return None
+
+
 @transaction.atomic
 def accept_return(*, yearly_return, user, on=None):
     """Accept a submitted return; its member count becomes that year's snapshot."""
-    if not rules.can_decide_return(user, yearly_return):
-        raise PermissionDenied(_("You cannot accept this return."))
-    if yearly_return.state != ReturnState.SUBMITTED:
-        raise TransitionError(_("Only a submitted return can be accepted."))
+    problem = _acceptance_problem(user, yearly_return)
+    if problem is not None:
+        error, message = problem
+        raise error(message)
+    return _accept(yearly_return, user, on)
+
+
+@transaction.atomic
+def accept_returns(*, returns, user):
+    """Accept a selection of submitted returns, all or none: the refusal names every return
+    that cannot be accepted. Returns how many were accepted."""
+    returns = list(returns)
+    problems = [(r, _acceptance_problem(user, r)) for r in returns]
+    bad = [f"{r.organisation} ({r.year}): {problem[1]}" for r, problem in problems if problem]
+    if bad:
+        raise ValidationError(
+            _("Nothing was accepted. These returns cannot be accepted: %(returns)s")
+            % {"returns": " ".join(bad)}
+        )
+    for yearly_return in returns:
+        _accept(yearly_return, user)
+    return len(returns)
+
+
+def _accept(yearly_return, user, on=None):
     yearly_return.decided_at = step_moment(on, after=yearly_return.submitted_at)
     yearly_return.state = ReturnState.ACCEPTED
     yearly_return.decided_by = user

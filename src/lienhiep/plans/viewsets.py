@@ -4,16 +4,16 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from lienhiep.core.admin_views import ExportingModelViewSet, ScopedEditView, ScopedModelViewSet
-from lienhiep.directory.forms import RegistryForm
+from lienhiep.core.bulk import BulkIndexView
 
 from . import rules
-from .forms import ReportedValueForm
+from .forms import AnnualPlanForm, ReportedValueForm, YearlyReturnForm
 from .models import AnnualPlan, Indicator, ReportedValue, YearlyReturn
 
 
@@ -24,12 +24,23 @@ class IndicatorViewSet(ExportingModelViewSet):
     url_prefix = "plans/indicators"
     name = "plans_indicator"
     search_fields = ["search_text"]
-    list_display = ["name", "code", "unit", "method", "rollup"]
+    list_display = ["name", "unit", "method", "rollup"]
     list_filter = ["method", "rollup"]
     list_export = ["code", "name", "name_en", "unit", "method", "rollup"]
     export_filename = "chi-so"
-    form_fields = ["code", "name", "name_en", "unit", "method", "rollup", "breakdowns", "order"]
+    form_fields = [
+        "code",
+        "name",
+        "name_en",
+        "unit",
+        "method",
+        "rollup",
+        "breakdowns",
+        "order",
+        "public",
+    ]
     inspect_view_enabled = True
+    inspect_view_fields = ["name", "code", "unit", "method", "rollup", "breakdowns", "order"]
 
 
 class ReportedValueViewSet(ScopedModelViewSet):
@@ -104,7 +115,7 @@ class AnnualPlanViewSet(ScopedModelViewSet):
             InlinePanel(
                 "targets",
                 heading=gettext_lazy("Targets"),
-                label=gettext_lazy("Target"),
+                label=pgettext_lazy("plan target", "target"),
                 panels=[
                     FieldPanel("indicator"),
                     FieldPanel("value"),
@@ -115,12 +126,12 @@ class AnnualPlanViewSet(ScopedModelViewSet):
             InlinePanel(
                 "items",
                 heading=gettext_lazy("Tasks and solutions"),
-                label=gettext_lazy("Item"),
+                label=pgettext_lazy("plan item", "task or solution"),
                 panels=[FieldPanel("kind"), FieldPanel("text")],
             ),
             FieldPanel("notes"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=AnnualPlanForm,
     )
 
 
@@ -152,6 +163,7 @@ class ReviewColumn(Column):
 class YearlyReturnViewSet(ScopedModelViewSet):
     model = YearlyReturn
     visible = staticmethod(rules.returns_for)
+    index_view_class = BulkIndexView
     edit_view_class = ReturnEditView
     icon = "doc-full"
     menu_label = gettext_lazy("Yearly returns")
@@ -195,7 +207,7 @@ class YearlyReturnViewSet(ScopedModelViewSet):
             FieldPanel("activities"),
             FieldPanel("notes"),
         ],
-        base_form_class=RegistryForm,
+        base_form_class=YearlyReturnForm,
     )
 
 

@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from lienhiep.core.indicators import SUBJECTS
 from lienhiep.directory.rules import sees_everything
 
+from .bulk_actions import AcceptReturnsBulkAction
 from .views import dashboard, figures, returns, subjects
 from .viewsets import PlansViewSetGroup
 
@@ -62,3 +63,6 @@ def register_log_actions(actions):
     actions.register_action(
         "plans.return.reminded", _("Remind missing returns"), _("Reminders sent")
     )
+
+
+hooks.register("register_bulk_action", AcceptReturnsBulkAction)

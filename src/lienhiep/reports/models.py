@@ -1,8 +1,11 @@
 """Report runs (a draft, then an issued report with its files), Word templates uploaded by staff,
 and the organisation's register of outgoing documents, which gives an issued report its number."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lienhiep.core.private import private_storage
@@ -76,6 +79,10 @@ def run_path(instance, filename):
     return f"reports/{instance.organisation.slug}/{instance.year}/{filename}"
 
 
+def stale_after():
+    return timedelta(minutes=settings.LIENHIEP_REPORT_STALE_MINUTES)
+
+
 class ReportRun(models.Model):
     organisation = models.ForeignKey(
         Organisation, models.PROTECT, related_name="report_runs", verbose_name=_("organisation")
@@ -114,6 +121,7 @@ class ReportRun(models.Model):
     )
     content = models.JSONField(_("generated content"), null=True, blank=True, editable=False)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0, editable=False)
+    progress_at = models.DateTimeField(_("last progress at"), null=True, editable=False)
     error = models.TextField(_("error"), blank=True, editable=False)
     template = models.ForeignKey(
         ReportTemplate, models.SET_NULL, null=True, blank=True, editable=False, related_name="runs"
@@ -193,3 +201,14 @@ class ReportRun(models.Model):
     @property
     def is_issued(self):
         return self.state == RunState.ISSUED
+
+    @property
+    def is_stale(self):
+        """Generating, but the worker has not moved it on for ``REPORT_STALE_MINUTES``: it
+        stopped (or died) with the run, which may then be generated again."""
+        since = self.progress_at or self.created_at
+        return self.state == RunState.GENERATING and since < timezone.now() - stale_after()
+
+    @property
+    def stale_minutes(self):
+        return settings.LIENHIEP_REPORT_STALE_MINUTES

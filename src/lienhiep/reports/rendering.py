@@ -226,9 +226,16 @@ def markdown_body(lines):
     return out
 
 
+STYLES = Path(__file__).parent / "static" / "reports" / "document.css"
+
+
 def html(content, header, *, standalone=True):
+    """The report as HTML: a whole page with its styles inlined (for the PDF), or a fragment
+    for the report screen, which links the same styles (no inline style under its CSP)."""
+    styles = STYLES.read_text(encoding="utf-8") if standalone else ""
     return render_to_string(
-        "reports/document.html", {**context(content, header), "standalone": standalone}
+        "reports/document.html",
+        {**context(content, header), "standalone": standalone, "styles": styles},
     )
 
 

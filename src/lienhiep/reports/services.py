@@ -71,8 +71,8 @@ def _file_name(run, extension):
 
 
 def _progress(run, percent):
-    run.progress = percent
-    ReportRun.objects.filter(pk=run.pk).update(progress=percent)
+    run.progress, run.progress_at = percent, timezone.now()
+    ReportRun.objects.filter(pk=run.pk).update(progress=percent, progress_at=run.progress_at)
 
 
 def render_files(run):
@@ -117,19 +117,42 @@ def explain(error):
 
 
 def start_generation(*, run, user):
-    """Queue the run for the worker: it shows as generating (0 %) until the worker is done."""
+    """Queue the run for the worker: it shows as generating (0 %) until the worker is done. A
+    stale run (the worker stopped with it) may be queued again."""
     _require_staff(user, run.organisation)
     if run.is_issued:
         raise ValidationError(_("An issued report is not generated again."))
+    stale = run.is_stale
     return advance(
         run,
         RunState.GENERATING,
-        allowed_from=GENERATABLE_STATES,
+        allowed_from=GENERATABLE_STATES + ((RunState.GENERATING,) if stale else ()),
         user=user,
         action="reports.run.queued",
+        data={"stale": True} if stale else None,
         progress=0,
+        progress_at=timezone.now(),
         error="",
     )
+
+
+def fail_orphaned(*, run_ids):
+    """The worker stopped while generating these runs (``manage.py reports_recover`` finds them
+    when it starts again): they fail with a word why, so staff can generate them again. The
+    worker does this, not a user."""
+    runs = list(ReportRun.objects.filter(pk__in=run_ids, state=RunState.GENERATING))
+    reason = _("The worker stopped while generating this report. Generate it again.")
+    for run in runs:
+        advance(
+            run,
+            RunState.FAILED,
+            allowed_from=(RunState.GENERATING,),
+            user=None,
+            action="reports.run.orphaned",
+            error=reason,
+        )
+        logger.warning("Report run %s failed: the worker stopped while generating it", run.pk)
+    return runs
 
 
 def generate(*, run, user):
@@ -137,8 +160,8 @@ def generate(*, run, user):
     if run.is_issued:
         raise ValidationError(_("An issued report is not generated again."))
     _require_staff(user, run.organisation)
-    run.state, run.error = RunState.GENERATING, ""
-    run.save(update_fields=["state", "error"])
+    run.state, run.error, run.progress_at = RunState.GENERATING, "", timezone.now()
+    run.save(update_fields=["state", "error", "progress_at"])
     _progress(run, 5)
     narrative = run.narrative
     try:

@@ -27,6 +27,11 @@ def register_log_actions(actions):
     )
     actions.register_action("reports.run.generated", _("Generate report"), _("Report generated"))
     actions.register_action(
+        "reports.run.orphaned",
+        _("Report generation stopped"),
+        _("The worker stopped while generating the report"),
+    )
+    actions.register_action(
         "reports.run.outdated", _("Report text changed"), _("Text changed after generation")
     )
     actions.register_action("reports.run.issued", _("Issue report"), _("Report issued"))

@@ -1,8 +1,12 @@
 """lienhiep settings, read from environment variables (see .env.example)."""
 
+import os
+from datetime import timedelta
 from pathlib import Path
 
-from .env import database_from_url, env_bool, env_int, env_list, env_str
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from .env import cache_from_url, database_from_url, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 SRC_DIR = BASE_DIR / "src" / "lienhiep"
@@ -24,6 +28,7 @@ INSTALLED_APPS = [
     "lienhiep.reports",
     "lienhiep.website",
     "lienhiep.onboarding",
+    "lienhiep.api",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
     "wagtail.contrib.forms",
@@ -42,8 +47,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_htmx",
+    "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -55,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lienhiep.core.csp.PolicyMiddleware",
     "lienhiep.website.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,9 +73,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -183,17 +193,29 @@ TASKS = {
     }
 }
 
-# Pages are cached for anonymous visitors. Several app processes must share one cache: use
-# CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache (after `manage.py createcachetable`)
-# or a Redis cache in production; the default keeps it in the process.
-CACHES = {
-    "default": {
+# Pages are cached for anonymous visitors, and the rate limits (public forms, logins) count in
+# the same cache, so every app process must share it: in production Redis
+# (CACHE_URL=redis://127.0.0.1:6379/1), without Redis the database cache (CACHE_URL=db://table
+# after `manage.py createcachetable`). CACHE_BACKEND/CACHE_LOCATION name any other backend; the
+# default keeps it in the process (one process only).
+if os.environ.get("CACHE_URL"):
+    _default_cache = cache_from_url(env_str("CACHE_URL"))
+else:
+    _default_cache = {
         "BACKEND": env_str(
             "CACHE_BACKEND", default="django.core.cache.backends.locmem.LocMemCache"
         ),
         "LOCATION": env_str("CACHE_LOCATION", default="lienhiep"),
     }
+CACHES = {"default": _default_cache}
+IN_PROCESS_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
 }
+
+# Requests per API token (anonymous visitors: per address), e.g. "600/m"; counted in the cache.
+API_RATE = env_str("API_RATE", default="600/m")
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", default="Liên hiệp các Hội Khoa học và Kỹ thuật")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", default="http://127.0.0.1:8000")
@@ -201,6 +223,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Nothing is fetched from outside the site: initials instead of Gravatar, no "what's new" banner.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "ppt", "pptx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
@@ -214,18 +239,71 @@ LIENHIEP_UNCACHED_PREFIXES = [
     "/tim-kiem/",
     "/tin-tuc/rss/",
     "/cuoc-thi/",
+    "/api/",  # answers vary by token and carry their own ETag
 ]
 
 # Demo and organisation defaults.
 
 # Public forms (contest entries): attempts allowed per visitor address and period (seconds).
 LIENHIEP_PUBLIC_FORM_RATE = (env_int("PUBLIC_FORM_RATE", default=10), 3600)
+# Excel imports run in the request: a workbook above this many rows is refused at once (1.000
+# activities took 17 s to check and save on a loaded 2-core machine; gunicorn stops at 30 s).
+LIENHIEP_IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", default=1000)
+# A report being generated that has not progressed for this many minutes is shown as stopped and
+# may be generated again (the worker died with it).
+LIENHIEP_REPORT_STALE_MINUTES = env_int("REPORT_STALE_MINUTES", default=10)
 # How many reverse proxies stand in front of the app (each appends to X-Forwarded-For).
 LIENHIEP_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", default=0)
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS: production defaults are safe (redirect to HTTPS, HSTS for a year, secure cookies);
+# behind a proxy (TRUSTED_PROXIES) the scheme is read from its X-Forwarded-Proto header.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Asking browsers' preload lists to pin the domain is the operator's decision, hence off and the
+# check that recommends it silenced.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+if env_bool("SECURE_PROXY_SSL_HEADER", default=LIENHIEP_TRUSTED_PROXIES > 0):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+_secure_cookies = env_bool("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=_secure_cookies)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=_secure_cookies)
+
+# Content-Security-Policy (lienhiep/core/csp.py): scripts, styles, fonts and frames from the site
+# itself only, no inline script or style; images also as data: and blob: URLs (Wagtail's image
+# previews). The admin's screens past the login page add what Wagtail's widgets still need.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+LIENHIEP_ADMIN_CSP_ALLOWANCES = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
+
+# Logins (the Wagtail admin's included) are throttled per address and per username: after
+# LOGIN_FAILURE_LIMIT failures either is refused for LOGIN_COOLOFF_MINUTES. Attempts are counted
+# in the shared cache; with an in-process cache (one process) in the database instead. A staff
+# member unlocks with `manage.py axes_reset_username NAME` (or axes_reset_ip ADDRESS).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "lienhiep.contests.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "lienhiep.core.lockout.locked_out"
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if CACHES["default"]["BACKEND"] not in IN_PROCESS_CACHES
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
 
 LOGGING = {
     "version": 1,

@@ -85,3 +85,23 @@ def database_from_url(url, base_dir):
     raise ImproperlyConfigured(
         f"DATABASE_URL={url!r}: use sqlite:///path or postgres://user:password@host:port/name."
     )
+
+
+CACHE_SCHEMES = {
+    "redis": "django.core.cache.backends.redis.RedisCache",
+    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "db": "django.core.cache.backends.db.DatabaseCache",
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+}
+
+
+def cache_from_url(url):
+    """``redis://127.0.0.1:6379/1`` (Redis), ``db://lienhiep_cache`` (the database cache's
+    table) or ``locmem://name`` (one process only) as one entry of CACHES."""
+    scheme = urlparse(url).scheme
+    if scheme not in CACHE_SCHEMES:
+        raise ImproperlyConfigured(
+            f"CACHE_URL={url!r}: use redis://host:6379/1, db://table or locmem://name."
+        )
+    location = url if scheme.startswith("redis") else url.split("://", 1)[1]
+    return {"BACKEND": CACHE_SCHEMES[scheme], "LOCATION": location or "lienhiep"}

@@ -9,3 +9,6 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .wagtail_labels import label_wagtail_fields
+
+        label_wagtail_fields()

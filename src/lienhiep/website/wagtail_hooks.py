@@ -45,3 +45,9 @@ def news_import_button(page, user, view_name, next_url=None):
         yield HeaderButton(
             _("Import news"), reverse("website_news_import"), icon_name="upload", priority=80
         )
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_report(request, menu_items):
+    """Wagtail's "page types usage" lists page models by their code (website.newsarticlepage)."""
+    menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -16,7 +17,7 @@ from lienhiep.core.formatting import fold, format_date
 from lienhiep.core.transitions import step_day
 
 from ..enums import REVIEWING, DossierItem, EntrySource
-from ..models import Author, ContestField, ContestRound, Entry, EntryFile
+from ..models import Assignment, Author, ContestField, ContestRound, Entry, EntryFile
 from .base import require_round_staff
 
 logger = logging.getLogger(__name__)
@@ -231,3 +232,40 @@ def review_entry(*, entry, eligible, reason="", dossier=(), user, on=None):
     entry.save(update_fields=["eligible", "eligibility_reason", "dossier", "reviewed_on"])
     log(entry, "contests.entry.reviewed", user=user, data={"eligible": eligible})
     return entry
+
+
+def _review_problem(round, entry, eligible):
+    if entry.round_id != round.pk:
+        return _("not an entry of this round")
+    if not eligible and entry.has_judges:
+        return _("remove its judges first")
+    return None
+
+
+@transaction.atomic
+def review_entries(*, round, entries, eligible, reason="", user):
+    """Staff find a selection of the round's entries eligible, or ineligible for one reason,
+    all or none: the refusal names every entry that cannot be so marked. Each entry keeps its
+    dossier; each change is logged. Returns how many entries were reviewed."""
+    require_round_staff(user, round)
+    if not round.reviews_entries():
+        raise ValidationError(_("Entries of this round can no longer be reviewed."))
+    if not eligible and not reason.strip():
+        raise ValidationError({"reason": _("Say why the entry is not eligible.")})
+    entries = list(
+        Entry.objects.filter(pk__in=[e.pk for e in entries])
+        .annotate(has_judges=Exists(Assignment.objects.filter(entry=OuterRef("pk"))))
+        .order_by("code")
+    )
+    bad = [f"{e.code}: {p}" for e in entries if (p := _review_problem(round, e, eligible))]
+    if bad:
+        raise ValidationError(
+            _("Nothing was changed. These entries cannot be marked: %(entries)s")
+            % {"entries": "; ".join(bad)}
+        )
+    for entry in entries:
+        entry.eligible = eligible
+        entry.eligibility_reason = "" if eligible else reason.strip()
+        entry.save(update_fields=["eligible", "eligibility_reason"])
+        log(entry, "contests.entry.reviewed", user=user, data={"eligible": eligible})
+    return len(entries)

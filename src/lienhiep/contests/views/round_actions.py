@@ -32,6 +32,23 @@ def review(request, round, data, **context):
     return _entry_place(data)
 
 
+def review_selected(request, round, data, **context):
+    done = services.review_entries(
+        round=round,
+        entries=data["entries"],
+        eligible=data["eligible"],
+        reason=data["reason"],
+        user=request.user,
+    )
+    message = (
+        _("%(count)s entries found eligible.")
+        if data["eligible"]
+        else _("%(count)s entries found not eligible.")
+    )
+    messages.success(request, message % {"count": format_count(done)})
+    return redirect(request.get_full_path())
+
+
 def open_round(request, round, data, **context):
     services.open_round(round=round, user=request.user, on=data["on"])
 
@@ -71,6 +88,7 @@ def launch_next(request, round, data, **context):
 #: the entries and eligibility screen (``contests_round_process``)
 PROCESS_ACTIONS = {
     "review": (forms.EntryReviewForm, review),
+    "review_selected": (forms.BulkReviewForm, review_selected),
     "open": (forms.StepActionForm, open_round),
     "start_judging": (forms.StepActionForm, start_judging),
     "close": (forms.StepActionForm, close_round),

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from .. import accounts
 from ..account_forms import ChangeForm, InviteForm
 from ..models import Person
+from ..tokens import tokens_for
+from .tokens import TokenForm
 
 
 def _require_manager(request):
@@ -20,7 +22,8 @@ def _require_manager(request):
 def account_list(request):
     _require_manager(request)
     rows = accounts.account_rows(request.user)
-    return TemplateResponse(request, "directory/account_list.html", {"rows": rows})
+    context = {"rows": rows, "tokens": tokens_for(request.user), "form": TokenForm()}
+    return TemplateResponse(request, "directory/account_list.html", context)
 
 
 def _new_person(data, organisation):

@@ -1,15 +1,14 @@
 """The records behind a figure, and the federation's national table."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
 from lienhiep.directory.rules import organisations_for, sees_everything
 
 from .. import figures
 from ..models import Indicator
+from .years import asked_year, year_choice
 
 NATIONAL_CODES = [
     "directory.member_organisations",
@@ -20,19 +19,12 @@ NATIONAL_CODES = [
 ]
 
 
-def _year(request):
-    try:
-        return int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        raise Http404 from None
-
-
 def records_view(request, code):
     indicator = get_object_or_404(Indicator, code=code)
     organisation = get_object_or_404(
         organisations_for(request.user), pk=request.GET.get("org") or 0
     )
-    year = _year(request)
+    year = asked_year(request)
     records = figures.records(indicator, organisation, year)
     figure = figures.Figure(
         indicator, organisation, year, figures.value(indicator, organisation, year)
@@ -49,6 +41,7 @@ def records_view(request, code):
             "organisation": organisation,
             "year": year,
             "figure": figure,
+            "year_choice": year_choice(request, year, org=organisation.pk),
             "rows": rows,
             "total": records.count() if records is not None else 0,
         },
@@ -64,7 +57,7 @@ def _admin_url(record):
 def national_view(request):
     if not sees_everything(request.user):
         raise PermissionDenied
-    year = _year(request)
+    year = asked_year(request)
     indicators = list(Indicator.objects.filter(code__in=NATIONAL_CODES))
     table = figures.national_table(year, indicators)
     totals = {
@@ -75,6 +68,7 @@ def national_view(request):
         "plans/national_table.html",
         {
             "year": year,
+            "year_choice": year_choice(request, year),
             "indicators": indicators,
             "table": table,
             "totals": totals,

@@ -5,10 +5,8 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lienhiep.core.indicators import SUBJECTS
@@ -17,13 +15,7 @@ from .. import services
 from ..enums import Method
 from ..forms import SubjectFigureForm
 from ..models import Indicator, ReportedValue
-
-
-def _year(request):
-    try:
-        return int(request.GET.get("year") or request.POST.get("year") or timezone.localdate().year)
-    except ValueError:
-        raise Http404 from None
+from .years import asked_year, year_choice
 
 
 def _whole(value):
@@ -58,7 +50,7 @@ def _save(request, kind, record, year, rows):
 def figures_view(request, pk, kind):
     kind = SUBJECTS[kind]
     record = get_object_or_404(kind.visible(request.user), pk=pk)
-    year, may_save = _year(request), kind.may_report(request.user)
+    year, may_save = asked_year(request), kind.may_report(request.user)
     rows = _rows(request, kind, record, year, may_save)
     if request.method == "POST":
         if not may_save:
@@ -77,6 +69,7 @@ def figures_view(request, pk, kind):
         "record": record,
         "description": kind.describe(record),
         "year": year,
+        "year_choice": year_choice(request, year),
         "rows": rows,
         "may_save": may_save,
     }

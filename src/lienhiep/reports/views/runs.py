@@ -74,7 +74,7 @@ def run_view(request, pk):
             "run": run,
             "preview": preview,
             "is_staff": rules.is_staff(request.user),
-            "working": run.state == RunState.GENERATING,
+            "working": run.state == RunState.GENERATING and not run.is_stale,
         },
     )
 

@@ -4,14 +4,30 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
     help = "Create or refresh the demo union of Hòa An (2024) and its demo logins."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Seed even with DEBUG off (the demo logins share a published password).",
+        )
+
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                _(
+                    "DEBUG is off: this looks like a production site, and the demo logins have a "
+                    "published password. Run with DEBUG=1, or add --force if you mean it."
+                )
+            )
         with transaction.atomic():
             for config in apps.get_app_configs():
                 if config.name.startswith("lienhiep.") and find_spec(f"{config.name}.demo"):

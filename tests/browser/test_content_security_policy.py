@@ -1,0 +1,65 @@
+"""Every page passes its Content-Security-Policy: no violation on the public site or the admin."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from lienhiep.contests.enums import ContestKind
+from lienhiep.contests.models import ContestRound
+from lienhiep.directory.models import Organisation
+from lienhiep.reports import services
+from lienhiep.reports.models import ReportRun
+from lienhiep.website.models import NewsArticlePage
+from tests.factories import make_user
+
+from .conftest import log_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# Listens before any of the page's own code runs, and keeps every violation the browser reports.
+LISTEN = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' +
+                           (e.sourceFile || '') + ':' + e.lineNumber);
+});
+"""
+
+
+def violations(page, url):
+    response = page.goto(url)
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_load_state("networkidle")
+    return page.evaluate("window.__violations")
+
+
+def test_public_pages_and_admin_screens_raise_no_violation(live_server, browser):
+    call_command("seed_demo", "--force", stdout=io.StringIO())
+    admin = make_user(superuser=True, username="quantri")
+    url = live_server.url
+    context = browser.new_context(locale="vi-VN")
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    article = NewsArticlePage.objects.live().filter(body__icontains="image").first()
+    call = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=13)
+    public = [f"{url}/", f"{url}{article.url}", f"{url}/cuoc-thi/{call.slug}/"]
+    found = {address: violations(page, address) for address in public}
+
+    log_in(page, url, "quantri", "matkhau-thu-nghiem")
+    org = Organisation.objects.get(slug="hoi-dieu-duong")
+    run = ReportRun.objects.filter(organisation__slug="hoa-an").first()
+    services.generate(run=run, user=admin)  # its screen shows the report's preview
+    screens = [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        reverse("directory_organisation:edit", args=[org.pk]),
+        reverse("reports_run", args=[run.pk]),
+    ]
+    found |= {screen: violations(page, f"{url}{screen}") for screen in screens}
+    assert {address: seen for address, seen in found.items() if seen} == {}
+    context.close()

@@ -1,0 +1,84 @@
+"""Production settings: `check --deploy` with .env.example's environment, the shared cache."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lienhiep.settings.env import cache_from_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def example_environment():
+    values = {}
+    for line in (ROOT / ".env.example").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, _sep, value = line.partition("=")
+            values[name.strip()] = value.strip()
+    return values
+
+
+def run_settings(code, without=(), **overrides):
+    """Run ``code`` in a fresh process with production settings and .env.example's values
+    (except the names ``without``)."""
+    env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT / "src")}
+    env |= {k: v for k, v in example_environment().items() if k not in without}
+    env |= {"SECRET_KEY": "k7#Qz9!vR2@pL5$wX8^mN3&bT6*yH1(dF4)gJ0-sA_cE+uI=oK" * 2}
+    env |= {"DJANGO_SETTINGS_MODULE": "lienhiep.settings.base", **overrides}
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_check_deploy_with_the_example_environment_reports_nothing():
+    code = "import sys, django; from django.core.management import call_command; django.setup(); call_command('check', deploy=True, fail_level='WARNING')"
+    result = run_settings(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "System check identified no issues (1 silenced)."
+
+
+def test_production_defaults_are_safe_without_the_https_settings():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER, "
+        "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.CACHES['default']['BACKEND'], "
+        "s.AXES_HANDLER)"
+    )
+    names = ["SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_PROXY_SSL_HEADER"]
+    names += ["SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"]
+    result = run_settings(code, without=names)
+    assert result.stdout.split() == [
+        "True",
+        "31536000",
+        "('HTTP_X_FORWARDED_PROTO',",
+        "'https')",
+        "True",
+        "True",
+        "django.core.cache.backends.redis.RedisCache",
+        "axes.handlers.cache.AxesCacheHandler",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "location"),
+    [
+        ("redis://127.0.0.1:6379/1", "redis.RedisCache", "redis://127.0.0.1:6379/1"),
+        ("db://lienhiep_cache", "db.DatabaseCache", "lienhiep_cache"),
+        ("locmem://x", "locmem.LocMemCache", "x"),
+    ],
+)
+def test_cache_urls(url, backend, location):
+    assert cache_from_url(url) == {
+        "BACKEND": f"django.core.cache.backends.{backend}",
+        "LOCATION": location,
+    }
+
+
+def test_cache_url_of_an_unknown_kind_is_refused():
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        cache_from_url("memcached://127.0.0.1:11211")

@@ -1,0 +1,67 @@
+"""Walk every admin page a login reaches from its menu, and find the English and technical text."""
+
+import html
+import re
+
+from django.test import RequestFactory
+
+ENGLISH = re.compile(
+    r"\b(True|False|None|Full name|Label|Username|Port|Site name|Root page|ID|Search text"
+    r"|Member organisations|Page|Search|Editors|Moderators|Please submit at least"
+    r"|Can (?:add|change|delete|view)|Lock/unlock pages)\b"
+)
+APPS = "core|directory|plans|activities|consulting|contests|honours|community|reports|website"
+CODE = re.compile(rf"\b(?:{APPS}|wagtail\w*|auth)\.[a-z_]+\b")
+ENGLISH_AGO = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+trước")
+HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1>", re.S | re.I)
+ATTRIBUTES = re.compile(r'\b(?:title|placeholder|aria-label)="([^"]*)"')
+HIDDEN_ELEMENT = re.compile(r"<(\w+)[^>]*\shidden(?:\s[^>]*)?>[^<]*</\1>")
+ROW_LINK = re.compile(r'href="(/admin/[^"?#]+/(?:edit|inspect)/[^"/?#]+/)"')
+
+
+def menu_urls(user):
+    """The addresses of the admin menu, its submenus included, as ``user`` sees them."""
+    from wagtail.admin.menu import SubmenuMenuItem, admin_menu
+
+    request = RequestFactory().get("/admin/")
+    request.user, request.session = user, {}
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, SubmenuMenuItem):
+                yield from walk(item.menu.menu_items_for_request(request))
+            elif item.url.startswith("/admin/"):
+                yield item.url
+
+    return list(dict.fromkeys(walk(admin_menu.menu_items_for_request(request))))
+
+
+def visible_text(page):
+    """The page's text as a reader meets it, with titles, placeholders and button values."""
+    without_code = HIDDEN_ELEMENT.sub(" ", HIDDEN.sub(" ", page))
+    attributes = " ".join(ATTRIBUTES.findall(without_code))
+    return html.unescape(re.sub(r"<[^>]+>", " ", without_code) + " " + attributes)
+
+
+def problems(text):
+    found = ENGLISH.findall(text) + CODE.findall(text) + ENGLISH_AGO.findall(text)
+    return sorted(set(found))
+
+
+def walk(client, user):
+    """{address: [problem, ...]} over the menu's pages and the first row of each list."""
+    client.force_login(user)
+    found = {}
+    for url in menu_urls(user):
+        page = _get(client, url)
+        row = ROW_LINK.search(page)
+        for address, content in [(url, page)] + ([(row[1], _get(client, row[1]))] if row else []):
+            if words := problems(visible_text(content)):
+                found[address] = words
+    return found
+
+
+def _get(client, url):
+    response = client.get(url, follow=True)
+    kind = response.get("Content-Type", "")
+    return response.content.decode() if kind.startswith("text/html") else ""
