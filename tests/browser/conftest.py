@@ -56,3 +56,12 @@ def seeded(live_server, demo_snapshot):
 
     snapshot.restore(demo_snapshot)
     cache.clear()  # pages cached from the database the last test left
+
+
+def choose_person(page, form, search, name):
+    """Choose a person as a person would: open the people chooser in ``form``, search, click."""
+    page.click(f"{form} .unchosen [data-chooser-action-choose]")
+    modal = page.locator(".modal")
+    modal.locator("input[name=q]").fill(search)
+    modal.locator(f"a[data-chooser-modal-choice]:has-text('{name}')").first.click()
+    page.wait_for_selector(f"{form} [data-chooser-title]:has-text('{name}')")

@@ -2,19 +2,16 @@
 awards it; the results page shows it. An author too old is refused with the reason."""
 
 import re
-from datetime import date
 
 import pytest
 
-from lienhiep.contests import services
-from lienhiep.contests.demo import seeder
 from lienhiep.contests.enums import ContestKind, PrizeLevel
 from lienhiep.contests.models import ContestRound, Entry
 from lienhiep.directory.demo import DEMO_PASSWORD
 from tests.contests.conftest import png
 from tests.factories import make_person, make_user
 
-from .conftest import log_in
+from .conftest import choose_person, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -96,13 +93,17 @@ def test_youth_entry_from_the_site_to_the_results(live_server, seeded, browser):
 
     field = entry.field
     judges = []
+    staff.goto(f"{url}/admin/contests/rounds/{round.pk}/judging/?field={field.pk}")
     for given in ("Hải", "Yến"):
         person = make_person(round.contest.union, "Trương", "Thị", given)
         person.account = make_user(username=f"giamkhao-{len(judges)}")
         person.save()
-        services.add_judge(round=round, field=field, person=person, user=seeder())
+        choose_person(staff, "form.add-judge", person.full_name, str(person))
+        if not judges:
+            staff.check("form.add-judge input[name=chair]")
+        staff.click("form.add-judge button[type=submit]")
+        staff.wait_for_selector(f".judging-field >> text={person}")
         judges.append(person.account)
-    staff.goto(f"{url}/admin/contests/rounds/{round.pk}/judging/")
     staff.click("button[value=assign_all]")
     staff.wait_for_selector("text=Đã phân công 02 lượt chấm.")
 
@@ -116,7 +117,7 @@ def test_youth_entry_from_the_site_to_the_results(live_server, seeded, browser):
     assert entry.prize == PrizeLevel.FIRST
     staff.fill("form.approve-form input[name=number]", "03/QĐ-BTC")
     staff.click("form.approve-form button[type=submit]")
-    staff.fill("form.publish-form input[name=day]", date.today().strftime("%d/%m/%Y"))
+    assert staff.input_value("form.publish-form input[name=on]")  # today, written dd/mm/yyyy
     staff.click("form.publish-form button[type=submit]")
     staff.wait_for_selector("text=Đã công bố kết quả")
 

@@ -8,7 +8,7 @@ from lienhiep.consulting.models import Case
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.directory.models import Person
 
-from .conftest import log_in
+from .conftest import choose_person, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,10 +43,11 @@ def test_critique_case_from_request_to_report(live_server, seeded, browser):
 
     expert = Person.objects.get(account__username="chuyengia")
     staff.goto(f"{url}/admin/consulting/cases/{case.pk}/process/")
-    staff.select_option("select[name=person]", str(expert.pk))
+    choose_person(staff, "form.case-add-member", expert.full_name, str(expert))
     staff.select_option("select[name=role]", "chair")
     staff.click("form.case-add-member button[type=submit]")
     assert expert.full_name in staff.locator(".case-panel").inner_text()
+    staff.fill("form.case-actions input[name=on]", "05/12/2024")
     staff.click("button[value=form_panel]")
     staff.wait_for_selector("button[value=collect_opinions]")
 
@@ -62,16 +63,19 @@ def test_critique_case_from_request_to_report(live_server, seeded, browser):
 
     staff.reload()
     assert "kết nối dữ liệu giao thông liên tỉnh" in staff.locator(".case-opinions").inner_text()
+    staff.fill("form.case-actions input[name=on]", "18/12/2024")
     staff.click("button[value=collect_opinions]")
-    staff.fill("input[name=day]", "20/12/2024")
+    staff.fill("input[name=on]", "20/12/2024")
     staff.click("button[value=hold_meeting]")
+    staff.fill("form.case-actions input[name=on]", "23/12/2024")
     staff.click("button[value=draft_report]")
     staff.fill("input[name=number]", "30/BC-LHH")
-    staff.fill("input[name=day]", "27/12/2024")
+    staff.fill("input[name=on]", "27/12/2024")
     staff.fill("input[name=sent_to]", "Ủy ban nhân dân tỉnh Hòa An")
     staff.click("button[value=send_report]")
     staff.wait_for_selector("button[value=close]")
     assert "Báo cáo số 30/BC-LHH ngày 27/12/2024" in staff.inner_text("main")
+    assert case.steps.get(step="panel_formed").done_on.isoformat() == "2024-12-05"
 
     staff.goto(f"{url}/admin/?year=2024")
     row = critique_row(staff)

@@ -6,9 +6,10 @@ import pytest
 
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.directory.models import Organisation, Person
-from lienhiep.honours.models import Commendation, CouncilMember, HonourRound
+from lienhiep.honours.models import Commendation, HonourRound
+from tests.dates import in_vietnamese
 
-from .conftest import log_in
+from .conftest import choose_person, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,16 +23,14 @@ def test_nomination_to_commendation(live_server, seeded, browser):
     round = HonourRound.objects.create(
         union=union, number=3, year=2026, opens_on=date(2026, 3, 1), closes_on=date(2026, 12, 31)
     )
-    CouncilMember.objects.create(
-        round=round, person=Person.objects.get(account__username="hoidong")
-    )
+    member = Person.objects.get(account__username="hoidong")
     nominee = Person.objects.filter(home__slug="hoi-dieu-duong").first()
 
     officer = browser.new_context(locale="vi-VN").new_page()
     log_in(officer, url, "hoidieuduong", DEMO_PASSWORD)
     officer.goto(f"{url}/admin/honours/nominations/new/")
     officer.select_option("select[name=round]", str(round.pk))
-    officer.select_option("select[name=nominee]", str(nominee.pk))
+    choose_person(officer, "main form", nominee.full_name, str(nominee))
     officer.select_option("select[name=nominating_unit]", label="Hội Điều dưỡng tỉnh Hòa An")
     officer.fill(
         "textarea[name=summary]", "Hai mươi năm nghiên cứu chăm sóc người bệnh tại tuyến cơ sở."
@@ -43,24 +42,36 @@ def test_nomination_to_commendation(live_server, seeded, browser):
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, url, "canbo", DEMO_PASSWORD)
     staff.goto(f"{url}/admin/honours/rounds/{round.pk}/process/")
+    staff.fill("form.review-form input[name=on]", "01/07/2026")
     staff.click("form.review-form button[type=submit]")
+    staff.click("button[value=close_review]")  # nobody is seated yet: voting does not open
+    empty = in_vietnamese("Seat the council before voting opens: it has no member yet.")
+    staff.wait_for_selector(f"text={empty}")
+    choose_person(staff, "form.council-seat", member.full_name, str(member))
+    staff.check("form.council-seat input[name=chair]")
+    staff.click("form.council-seat button[type=submit]")
+    staff.wait_for_selector(f".round-council >> text={member.honorific}")
+    staff.fill("form.round-actions input[name=on]", "05/07/2026")
     staff.click("button[value=close_review]")
     staff.wait_for_selector("button[value=close_voting]")
+    assert round.council.get().chair
 
     council = browser.new_context(locale="vi-VN").new_page()
     log_in(council, url, "hoidong", DEMO_PASSWORD)
     council.goto(f"{url}/admin/honours/council/")
     council.click(f"text={round}")
+    council.fill("input[name=on]", "01/08/2026")
     council.click("button[name=agree][value=yes]")
     council.wait_for_selector("text=Đã ghi nhận phiếu của bạn.")
 
     staff.reload()
+    staff.fill("form.round-actions input[name=on]", "20/08/2026")
     staff.click("button[value=close_voting]")
     staff.fill("input[name=number]", "30/TTr-LHH")
-    staff.fill("input[name=day]", "01/11/2026")
+    staff.fill("input[name=on]", "01/11/2026")
     staff.click("button[value=propose]")
     staff.fill("input[name=number]", "2001/QĐ-UBND")
-    staff.fill("input[name=day]", "20/11/2026")
+    staff.fill("input[name=on]", "20/11/2026")
     staff.click("button[value=decide]")
     staff.wait_for_selector("text=2001/QĐ-UBND")
     assert "được tôn vinh" in staff.inner_text("main")

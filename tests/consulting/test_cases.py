@@ -11,6 +11,7 @@ from lienhiep.consulting.models import Case
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation
 from tests.counting import fresh_union, queries_for, rows
+from tests.dates import before_message, future_message, tomorrow
 from tests.factories import make_person, make_user
 from tests.refusals import refused
 
@@ -56,7 +57,7 @@ def test_steps_are_dated_and_cannot_be_skipped(case):
         case=case, person=expert(case.union, "Hải"), role=PanelRole.CHAIR, user=case.staff
     )
     with pytest.raises(ValidationError):
-        services.hold_meeting(case=case, user=case.staff, day=date(2025, 3, 20))
+        services.hold_meeting(case=case, user=case.staff, on=date(2025, 3, 20))
     services.form_panel(case=case, user=case.staff, on=date(2025, 3, 6))
     assert case.steps.get(step="panel_formed").done_on == date(2025, 3, 6)
 
@@ -82,7 +83,7 @@ def test_expert_sees_only_their_cases_and_not_others_opinions_before_the_meeting
     first, second, outsider = (expert(case.union, n) for n in ("An", "Bình", "Cường"))
     for person in (first, second):
         services.add_panel_member(case=case, person=person, role=PanelRole.MEMBER, user=case.staff)
-    services.form_panel(case=case, user=case.staff)
+    services.form_panel(case=case, user=case.staff, on=date(2025, 3, 5))
     services.submit_opinion(case=case, user=first.account, text="Ý kiến của An")
     services.submit_opinion(case=case, user=second.account, text="Ý kiến của Bình")
     assert list(rules.cases_for(first.account)) == [case]
@@ -96,8 +97,8 @@ def test_expert_sees_only_their_cases_and_not_others_opinions_before_the_meeting
     with pytest.raises(PermissionDenied):
         services.submit_opinion(case=case, user=outsider.account, text="Chen ngang")
 
-    services.collect_opinions(case=case, user=case.staff)
-    services.hold_meeting(case=case, user=case.staff, day=date(2025, 3, 28))
+    services.collect_opinions(case=case, user=case.staff, on=date(2025, 3, 20))
+    services.hold_meeting(case=case, user=case.staff, on=date(2025, 3, 28))
     assert sorted(o.text for o in rules.opinions_for(first.account, case)) == [
         "Ý kiến của An",
         "Ý kiến của Bình",
@@ -123,14 +124,14 @@ def test_sending_the_report_counts_the_scheme(case):
         case=case, person=expert(case.union, "Khoa"), role=PanelRole.CHAIR, user=case.staff
     )
     for step in (services.form_panel, services.collect_opinions):
-        step(case=case, user=case.staff)
-    services.hold_meeting(case=case, user=case.staff, day=date(2025, 3, 28))
-    services.draft_report(case=case, user=case.staff)
+        step(case=case, user=case.staff, on=date(2025, 3, 10))
+    services.hold_meeting(case=case, user=case.staff, on=date(2025, 3, 28))
+    services.draft_report(case=case, user=case.staff, on=date(2025, 4, 2))
     services.send_report(
         case=case,
         user=case.staff,
         number="07/BC-LHH",
-        day=date(2025, 4, 10),
+        on=date(2025, 4, 10),
         sent_to="Sở Nông nghiệp và Môi trường",
     )
     case.refresh_from_db()
@@ -230,3 +231,68 @@ def test_the_case_list_costs_the_same_for_one_row_as_for_four(
     with django_assert_num_queries(one):
         response = client.get(url)
     assert len(rows(response)) == 4
+
+
+def test_a_step_of_a_past_year_keeps_its_own_date(case):
+    services.add_panel_member(
+        case=case, person=expert(case.union, "Sơn"), role=PanelRole.CHAIR, user=case.staff
+    )
+    services.form_panel(case=case, user=case.staff, on=date(2025, 3, 4))
+    services.collect_opinions(case=case, user=case.staff, on=date(2025, 3, 18))
+    services.withdraw_case(case=case, user=case.staff, on=date(2025, 3, 19))
+    done = dict(case.steps.exclude(done_on=None).values_list("step", "done_on"))
+    assert done == {
+        "received": date(2025, 3, 1),
+        "panel_formed": date(2025, 3, 4),
+        "opinions_collected": date(2025, 3, 18),
+        "withdrawn": date(2025, 3, 19),
+    }
+
+
+def test_a_step_in_the_future_or_before_the_previous_step_is_refused(case):
+    services.add_panel_member(
+        case=case, person=expert(case.union, "Tùng"), role=PanelRole.CHAIR, user=case.staff
+    )
+    with pytest.raises(ValidationError) as before:
+        services.form_panel(case=case, user=case.staff, on=date(2025, 2, 27))
+    assert before.value.messages == [before_message(date(2025, 2, 27), date(2025, 3, 1))]
+    with pytest.raises(ValidationError) as future:
+        services.form_panel(case=case, user=case.staff, on=tomorrow())
+    assert future.value.messages == [future_message()]
+    case.refresh_from_db()
+    assert (case.state, case.steps.get(step="panel_formed").done_on) == (CaseState.RECEIVED, None)
+
+
+def test_the_case_screen_dates_a_step_with_the_date_written(client, case):
+    services.add_panel_member(
+        case=case, person=expert(case.union, "Vân"), role=PanelRole.CHAIR, user=case.staff
+    )
+    client.force_login(case.staff)
+    url = reverse("consulting_case_process", args=[case.pk])
+    page = client.get(url).content.decode()
+    assert 'name="on"' in page
+    client.post(url, {"action": "form_panel", "on": "05/03/2025"}, follow=True)
+    response = client.post(url, {"action": "collect_opinions", "on": "04/03/2025"}, follow=True)
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == [before_message(date(2025, 3, 4), date(2025, 3, 5))]
+    assert case.steps.get(step="panel_formed").done_on == date(2025, 3, 5)
+
+
+def test_experts_are_chosen_with_the_people_chooser_and_need_a_login(client, case):
+    from lienhiep.directory.choosers import person_chooser
+    from tests.dates import in_vietnamese
+
+    client.force_login(case.staff)
+    url = reverse("consulting_case_process", args=[case.pk])
+    assert reverse(f"{person_chooser.name}:choose") in client.get(url).content.decode()
+    nobody = make_person(case.union, "Võ", "Minh", "Nhân")
+    data = {"action": "add_member", "person": nobody.pk, "role": PanelRole.MEMBER}
+    response = client.post(url, data, follow=True)
+    [said] = [str(m) for m in response.context["messages"]]
+    message = in_vietnamese("%(name)s has no login; an expert needs one to give an opinion.")
+    invite = reverse("directory_account_invite")
+    assert said.startswith(message % {"name": nobody}) and f'href="{invite}"' in said
+    assert case.panel.count() == 0
+    chosen = expert(case.union, "Phúc")
+    client.post(url, {**data, "person": chosen.pk}, follow=True)
+    assert list(case.panel.values_list("person", flat=True)) == [chosen.pk]

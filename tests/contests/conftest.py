@@ -74,7 +74,7 @@ def youth_round(demo):
     round = round_of_2026(contest, min_age=6, max_age=18, residence="tỉnh Hòa An")
     PrizeTier.objects.filter(round=round).update(count=1)
     PrizeTier.objects.filter(round=round, level=PrizeLevel.CONSOLATION).update(count=2)
-    services.open_round(round=round, user=union_staff(demo))
+    services.open_round(round=round, user=union_staff(demo), on=round.launch_date)
     return round
 
 

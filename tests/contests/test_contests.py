@@ -325,7 +325,7 @@ def test_prizes_follow_the_ranking_within_the_structure(youth_round, staff):
     services.approve_prizes(round=youth_round, user=staff, number="01/QĐ-BTC")
     with pytest.raises(ValidationError):
         services.forward(entry=loser, user=staff)  # results not yet published
-    services.publish_results(round=youth_round, user=staff, day=date(2026, 6, 1))
+    services.publish_results(round=youth_round, user=staff)
     services.forward(entry=loser, user=staff)
     services.record_national_result(entry=loser, level=PrizeLevel.SECOND, user=staff)
     figures = contest_queries.round_figures(youth_round)

@@ -27,7 +27,7 @@ def test_publishing_results_empties_the_public_page_cache(
     youth_round.refresh_from_db()
     assert _cached_home(client) is not None
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish_results(round=youth_round, user=staff, day=date(2026, 6, 1))
+        services.publish_results(round=youth_round, user=staff, on=date(2026, 6, 1))
     assert caching.lookup(RequestFactory().get("/")) is None
     assert youth_round.results_published_on == date(2026, 6, 1)
 

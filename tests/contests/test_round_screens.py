@@ -49,8 +49,8 @@ def test_the_judging_screen_parses_its_numbers_and_dates(client, youth_round, st
     url = reverse("contests_round_judging", args=[youth_round.pk])
     page = client.post(url, {"action": "finalists", "per_field": "5a"}).content.decode()
     assert "“5a” không phải là số nguyên" in page
-    page = client.post(url, {"action": "publish", "day": "32/01/2026"}).content.decode()
-    assert "Hãy ghi ngày theo dạng dd/mm/yyyy." in page
+    page = client.post(url, {"action": "publish", "on": "32/01/2026"}).content.decode()
+    assert "“32/01/2026” không phải là ngày viết theo dạng dd/mm/yyyy" in page
     youth_round.refresh_from_db()
     assert youth_round.results_published_on is None
 

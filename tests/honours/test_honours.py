@@ -22,6 +22,7 @@ from lienhiep.honours.models import (
     Vote,
 )
 from tests.counting import fresh_union, queries_for
+from tests.dates import before_message, future_message, in_vietnamese, tomorrow
 from tests.factories import make_org, make_person, make_user
 from tests.refusals import refused
 
@@ -32,7 +33,8 @@ def council_member(round, given):
     person = make_person(round.union, "Hà", "Văn", given)
     person.account = make_user(roles.EXPERT)
     person.save()
-    CouncilMember.objects.create(round=round, person=person)
+    chair = not round.council.exists()  # the first seated chairs the council
+    CouncilMember.objects.create(round=round, person=person, chair=chair)
     return person.account
 
 
@@ -88,8 +90,8 @@ def test_five_of_nine_passes_more_than_half_but_not_two_thirds(round, demo, thre
     staff = make_user(roles.UNION_STAFF, demo)
     [nomination] = nominated(round, staff)
     services.review(nomination=nomination, eligible=True, reason="", user=staff)
-    services.close_review(round=round, user=staff)
     voters = [council_member(round, f"Số {n}") for n in range(9)]
+    services.close_review(round=round, user=staff)
     for index, voter in enumerate(voters):
         services.cast_vote(nomination=nomination, user=voter, agree=index < 5)
     assert services.passes(nomination) is passes
@@ -99,8 +101,8 @@ def test_council_member_votes_once_and_only_in_their_round(round, demo):
     staff = make_user(roles.UNION_STAFF, demo)
     [nomination] = nominated(round, staff)
     services.review(nomination=nomination, eligible=True, reason="", user=staff)
-    services.close_review(round=round, user=staff)
     voter = council_member(round, "An")
+    services.close_review(round=round, user=staff)
     services.cast_vote(nomination=nomination, user=voter, agree=True)
     with pytest.raises(ValidationError):
         services.cast_vote(nomination=nomination, user=voter, agree=False)
@@ -137,15 +139,18 @@ def test_officer_nominates_only_for_its_organisation_and_within_quota(round, dem
 def test_decision_honours_the_passed_and_records_commendations(round, demo):
     staff = make_user(roles.UNION_STAFF, demo)
     first, second = nominated(round, staff, 2)
-    services.review(nomination=first, eligible=True, reason="", user=staff)
-    services.review(nomination=second, eligible=False, reason="Chưa đủ năm công tác", user=staff)
-    services.close_review(round=round, user=staff)
+    day = date(2026, 7, 1)
+    services.review(nomination=first, eligible=True, reason="", user=staff, on=day)
+    services.review(
+        nomination=second, eligible=False, reason="Chưa đủ năm công tác", user=staff, on=day
+    )
     voters = [council_member(round, f"Thành viên {n}") for n in range(3)]
+    services.close_review(round=round, user=staff, on=date(2026, 7, 10))
     for voter in voters:
-        services.cast_vote(nomination=first, user=voter, agree=True)
-    services.close_voting(round=round, user=staff)
-    services.propose(round=round, user=staff, number="12/TTr-LHH", day=date(2026, 9, 1))
-    decision = services.decide(round=round, user=staff, number="999/QĐ-UBND", day=date(2026, 10, 1))
+        services.cast_vote(nomination=first, user=voter, agree=True, on=date(2026, 8, 1))
+    services.close_voting(round=round, user=staff, on=date(2026, 8, 2))
+    services.propose(round=round, user=staff, number="12/TTr-LHH", on=date(2026, 9, 1))
+    decision = services.decide(round=round, user=staff, number="999/QĐ-UBND", on=date(2026, 10, 1))
     round.refresh_from_db()
     assert round.state == RoundState.DECIDED
     assert [c.person for c in decision.recipients.all()] == [first.nominee]
@@ -157,16 +162,17 @@ def test_decision_tells_the_public_site(round, demo, django_capture_on_commit_ca
 
     staff = make_user(roles.UNION_STAFF, demo)
     (first,) = nominated(round, staff, 1)
-    services.review(nomination=first, eligible=True, reason="", user=staff)
-    services.close_review(round=round, user=staff)
-    services.cast_vote(nomination=first, user=council_member(round, "Thành viên"), agree=True)
-    services.close_voting(round=round, user=staff)
-    services.propose(round=round, user=staff, number="12/TTr-LHH", day=date(2026, 9, 1))
+    services.review(nomination=first, eligible=True, reason="", user=staff, on=date(2026, 7, 1))
+    voter = council_member(round, "Thành viên")
+    services.close_review(round=round, user=staff, on=date(2026, 7, 10))
+    services.cast_vote(nomination=first, user=voter, agree=True, on=date(2026, 8, 1))
+    services.close_voting(round=round, user=staff, on=date(2026, 8, 2))
+    services.propose(round=round, user=staff, number="12/TTr-LHH", on=date(2026, 9, 1))
     senders = []
     public_content_changed.connect(receiver := lambda sender, **kw: senders.append(sender))
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            services.decide(round=round, user=staff, number="9/QĐ-UBND", day=date(2026, 10, 1))
+            services.decide(round=round, user=staff, number="9/QĐ-UBND", on=date(2026, 10, 1))
     finally:
         public_content_changed.disconnect(receiver)
     assert senders == [HonourRound]
@@ -260,9 +266,10 @@ def test_a_round_cannot_skip_a_step_and_each_step_is_logged(round, personas):
     assert "“Đang nhận hồ sơ đề cử”" in message and "“Hội đồng đã bỏ phiếu”" in message
     round.refresh_from_db()
     assert round.state == RoundState.OPEN
-    services.close_review(round=round, user=staff)
-    services.close_voting(round=round, user=staff)
-    services.propose(round=round, user=staff, number="12/TTr-LHH", day=date(2026, 9, 1))
+    council_member(round, "An")
+    services.close_review(round=round, user=staff, on=date(2026, 7, 10))
+    services.close_voting(round=round, user=staff, on=date(2026, 8, 2))
+    services.propose(round=round, user=staff, number="12/TTr-LHH", on=date(2026, 9, 1))
     round.refresh_from_db()
     assert (round.state, round.proposal_number) == (RoundState.PROPOSED, "12/TTr-LHH")
     actions = ModelLogEntry.objects.for_instance(round).order_by("timestamp", "pk")
@@ -286,8 +293,9 @@ def reviewed_round(union, staff, count):
             round=round, nominee=make_person(unit, "Lý", "Thị", f"Hoa {n}"), unit=unit, user=staff
         )
         services.review(nomination=nomination, eligible=True, reason="", user=staff)
+    voters = [council_member(round, f"Số {n}") for n in range(3)]
     services.close_review(round=round, user=staff)
-    for index, voter in enumerate(council_member(round, f"Số {n}") for n in range(3)):
+    for index, voter in enumerate(voters):
         for nomination in round.nominations.all():
             services.cast_vote(nomination=nomination, user=voter, agree=index < 2)
     return round
@@ -345,3 +353,72 @@ def test_the_passed_nominations_cost_the_same_for_one_as_for_four(demo, django_a
     four = reviewed_round(other_union, other_staff, 4)
     with django_assert_num_queries(len(queries)):
         assert len(services.passed(four)) == 4
+
+
+def test_the_steps_of_a_past_year_keep_their_own_dates(round, demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    round.opens_on, round.year = date(2025, 3, 1), 2025
+    round.save()
+    [nomination] = nominated(round, staff)
+    services.review(
+        nomination=nomination, eligible=True, reason="", user=staff, on=date(2025, 7, 1)
+    )
+    voter = council_member(round, "An")
+    services.close_review(round=round, user=staff, on=date(2025, 7, 10))
+    services.cast_vote(nomination=nomination, user=voter, agree=True, on=date(2025, 8, 1))
+    services.close_voting(round=round, user=staff, on=date(2025, 8, 2))
+    services.propose(round=round, user=staff, number="5/TTr-LHH", on=date(2025, 9, 1))
+    decision = services.decide(round=round, user=staff, number="9/QĐ-UBND", on=date(2025, 10, 1))
+    round.refresh_from_db()
+    nomination.refresh_from_db()
+    assert (round.reviewed_on, round.voted_on, round.proposal_date, round.decision_date) == (
+        date(2025, 7, 10),
+        date(2025, 8, 2),
+        date(2025, 9, 1),
+        date(2025, 10, 1),
+    )
+    assert (nomination.reviewed_on, nomination.votes.get().cast_on) == (
+        date(2025, 7, 1),
+        date(2025, 8, 1),
+    )
+    assert (decision.date, nomination.honoured) == (date(2025, 10, 1), True)
+
+
+def test_a_step_in_the_future_or_before_the_step_before_is_refused(round, demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    [nomination] = nominated(round, staff)
+    with pytest.raises(ValidationError) as early:
+        services.review(
+            nomination=nomination, eligible=True, reason="", user=staff, on=date(2026, 2, 1)
+        )
+    assert early.value.messages == [before_message(date(2026, 2, 1), date(2026, 3, 1))]
+    services.review(
+        nomination=nomination, eligible=True, reason="", user=staff, on=date(2026, 7, 1)
+    )
+    council_member(round, "An")
+    with pytest.raises(ValidationError) as future:
+        services.close_review(round=round, user=staff, on=tomorrow())
+    assert future.value.messages == [future_message()]
+    with pytest.raises(ValidationError) as before:
+        services.close_review(round=round, user=staff, on=date(2026, 6, 30))
+    assert before.value.messages == [before_message(date(2026, 6, 30), date(2026, 7, 1))]
+    round.refresh_from_db()
+    assert (round.state, round.reviewed_on) == (RoundState.OPEN, None)
+
+
+def test_voting_does_not_open_before_an_empty_council_or_one_without_a_chair(round, demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    with pytest.raises(ValidationError) as empty:
+        services.close_review(round=round, user=staff)
+    assert empty.value.messages == [
+        in_vietnamese("Seat the council before voting opens: it has no member yet.")
+    ]
+    council_member(round, "An")
+    round.council.update(chair=False)
+    with pytest.raises(ValidationError) as chairless:
+        services.close_review(round=round, user=staff)
+    assert chairless.value.messages == [
+        in_vietnamese("Name the council's chair before voting opens.")
+    ]
+    round.refresh_from_db()
+    assert round.state == RoundState.OPEN

@@ -25,7 +25,7 @@ def voted(demo):
 
 def _propose(client, round, day):
     url = reverse("honours_round_process", args=[round.pk])
-    data = {"action": "propose", "number": "12/TTr-LHH", "day": day}
+    data = {"action": "propose", "number": "12/TTr-LHH", "on": day}
     return client.post(url, data, follow=True)
 
 

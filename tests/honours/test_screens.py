@@ -41,7 +41,8 @@ def seat(round, given):
     person = make_person(round.union, "Hà", "Văn", given)
     person.account = make_user(roles.EXPERT)
     person.save()
-    CouncilMember.objects.create(round=round, person=person)
+    chair = not round.council.exists()  # the first seated chairs the council
+    CouncilMember.objects.create(round=round, person=person, chair=chair)
     return person.account
 
 
@@ -60,25 +61,27 @@ def test_staff_take_a_round_from_review_to_decision_on_its_screen(client, person
 
     for nomination, eligible, reason in ((first, "yes", ""), (second, "no", "Chưa đủ năm")):
         data = {"action": "review", "nomination": nomination.pk, "eligible": eligible}
+        data["on"] = "01/07/2026"
         page = said(client.post(url, {**data, "reason": reason}, follow=True))
         assert "Đã lưu." in page
     assert "không đủ điều kiện: Chưa đủ năm" in page
-    page = said(client.post(url, {"action": "close_review"}, follow=True))
+    page = said(client.post(url, {"action": "close_review", "on": "05/07/2026"}, follow=True))
     assert "<strong>Đã xét hồ sơ</strong>" in page and 'value="close_voting"' in page
 
     first = round.nominations.select_related("round").get(pk=first.pk)  # reviewed on the screen
-    services.cast_vote(nomination=first, user=voter, agree=True)
-    client.post(url, {"action": "close_voting"})
+    services.cast_vote(nomination=first, user=voter, agree=True, on=date(2026, 8, 1))
+    client.post(url, {"action": "close_voting", "on": "20/08/2026"})
     page = said(
-        client.post(url, {"action": "propose", "number": "12/TTr", "day": "1/9"}, follow=True)
+        client.post(url, {"action": "propose", "number": "12/TTr", "on": "1/9"}, follow=True)
     )
     assert "“1/9” không phải là ngày viết theo dạng dd/mm/yyyy" in page
-    client.post(url, {"action": "propose", "number": "12/TTr-LHH", "day": "01/09/2026"})
+    client.post(url, {"action": "propose", "number": "12/TTr-LHH", "on": "01/09/2026"})
     page = said(
         client.post(
-            url, {"action": "decide", "number": "99/QĐ-UBND", "day": "01/10/2026"}, follow=True
+            url, {"action": "decide", "number": "99/QĐ-UBND", "on": "01/10/2026"}, follow=True
         )
     )
+    assert "05/07/2026" in page and "20/08/2026" in page
     assert "12/TTr-LHH (01/09/2026)" in page and "99/QĐ-UBND (01/10/2026)" in page
     round.refresh_from_db()
     assert round.state == RoundState.DECIDED
@@ -92,8 +95,8 @@ def test_a_council_member_finds_the_round_and_votes_on_its_screens(client, perso
     staff = personas["union_staff"]
     nomination = nominate(round, staff, "Hoa")
     services.review(nomination=nomination, eligible=True, reason="", user=staff)
-    services.close_review(round=round, user=staff)
     voter = seat(round, "An")
+    services.close_review(round=round, user=staff)
     client.force_login(voter)
     page = said(client.get(reverse("honours_council")))
     assert str(round) in page and reverse("honours_vote", args=[round.pk]) in page

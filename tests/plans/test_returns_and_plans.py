@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from lienhiep.directory import roles
 from lienhiep.directory.enums import OrganisationKind
@@ -15,6 +16,7 @@ from lienhiep.plans import services
 from lienhiep.plans.enums import PlanState, ReturnState
 from lienhiep.plans.models import AnnualPlan, Indicator, Target, YearlyReturn
 from tests.counting import fresh_union, queries_for, rows
+from tests.dates import before_message, future_message, tomorrow
 from tests.factories import make_org, make_user
 
 pytestmark = pytest.mark.django_db
@@ -280,3 +282,56 @@ def test_accepting_is_a_form_of_its_own_without_the_required_reason(client, pers
     assert "Đã chấp nhận báo cáo." in response.content.decode()
     submitted.refresh_from_db()
     assert submitted.state == ReturnState.ACCEPTED
+
+
+def local_day(moment):
+    return timezone.localdate(moment)
+
+
+def test_the_steps_of_a_past_year_keep_their_own_dates(draft_return, demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    services.submit_return(yearly_return=draft_return, user=staff, on=date(2025, 1, 10))
+    services.send_back_return(
+        yearly_return=draft_return, user=staff, reason="Thiếu số hội viên", on=date(2025, 1, 12)
+    )
+    assert local_day(draft_return.decided_at) == date(2025, 1, 12)
+    services.submit_return(yearly_return=draft_return, user=staff, on=date(2025, 1, 15))
+    services.accept_return(yearly_return=draft_return, user=staff, on=date(2025, 1, 20))
+    plan = AnnualPlan.objects.get(organisation=demo, year=2025)
+    services.approve_plan(plan=plan, user=make_user(roles.UNION_LEADER, demo), on=date(2025, 1, 5))
+    draft_return.refresh_from_db()
+    plan.refresh_from_db()
+    assert (local_day(draft_return.submitted_at), local_day(draft_return.decided_at)) == (
+        date(2025, 1, 15),
+        date(2025, 1, 20),
+    )
+    assert local_day(plan.approved_at) == date(2025, 1, 5)
+
+
+def test_a_step_in_the_future_or_before_the_step_before_is_refused(draft_return, demo):
+    staff = make_user(roles.UNION_STAFF, demo)
+    with pytest.raises(ValidationError) as future:
+        services.submit_return(yearly_return=draft_return, user=staff, on=tomorrow())
+    assert future.value.messages == [future_message()]
+    services.submit_return(yearly_return=draft_return, user=staff, on=date(2025, 1, 10))
+    with pytest.raises(ValidationError) as before:
+        services.accept_return(yearly_return=draft_return, user=staff, on=date(2025, 1, 9))
+    assert before.value.messages == [before_message(date(2025, 1, 9), date(2025, 1, 10))]
+    draft_return.refresh_from_db()
+    assert draft_return.state == ReturnState.SUBMITTED
+
+
+def test_the_review_screen_dates_the_step_with_the_date_written(client, draft_return, demo):
+    client.force_login(make_user(roles.UNION_STAFF, demo))
+    url = reverse("plans_return_review", args=[draft_return.pk])
+    assert 'name="on"' in client.get(url).content.decode()
+    client.post(url, {"action": "submit", "on": "10/01/2025"}, follow=True)
+    response = client.post(url, {"action": "accept", "on": "09/01/2025"}, follow=True)
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == [before_message(date(2025, 1, 9), date(2025, 1, 10))]
+    client.post(url, {"action": "accept", "on": "11/01/2025"})
+    draft_return.refresh_from_db()
+    assert (draft_return.state, local_day(draft_return.decided_at)) == (
+        ReturnState.ACCEPTED,
+        date(2025, 1, 11),
+    )

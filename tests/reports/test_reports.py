@@ -454,6 +454,17 @@ def test_a_union_leader_reads_reports_but_never_generates_or_issues_them(client,
     assert (run.state, run.document) == (RunState.DRAFT, None)
 
 
+def test_a_report_is_not_issued_with_a_date_in_the_future(run, staff):
+    from tests.dates import future_message, tomorrow
+
+    services.generate(run=run, user=staff)
+    with pytest.raises(ValidationError) as future:
+        services.issue(run=run, user=staff, day=tomorrow())
+    assert future.value.messages == [future_message()]
+    run.refresh_from_db()
+    assert (run.state, run.document) == (RunState.GENERATED, None)
+
+
 def test_the_first_report_is_signed_as_the_registry_says(demo):
     union = make_org(
         "Liên hiệp hội tỉnh Mới",

@@ -92,11 +92,25 @@ def expert_account(person):
     return user
 
 
+def panel_accounts(people):
+    """Logins (no password: invited) for the demo's panel experts, who act through them."""
+    User = get_user_model()
+    for person in people:
+        if person.account_id is None:
+            user = User(username=f"chuyengia-{person.code.lower()}", email="")
+            user.set_unusable_password()
+            user.save()
+            user.groups.add(roles.group(roles.EXPERT))
+            person.account = user
+            person.save()
+
+
 def seed(stdout=None):
     union = Organisation.objects.get(slug="hoa-an")
     staff = get_user_model().objects.get(username="canbo")
     experts = list(Person.objects.filter(code__startswith="HA-CLB-").order_by("code")[:21])
     expert_account(experts[0])
+    panel_accounts(experts[1:])
     if stdout:
         stdout.write(
             f"  {'chuyengia':15} {roles.GROUP_NAMES[roles.EXPERT]} – {experts[0].full_name}"
@@ -132,13 +146,13 @@ def seed(stdout=None):
             expert=panel[1], text="Cần làm rõ nguồn lực thực hiện và lộ trình từng giai đoạn."
         )
         services.collect_opinions(case=case, user=staff, on=received + timedelta(days=20))
-        services.hold_meeting(case=case, user=staff, day=received + timedelta(days=27))
+        services.hold_meeting(case=case, user=staff, on=received + timedelta(days=27))
         services.draft_report(case=case, user=staff, on=received + timedelta(days=33))
         services.send_report(
             case=case,
             user=staff,
             number=report,
-            day=received + timedelta(days=40),
+            on=received + timedelta(days=40),
             sent_to=Organisation.objects.get(slug=requester).name,
         )
     title, requester, number, received, field = OPEN_CASE

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lienhiep.core.forms import StepForm
+from lienhiep.directory.choosers import person_chooser
 from lienhiep.directory.enums import PARTNER_KINDS
 from lienhiep.directory.forms import RegistryForm
 
@@ -19,7 +21,9 @@ class CaseForm(RegistryForm):
 
 
 class PanelMemberForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Expert"), queryset=None)
+    person = forms.ModelChoiceField(
+        label=_("Expert"), queryset=None, widget=person_chooser.widget_class()
+    )
     role = forms.ChoiceField(label=_("Role"), choices=PanelRole.choices, initial=PanelRole.MEMBER)
     conflict_reason = forms.CharField(
         label=_("Reason to keep despite a conflict of interest"),
@@ -32,17 +36,26 @@ class PanelMemberForm(forms.Form):
         self.fields["person"].queryset = people
 
 
-class MeetingForm(forms.Form):
-    day = forms.DateField(label=_("Meeting date"))
+class MeetingForm(StepForm):
+    """The meeting's date is the step's date."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].label = _("Meeting date")
 
 
-class ReportForm(forms.Form):
+class ReportForm(StepForm):
     number = forms.CharField(
         label=_("Number and symbol"), max_length=60, help_text=_("For example 12/BC-LHH.")
     )
-    day = forms.DateField(label=_("Report date"))
     sent_to = forms.CharField(label=_("Sent to"), max_length=300)
     file = forms.FileField(label=_("Report file"), required=False)
+
+    field_order = ["number", "on", "sent_to", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].label = _("Report date")
 
 
 class OpinionForm(forms.Form):

@@ -4,12 +4,13 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Max
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lienhiep.core.transitions import advance, following
+from lienhiep.core.transitions import advance, following, step_day
 from lienhiep.directory.rules import require_staff
+from lienhiep.directory.seating import require_login
 
 from . import rules
 from .enums import OPEN_STATES, STEP_DAYS, STEPS, CaseState
@@ -30,14 +31,21 @@ def _date_step(case, state, user, day):
         step.save(update_fields=["done_on", "done_by"])
 
 
+def _last_done(case, state):
+    """The date of the latest step of ``case`` done before ``state``."""
+    done = case.steps.exclude(step=state).filter(done_on__isnull=False)
+    return done.aggregate(last=Max("done_on"))["last"]
+
+
 @transaction.atomic
-def _step(case, state, user, on=None, **fields):
-    """Take the case to the next step and date that step, in one transaction."""
-    allowed = following(STEPS, state)
+def _step(case, state, user, on=None, allowed=None, **fields):
+    """Take the case to the next step and date that step (in order, never ahead), atomically."""
+    day = step_day(on, after=_last_done(case, state))
+    allowed = allowed or following(STEPS, state)
     advance(
         case, state, allowed_from=allowed, user=user, action=f"consulting.case.{state}", **fields
     )
-    _date_step(case, state, user, on or timezone.localdate())
+    _date_step(case, state, user, day)
     return case
 
 
@@ -68,6 +76,7 @@ def add_panel_member(*, case, person, role, user, conflict_reason=""):
     _require_staff(user, case)
     if case.state not in OPEN_STATES:
         raise ValidationError(_("The panel of a closed case cannot change."))
+    require_login(person, _("%(name)s has no login; an expert needs one to give an opinion."))
     member = PanelMember(
         case=case, person=person, role=role, conflict_reason=conflict_reason.strip()
     )
@@ -112,8 +121,9 @@ def collect_opinions(*, case, user, on=None):
     return _step(case, CaseState.OPINIONS_COLLECTED, user, on)
 
 
-def hold_meeting(*, case, user, day):
+def hold_meeting(*, case, user, on=None):
     _require_staff(user, case)
+    day = step_day(on)
     return _step(case, CaseState.MEETING_HELD, user, day, meeting_date=day)
 
 
@@ -122,8 +132,9 @@ def draft_report(*, case, user, on=None):
     return _step(case, CaseState.REPORT_DRAFTED, user, on)
 
 
-def send_report(*, case, user, number, day, sent_to, file=None):
+def send_report(*, case, user, number, sent_to, on=None, file=None):
     _require_staff(user, case)
+    day = step_day(on)
     if not number.strip() or not sent_to.strip():
         raise ValidationError(_("Give the report's number and symbol and to whom it was sent."))
     fields = {"report_number": number.strip(), "report_date": day, "sent_to": sent_to.strip()}
@@ -137,10 +148,9 @@ def close_case(*, case, user, on=None):
     return _step(case, CaseState.CLOSED, user, on)
 
 
-def withdraw_case(*, case, user):
+def withdraw_case(*, case, user, on=None):
     _require_staff(user, case)
-    action = "consulting.case.withdrawn"
-    return advance(case, CaseState.WITHDRAWN, allowed_from=OPEN_STATES, user=user, action=action)
+    return _step(case, CaseState.WITHDRAWN, user, on, allowed=OPEN_STATES)
 
 
 def overdue_steps(cases, today):

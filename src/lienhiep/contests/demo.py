@@ -155,7 +155,7 @@ def launch(contest, number, period, launch_date, deadline, prizes, **settings):
     )
     for level, (count, amount) in zip(PrizeLevel, prizes, strict=True):
         PrizeTier.objects.filter(round=round, level=level).update(count=count, amount=amount)
-    services.open_round(round=round, user=seeder())
+    services.open_round(round=round, user=seeder(), on=min(launch_date, date.today()))
     return round, True
 
 
@@ -217,13 +217,14 @@ def enter(round, rng, count, *, youth, titles, ineligible=0):
             reason=INELIGIBLE[position % len(INELIGIBLE)] if bad else "",
             dossier=["registration", "note", "photos"] if not bad else ["registration"],
             user=user,
+            on=min(round.entry_deadline, date.today()),
         )
     return entries
 
 
 def judge(round, rng, panel, approval, published, photos=False):
     user = seeder()
-    services.start_judging(round=round, user=user)
+    services.start_judging(round=round, user=user, on=round.judging_from or published)
     for position, field in enumerate(round.fields.all()):
         for offset in range(2):
             person = panel[(position * 2 + offset) % len(panel)]
@@ -251,8 +252,8 @@ def judge(round, rng, panel, approval, published, photos=False):
     Score.objects.bulk_create(scores)
     Assignment.objects.bulk_update(assignments, ["total", "scored_at"])
     services.propose_prizes(round=round, user=user)
-    services.approve_prizes(round=round, user=user, number=approval)
-    services.publish_results(round=round, user=user, day=published)
+    services.approve_prizes(round=round, user=user, number=approval, on=published)
+    services.publish_results(round=round, user=user, on=published)
     if photos:
         for entry in queries.winners(round):
             if not entry.files.exists():
@@ -351,7 +352,7 @@ def seed_youth(union, panel):
         user = seeder()
         sent = queries.winners(twelfth)[:6]
         for entry in sent:
-            services.forward(entry=entry, user=user)
+            services.forward(entry=entry, user=user, on=twelfth.results_published_on)
         services.record_national_result(entry=sent[1], level=PrizeLevel.THIRD, user=user)
         services.record_national_result(entry=sent[4], level=PrizeLevel.CONSOLATION, user=user)
     # Round 13 was launched in September 2024; the demo keeps it open for entries so the form

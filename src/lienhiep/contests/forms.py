@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from lienhiep.core.forms import VisibleTextMixin
+from lienhiep.core.forms import StepForm, VisibleTextMixin
+from lienhiep.directory.choosers import person_chooser
 from lienhiep.directory.forms import RegistryForm
 from lienhiep.directory.rules import people_for
 
@@ -246,6 +247,10 @@ class RoundActionForm(forms.Form):
         self.round, self.user = round, user
 
 
+class StepActionForm(RoundActionForm, StepForm):
+    """An action that is a dated step (``on``: today unless another day is written)."""
+
+
 class EntryActionForm(RoundActionForm):
     entry = forms.ModelChoiceField(label=_("Entry"), queryset=None)
 
@@ -254,7 +259,7 @@ class EntryActionForm(RoundActionForm):
         self.fields["entry"].queryset = self.round.entries.all()
 
 
-class EntryReviewForm(EntryActionForm, ReviewForm):
+class EntryReviewForm(EntryActionForm, ReviewForm, StepForm):
     pass
 
 
@@ -274,7 +279,7 @@ class BulkReviewForm(RoundActionForm):
         self.fields["entries"].queryset = self.round.entries.all()
 
 
-class ForwardForm(EntryActionForm):
+class ForwardForm(EntryActionForm, StepForm):
     forwarded = forms.TypedChoiceField(
         choices=[("yes", _("Forward")), ("no", _("Withdraw"))], coerce=lambda value: value == "yes"
     )
@@ -299,7 +304,9 @@ class LaunchNextForm(RoundActionForm):
 
 
 class AddJudgeForm(RoundActionForm):
-    person = forms.ModelChoiceField(label=_("Judge"), queryset=None)
+    person = forms.ModelChoiceField(
+        label=_("Judge"), queryset=None, widget=person_chooser.widget_class()
+    )
     field = forms.ModelChoiceField(label=_("Field"), queryset=None)
     chair = forms.BooleanField(label=_("chair"), required=False)
 
@@ -329,9 +336,9 @@ class FinalistsForm(RoundActionForm):
     per_field = WholeNumberField(label=_("Finalists per field"))
 
 
-class ApproveForm(RoundActionForm):
+class ApproveForm(StepActionForm):
     number = forms.CharField(label=_("Committee decision no."), max_length=100, required=False)
 
 
-class PublishForm(RoundActionForm):
-    day = _date_field(_("Date (dd/mm/yyyy)"), _("Write the date as dd/mm/yyyy."))
+class PublishForm(StepActionForm):
+    pass

@@ -101,13 +101,19 @@ class ContestRound(ClusterableModel):
     state = models.CharField(
         _("state"), max_length=20, choices=RoundState.choices, default=RoundState.DRAFT
     )
+    opened_on = models.DateField(_("opened on"), null=True, blank=True, editable=False)
+    judging_started_on = models.DateField(
+        _("judging started on"), null=True, blank=True, editable=False
+    )
     approval_number = models.CharField(
         _("prize decision"), max_length=100, blank=True, editable=False
     )
+    awarded_on = models.DateField(_("prizes approved on"), null=True, blank=True, editable=False)
     results_published_on = models.DateField(
         _("results published on"), null=True, blank=True, editable=False
     )
     yearbook_sent_on = models.DateField(_("yearbook sent to the winners on"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["contest", "-number"]
@@ -270,11 +276,13 @@ class Entry(Versioned, ClusterableModel):
     dossier = models.JSONField(_("dossier checked"), default=list, blank=True, editable=False)
     eligible = models.BooleanField(_("eligible"), null=True, editable=False)
     eligibility_reason = models.CharField(_("reason"), max_length=300, blank=True, editable=False)
+    reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True, editable=False)
     finalist = models.BooleanField(_("in the final"), default=False, editable=False)
     prize = models.CharField(
         _("prize"), max_length=20, choices=PrizeLevel.choices, blank=True, editable=False
     )
     forwarded = models.BooleanField(_("forwarded to the national round"), default=False)
+    forwarded_on = models.DateField(_("forwarded on"), null=True, blank=True, editable=False)
     national_prize = models.CharField(
         _("national result"), max_length=20, choices=PrizeLevel.choices, blank=True
     )

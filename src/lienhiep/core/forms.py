@@ -1,9 +1,10 @@
 """Forms shared by every app's admin screens."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .formatting import parse_date
+from .formatting import format_date, parse_date
 from .text import InvisibleOnly, visible_text
 from .versioning import current_version, is_versioned, stale_message
 
@@ -72,3 +73,21 @@ class DayField(forms.CharField):
     def to_python(self, value):
         written = super().to_python(value)
         return parse_date(written) if written else None
+
+
+class StepForm(forms.Form):
+    """The date a workflow step was taken (``on``): prefilled with today, left empty means today."""
+
+    on = DayField(label=_("Date of the step"), required=False, help_text=_("dd/mm/yyyy"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = format_date(timezone.localdate())
+
+
+def step_on(data):
+    """The step date posted in ``data`` (None for today), or the ``ValidationError`` of the form."""
+    form = StepForm(data)
+    if not form.is_valid():
+        raise forms.ValidationError(form.errors["on"])
+    return form.cleaned_data["on"]

@@ -62,8 +62,8 @@ def seed_round(union, staff):
     people = list(Person.objects.filter(code__startswith="HA-CLB-").order_by("code"))
     council = people[30:39]
     council_account(council[0])
-    for person in council:
-        CouncilMember.objects.get_or_create(round=round, person=person)
+    for index, person in enumerate(council):
+        CouncilMember.objects.get_or_create(round=round, person=person, chair=index == 0)
     units = list(
         Organisation.objects.filter(
             parent=union, kind=OrganisationKind.MEMBER_ASSOCIATION
@@ -84,19 +84,23 @@ def seed_round(union, staff):
             eligible=eligible,
             user=staff,
             reason="" if eligible else INELIGIBLE_REASONS[index % 3],
+            on=date(2024, 7, 5),
         )
-    services.close_review(round=round, user=staff)
+    services.close_review(round=round, user=staff, on=date(2024, 7, 10))
     seats = list(round.council.all())
     for index, nomination in enumerate(round.nominations.filter(eligible=True).order_by("pk")):
         for position, seat in enumerate(seats):
-            Vote.objects.create(nomination=nomination, member=seat, agree=position < 7 + index % 3)
-    services.close_voting(round=round, user=staff)
-    services.propose(round=round, user=staff, number="25/TTr-LHH", day=date(2024, 9, 5))
+            agree = position < 7 + index % 3
+            Vote.objects.create(
+                nomination=nomination, member=seat, agree=agree, cast_on=date(2024, 8, 20)
+            )
+    services.close_voting(round=round, user=staff, on=date(2024, 8, 20))
+    services.propose(round=round, user=staff, number="25/TTr-LHH", on=date(2024, 9, 5))
     services.decide(
         round=round,
         user=staff,
         number="1890/QĐ-UBND",
-        day=date(2024, 10, 10),
+        on=date(2024, 10, 10),
         issuer=Organisation.objects.get(slug="ubnd-hoa-an"),
     )
     ceremony, _ = Activity.objects.get_or_create(

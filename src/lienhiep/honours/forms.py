@@ -1,8 +1,13 @@
 """The honours forms: who nominates, and which activity is a round's ceremony."""
 
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
 from lienhiep.activities.enums import CEREMONY, CONFERENCE
+from lienhiep.directory.choosers import person_chooser
 from lienhiep.directory.enums import UNION_FAMILY_KINDS
 from lienhiep.directory.forms import RegistryForm
+from lienhiep.directory.rules import people_for
 
 #: the activity kinds a ceremony can be held as
 CEREMONY_KINDS = (CEREMONY, CONFERENCE)
@@ -23,3 +28,16 @@ class HonourRoundForm(RegistryForm):
 class NominationForm(RegistryForm):
     organisation_kinds = {"nominating_unit": UNION_FAMILY_KINDS}
     starts_at_own_union = ("nominating_unit",)
+
+
+class CouncilSeatForm(forms.Form):
+    """A person for the round's council, chosen with the one people chooser."""
+
+    person = forms.ModelChoiceField(
+        label=_("Council member"), queryset=None, widget=person_chooser.widget_class()
+    )
+    chair = forms.BooleanField(label=_("chair of the council"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people_for(user)

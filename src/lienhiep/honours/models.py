@@ -42,6 +42,8 @@ class HonourRound(models.Model):
         default=RoundState.OPEN,
         editable=False,
     )
+    reviewed_on = models.DateField(_("review closed on"), null=True, blank=True, editable=False)
+    voted_on = models.DateField(_("voting closed on"), null=True, blank=True, editable=False)
     proposal_number = models.CharField(
         _("proposal number"), max_length=60, blank=True, editable=False
     )
@@ -81,6 +83,7 @@ class CouncilMember(models.Model):
     person = models.ForeignKey(
         Person, models.PROTECT, related_name="councils", verbose_name=_("council member")
     )
+    chair = models.BooleanField(_("chair of the council"), default=False)
 
     class Meta:
         verbose_name = _("council member")
@@ -127,6 +130,7 @@ class Nomination(models.Model):
     summary = models.TextField(_("summary of achievements"), blank=True)
     eligible = models.BooleanField(_("eligible"), null=True, editable=False)
     eligibility_reason = models.CharField(_("reason"), max_length=300, blank=True, editable=False)
+    reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True, editable=False)
     honoured = models.BooleanField(_("honoured"), default=False, editable=False)
     nominated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -164,6 +168,7 @@ class Vote(models.Model):
     )
     agree = models.BooleanField(_("agree"))
     cast_at = models.DateTimeField(_("cast at"), auto_now_add=True)
+    cast_on = models.DateField(_("voted on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("vote")

@@ -2,13 +2,14 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.signals import public_content_changed
-from lienhiep.core.transitions import advance, following
+from lienhiep.core.transitions import advance, following, latest, step_day
 from lienhiep.directory.rules import require_staff
+from lienhiep.directory.seating import require_login
 
 from . import rules
 from .enums import (
@@ -20,7 +21,7 @@ from .enums import (
     IssuerKind,
     RoundState,
 )
-from .models import Commendation, CommendationDecision, Nomination, Vote
+from .models import Commendation, CommendationDecision, CouncilMember, Nomination, Vote
 
 
 def _after(state):
@@ -30,6 +31,47 @@ def _after(state):
 
 def _require_staff(user, round):
     require_staff(user, round, rules.rounds_for(user), _("You cannot manage this round."))
+
+
+def _last(records, field):
+    return records.aggregate(last=Max(field))["last"]
+
+
+def _require_council(round):
+    """Voting opens only before a council with a chair."""
+    if not round.council.exists():
+        raise ValidationError(_("Seat the council before voting opens: it has no member yet."))
+    if not round.council.filter(chair=True).exists():
+        raise ValidationError(_("Name the council's chair before voting opens."))
+
+
+def _require_seating(round):
+    if round.state not in NOMINATING_STATES:
+        raise ValidationError(_("The council is seated before voting opens."))
+
+
+@transaction.atomic
+def seat_council_member(*, round, person, user, chair=False):
+    """Seat a person with a login on the council; a new chair replaces the last one."""
+    _require_staff(user, round)
+    _require_seating(round)
+    require_login(person, _("%(name)s has no login; a council member needs one to vote."))
+    if round.council.filter(person=person).exists():
+        raise ValidationError(_("%(name)s already sits on the council.") % {"name": person})
+    if chair:
+        round.council.update(chair=False)
+    member = CouncilMember.objects.create(round=round, person=person, chair=chair)
+    data = {"person": person.full_name, "chair": chair}
+    log(round, "honours.council.seated", user=user, data=data)
+    return member
+
+
+@transaction.atomic
+def unseat_council_member(*, member, user):
+    _require_staff(user, member.round)
+    _require_seating(member.round)
+    member.delete()
+    log(member.round, "honours.council.unseated", user=user, data={"person": str(member.person)})
 
 
 @transaction.atomic
@@ -54,29 +96,36 @@ def nominate(*, round, nominee, unit, user, **dossier):
 
 
 @transaction.atomic
-def review(*, nomination, eligible, reason, user):
+def review(*, nomination, eligible, reason, user, on=None):
     _require_staff(user, nomination.round)
     if nomination.round.state not in NOMINATING_STATES:
         raise ValidationError(_("The nominations of this round are already reviewed."))
     if not eligible and not reason.strip():
         raise ValidationError({"reason": _("Say why the nomination is not eligible.")})
+    nomination.reviewed_on = step_day(on, after=nomination.round.opens_on)
     nomination.eligible, nomination.eligibility_reason = eligible, reason.strip()
-    nomination.save(update_fields=["eligible", "eligibility_reason"])
+    nomination.save(update_fields=["eligible", "eligibility_reason", "reviewed_on"])
     log(nomination, "honours.nomination.reviewed", user=user, data={"eligible": eligible})
     return nomination
 
 
-def close_review(*, round, user):
+def close_review(*, round, user, on=None):
+    """Close the review and open the voting, before a seated council with its chair."""
     _require_staff(user, round)
     if round.nominations.filter(eligible__isnull=True).exists():
         raise ValidationError(_("Review every nomination first."))
+    _require_council(round)
+    reviews = _last(round.nominations, "reviewed_on")
+    day = step_day(on, after=latest(round.opens_on, reviews))
     reviewed = RoundState.REVIEWED
     action = "honours.round.reviewed"
-    return advance(round, reviewed, allowed_from=_after(reviewed), user=user, action=action)
+    return advance(
+        round, reviewed, allowed_from=_after(reviewed), user=user, action=action, reviewed_on=day
+    )
 
 
 @transaction.atomic
-def cast_vote(*, nomination, user, agree):
+def cast_vote(*, nomination, user, agree, on=None):
     """A council member votes once on an eligible nomination of their own round."""
     seat = rules.seat_of(user, nomination.round)
     if seat is None:
@@ -85,7 +134,8 @@ def cast_vote(*, nomination, user, agree):
         raise ValidationError(_("This nomination is not open for votes."))
     if Vote.objects.filter(nomination=nomination, member=seat).exists():
         raise ValidationError(_("You have already voted on this nomination."))
-    vote = Vote.objects.create(nomination=nomination, member=seat, agree=agree)
+    day = step_day(on, after=nomination.round.reviewed_on)
+    vote = Vote.objects.create(nomination=nomination, member=seat, agree=agree, cast_on=day)
     log(nomination, "honours.vote.cast", user=user)
     return vote
 
@@ -120,17 +170,20 @@ def passed(round):
     return [n for n in eligible if reaches(n.agreeing, size, round.threshold)]
 
 
-def close_voting(*, round, user):
+def close_voting(*, round, user, on=None):
     _require_staff(user, round)
+    votes = _last(Vote.objects.filter(nomination__round=round), "cast_on")
+    day = step_day(on, after=latest(round.reviewed_on, votes))
     voted = RoundState.VOTED
     action = "honours.round.voted"
-    return advance(round, voted, allowed_from=_after(voted), user=user, action=action)
+    return advance(round, voted, allowed_from=_after(voted), user=user, action=action, voted_on=day)
 
 
-def propose(*, round, user, number, day):
+def propose(*, round, user, number, on=None):
     _require_staff(user, round)
     if not number.strip():
         raise ValidationError(_("Give the proposal's number."))
+    day = step_day(on, after=round.voted_on)
     proposed = RoundState.PROPOSED
     return advance(
         round,
@@ -144,11 +197,12 @@ def propose(*, round, user, number, day):
 
 
 @transaction.atomic
-def decide(*, round, user, number, day, issuer=None):
+def decide(*, round, user, number, on=None, issuer=None):
     """Record the People's Committee decision: the passed nominees are honoured and commended."""
     _require_staff(user, round)
     if not number.strip():
         raise ValidationError(_("Give the decision's number."))
+    day = step_day(on, after=round.proposal_date)
     decided = RoundState.DECIDED
     advance(
         round,

@@ -49,3 +49,9 @@ def register_log_actions(actions):
         "honours.nomination.reviewed", _("Review nomination"), _("Nomination reviewed")
     )
     actions.register_action("honours.vote.cast", _("Vote"), _("Vote cast"))
+    actions.register_action(
+        "honours.council.seated", _("Seat on the council"), _("Seated on the council")
+    )
+    actions.register_action(
+        "honours.council.unseated", _("Remove from the council"), _("Removed from the council")
+    )

@@ -3,10 +3,10 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lienhiep.core.transitions import step_moment
 from lienhiep.directory.models import AccountScope, MemberCount
 
 from . import queries, rules
@@ -19,12 +19,13 @@ class TransitionError(ValidationError):
 
 
 @transaction.atomic
-def approve_plan(*, plan, user):
+def approve_plan(*, plan, user, on=None):
     if not rules.can_approve_plan(user, plan):
         raise PermissionDenied(_("Only a union leader can approve a plan."))
     if plan.state != PlanState.DRAFT:
         raise TransitionError(_("This plan is already approved."))
-    plan.state, plan.approved_by, plan.approved_at = PlanState.APPROVED, user, timezone.now()
+    approved_at = step_moment(on)
+    plan.state, plan.approved_by, plan.approved_at = PlanState.APPROVED, user, approved_at
     plan.save(update_fields=["state", "approved_by", "approved_at"])
     log(plan, "plans.plan.approved", user=user)
     return plan
@@ -85,15 +86,17 @@ def report_values(*, kind, record, year, values, user):
 
 
 @transaction.atomic
-def submit_return(*, yearly_return, user):
+def submit_return(*, yearly_return, user, on=None):
     if not rules.can_edit_return(user, yearly_return):
         raise PermissionDenied(_("You cannot submit this return."))
     if yearly_return.state not in EDITABLE_STATES:
         raise TransitionError(_("Only a draft or a sent-back return can be submitted."))
     if yearly_return.members is None:
         raise ValidationError({"members": _("Give the number of members at the end of the year.")})
+    sent_back = yearly_return.decided_at if yearly_return.state == ReturnState.RETURNED else None
+    yearly_return.submitted_at = step_moment(on, after=sent_back)
     yearly_return.state = ReturnState.SUBMITTED
-    yearly_return.submitted_at, yearly_return.submitted_by = timezone.now(), user
+    yearly_return.submitted_by = user
     yearly_return.save(update_fields=["state", "submitted_at", "submitted_by"])
     log(yearly_return, "plans.return.submitted", user=user)
     return yearly_return
@@ -109,13 +112,13 @@ def _acceptance_problem(user, yearly_return):
 
 
 @transaction.atomic
-def accept_return(*, yearly_return, user):
+def accept_return(*, yearly_return, user, on=None):
     """Accept a submitted return; its member count becomes that year's snapshot."""
     problem = _acceptance_problem(user, yearly_return)
     if problem is not None:
         error, message = problem
         raise error(message)
-    return _accept(yearly_return, user)
+    return _accept(yearly_return, user, on)
 
 
 @transaction.atomic
@@ -135,9 +138,10 @@ def accept_returns(*, returns, user):
     return len(returns)
 
 
-def _accept(yearly_return, user):
+def _accept(yearly_return, user, on=None):
+    yearly_return.decided_at = step_moment(on, after=yearly_return.submitted_at)
     yearly_return.state = ReturnState.ACCEPTED
-    yearly_return.decided_at, yearly_return.decided_by = timezone.now(), user
+    yearly_return.decided_by = user
     yearly_return.save(update_fields=["state", "decided_at", "decided_by"])
     MemberCount.objects.update_or_create(
         organisation=yearly_return.organisation,
@@ -153,15 +157,16 @@ def _accept(yearly_return, user):
 
 
 @transaction.atomic
-def send_back_return(*, yearly_return, user, reason):
+def send_back_return(*, yearly_return, user, reason, on=None):
     if not rules.can_decide_return(user, yearly_return):
         raise PermissionDenied(_("You cannot send back this return."))
     if yearly_return.state != ReturnState.SUBMITTED:
         raise TransitionError(_("Only a submitted return can be sent back."))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Say why the return is sent back.")})
+    yearly_return.decided_at = step_moment(on, after=yearly_return.submitted_at)
     yearly_return.state, yearly_return.return_reason = ReturnState.RETURNED, reason.strip()
-    yearly_return.decided_at, yearly_return.decided_by = timezone.now(), user
+    yearly_return.decided_by = user
     yearly_return.save(update_fields=["state", "return_reason", "decided_at", "decided_by"])
     log(yearly_return, "plans.return.sent_back", user=user, data={"reason": reason})
     return yearly_return

@@ -3,7 +3,6 @@ from the register, keep its files; Word templates uploaded by staff; the link to
 article that ``website`` drafts from an issued report. Every change of a run's state is here."""
 
 import logging
-from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import slugify_vi
-from lienhiep.core.transitions import advance
+from lienhiep.core.transitions import advance, step_day
 from lienhiep.directory.models import Organisation
 from lienhiep.directory.rules import organisations_for, require_staff
 
@@ -226,7 +225,7 @@ def issue(*, run, user, day=None):
         raise ValidationError(_("Generate the report before issuing it."))
     if not run.signer_name.strip():
         raise ValidationError({"signer_name": _("Give the name of the signer.")})
-    day = day or date.today()
+    day = step_day(day)
     # One issue at a time per organisation: the lock holds even for a year's first number, when
     # there is no register row yet to lock (SQLite's immediate transactions serialise anyway).
     Organisation.objects.select_for_update().filter(pk=run.organisation_id).first()

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lienhiep.core.formatting import fold
+from lienhiep.core.forms import StepForm, step_on
 from lienhiep.directory.rules import can_read, is_staff, people_for
+from lienhiep.directory.seating import refusal
 
 from .. import rules, services
 from ..enums import CaseState
@@ -25,6 +25,8 @@ SIMPLE_ACTIONS = {
 
 
 def _errors(request, error):
+    if isinstance(error, ValidationError):
+        return messages.error(request, refusal(error))
     messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
 
 
@@ -36,14 +38,6 @@ def process_view(request, pk):
         return redirect("consulting_opinion", pk=pk)
     if request.method == "POST" and not is_staff(request.user):
         raise PermissionDenied
-    query = request.GET.get("expert_q", "")
-    people = people_for(request.user)
-    if query:
-        words = fold(query).split()
-        condition = Q()
-        for word in words:
-            condition &= Q(search_text__contains=word)
-        people = people.filter(condition)
     panel_form = PanelMemberForm(
         request.POST if request.POST.get("action") == "add_member" else None,
         people=people_for(request.user),
@@ -58,13 +52,11 @@ def process_view(request, pk):
         action = request.POST.get("action")
         try:
             if action in SIMPLE_ACTIONS:
-                SIMPLE_ACTIONS[action](case=case, user=request.user)
+                SIMPLE_ACTIONS[action](case=case, user=request.user, on=step_on(request.POST))
             elif action == "add_member" and panel_form.is_valid():
                 services.add_panel_member(case=case, user=request.user, **panel_form.cleaned_data)
             elif action == "hold_meeting" and meeting_form.is_valid():
-                services.hold_meeting(
-                    case=case, user=request.user, day=meeting_form.cleaned_data["day"]
-                )
+                services.hold_meeting(case=case, user=request.user, **meeting_form.cleaned_data)
             elif action == "send_report" and report_form.is_valid():
                 services.send_report(case=case, user=request.user, **report_form.cleaned_data)
             else:
@@ -88,8 +80,7 @@ def process_view(request, pk):
             "panel_form": panel_form,
             "meeting_form": meeting_form,
             "report_form": report_form,
-            "expert_q": query,
-            "candidates": people[:20] if query else [],
+            "step_form": StepForm(),
             "next_state": case.state,
             "State": CaseState,
             "can_change": is_staff(request.user),

@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lienhiep.core.signals import public_content_changed
-from lienhiep.core.transitions import advance, following
+from lienhiep.core.transitions import advance, following, latest, step_day
 from lienhiep.directory.rules import require_staff
 
 from .. import rules
-from ..enums import RESULT_STATES, ROUND_STEPS
+from ..enums import RESULT_STATES, ROUND_STEPS, RoundState
 from ..models import ContestRound
 
 
@@ -46,14 +46,33 @@ def public_changed(round):
     transaction.on_commit(lambda: public_content_changed.send(sender=ContestRound, paths=paths))
 
 
-def step(round, to, *, user, **fields):
-    """Move the round one step along ``ROUND_STEPS``, logged as ``contests.round.<state>``."""
+#: the field that dates each step of a round
+STEP_DATES = {
+    RoundState.OPEN: "opened_on",
+    RoundState.JUDGING: "judging_started_on",
+    RoundState.AWARDED: "awarded_on",
+    RoundState.PUBLISHED: "results_published_on",
+    RoundState.CLOSED: "closed_on",
+}
+
+
+def previous_day(round, to):
+    """The date of the step ``round`` reaches ``to`` from (None for the first)."""
+    before = following(ROUND_STEPS, to)
+    return getattr(round, STEP_DATES.get(before[0], ""), None) if before else None
+
+
+def step(round, to, *, user, on=None, after=None, **fields):
+    """Move the round one step along ``ROUND_STEPS``, dated ``on`` (today by default, not before
+    the step before nor ``after``), logged as ``contests.round.<state>``."""
+    day = step_day(on, after=latest(previous_day(round, to), after))
     advance(
         round,
         to,
         allowed_from=following(ROUND_STEPS, to),
         user=user,
         action=f"contests.round.{to}",
+        **{STEP_DATES[to]: day},
         **fields,
     )
     public_changed(round)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import fold, format_date
+from lienhiep.core.transitions import step_day
 
 from ..enums import REVIEWING, DossierItem, EntrySource
 from ..models import Assignment, Author, ContestField, ContestRound, Entry, EntryFile
@@ -215,7 +216,7 @@ def _send_receipt(entry):
 
 
 @transaction.atomic
-def review_entry(*, entry, eligible, reason="", dossier=(), user):
+def review_entry(*, entry, eligible, reason="", dossier=(), user, on=None):
     """Staff check the dossier and find the entry eligible or ineligible (with the reason)."""
     require_round_staff(user, entry.round)
     if not entry.round.reviews_entries():
@@ -224,10 +225,11 @@ def review_entry(*, entry, eligible, reason="", dossier=(), user):
         raise ValidationError({"reason": _("Say why the entry is not eligible.")})
     if not eligible and entry.assignments.exists():
         raise ValidationError(_("Remove the entry's judges before finding it ineligible."))
+    entry.reviewed_on = step_day(on, after=entry.round.opened_on)
     entry.eligible = eligible
     entry.eligibility_reason = "" if eligible else reason.strip()
     entry.dossier = [code for code in DossierItem.values if code in set(dossier)]
-    entry.save(update_fields=["eligible", "eligibility_reason", "dossier"])
+    entry.save(update_fields=["eligible", "eligibility_reason", "dossier", "reviewed_on"])
     log(entry, "contests.entry.reviewed", user=user, data={"eligible": eligible})
     return entry
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.directory import roles
+from lienhiep.directory.seating import require_login
 
 from .. import queries
 from ..enums import Stage
@@ -20,14 +21,10 @@ from .base import require_round_staff, require_scorable
 @transaction.atomic
 def add_judge(*, round, field, person, user, chair=False):
     require_round_staff(user, round)
-    if person.account_id is None:
-        raise ValidationError(
-            _("%(name)s has no login; a judge needs one to score.") % {"name": person}
-        )
+    require_login(person, _("%(name)s has no login; a judge needs one to score."), roles.JUDGE)
     judge = Judge(round=round, field=field, person=person, chair=chair)
     judge.full_clean()
     judge.save()
-    person.account.groups.add(roles.group(roles.JUDGE))
     log(judge, "wagtail.create", user=user)
     return judge
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import format_count
+from lienhiep.core.transitions import step_day
 
 from ..enums import PrizeLevel
 from .base import public_changed, require_results, require_round_staff
@@ -24,7 +25,7 @@ def _require_quota(entry):
 
 
 @transaction.atomic
-def forward(*, entry, user, forwarded=True):
+def forward(*, entry, user, forwarded=True, on=None):
     require_round_staff(user, entry.round)
     require_results(entry.round)
     if forwarded and not entry.eligible:
@@ -33,8 +34,9 @@ def forward(*, entry, user, forwarded=True):
         _require_quota(entry)
     if not forwarded and entry.national_prize:
         raise ValidationError(_("The entry already has a national result."))
-    entry.forwarded = forwarded
-    entry.save(update_fields=["forwarded"])
+    day = step_day(on, after=entry.round.results_published_on)
+    entry.forwarded, entry.forwarded_on = forwarded, day if forwarded else None
+    entry.save(update_fields=["forwarded", "forwarded_on"])
     log(entry, "contests.entry.forwarded", user=user, data={"forwarded": forwarded})
     return entry
 

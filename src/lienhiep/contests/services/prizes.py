@@ -1,7 +1,5 @@
 """Prizes: proposed down the ranking, corrected one by one, approved, and the results published."""
 
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -67,15 +65,15 @@ def set_prize(*, entry, level, user):
 
 
 @transaction.atomic
-def approve_prizes(*, round, user, number):
+def approve_prizes(*, round, user, number, on=None):
     require_round_staff(user, round)
     if not number.strip():
         raise ValidationError(_("Give the number of the committee's decision."))
-    return step(round, RoundState.AWARDED, user=user, approval_number=number.strip())
+    return step(round, RoundState.AWARDED, user=user, on=on, approval_number=number.strip())
 
 
 @transaction.atomic
-def publish_results(*, round, user, day=None):
-    """The results go public on ``day`` (today by default); the public pages are refreshed."""
+def publish_results(*, round, user, on=None):
+    """The results go public ``on`` a day (today by default); the public pages are refreshed."""
     require_round_staff(user, round)
-    return step(round, RoundState.PUBLISHED, user=user, results_published_on=day or date.today())
+    return step(round, RoundState.PUBLISHED, user=user, on=on)

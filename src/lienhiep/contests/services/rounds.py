@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -143,15 +144,15 @@ def launch_round(*, contest, number, period, launch_date, entry_deadline, user, 
 
 
 @transaction.atomic
-def open_round(*, round, user):
+def open_round(*, round, user, on=None):
     require_round_staff(user, round)
     if not round.fields.exists() or not round.criteria.exists():
         raise ValidationError(_("Give the round its fields and judging criteria first."))
-    return step(round, RoundState.OPEN, user=user)
+    return step(round, RoundState.OPEN, user=user, on=on)
 
 
 @transaction.atomic
-def start_judging(*, round, user):
+def start_judging(*, round, user, on=None):
     require_round_staff(user, round)
     unreviewed = round.entries.filter(eligible__isnull=True).count()
     if unreviewed:
@@ -159,10 +160,11 @@ def start_judging(*, round, user):
             _("%(count)s entries are not yet found eligible or ineligible.")
             % {"count": format_count(unreviewed)}
         )
-    return step(round, RoundState.JUDGING, user=user)
+    reviewed = round.entries.aggregate(last=Max("reviewed_on"))["last"]
+    return step(round, RoundState.JUDGING, user=user, on=on, after=reviewed)
 
 
 @transaction.atomic
-def close_round(*, round, user):
+def close_round(*, round, user, on=None):
     require_round_staff(user, round)
-    return step(round, RoundState.CLOSED, user=user)
+    return step(round, RoundState.CLOSED, user=user, on=on)

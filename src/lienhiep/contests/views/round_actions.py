@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from lienhiep.core.formatting import format_count
+from lienhiep.directory.seating import refusal
 
 from .. import forms, services
 
@@ -26,6 +27,7 @@ def review(request, round, data, **context):
         reason=data["reason"],
         dossier=data["dossier"],
         user=request.user,
+        on=data["on"],
     )
     return _entry_place(data)
 
@@ -48,19 +50,20 @@ def review_selected(request, round, data, **context):
 
 
 def open_round(request, round, data, **context):
-    services.open_round(round=round, user=request.user)
+    services.open_round(round=round, user=request.user, on=data["on"])
 
 
 def start_judging(request, round, data, **context):
-    services.start_judging(round=round, user=request.user)
+    services.start_judging(round=round, user=request.user, on=data["on"])
 
 
 def close_round(request, round, data, **context):
-    services.close_round(round=round, user=request.user)
+    services.close_round(round=round, user=request.user, on=data["on"])
 
 
 def forward(request, round, data, **context):
-    services.forward(entry=data["entry"], user=request.user, forwarded=data["forwarded"])
+    forwarded = data["forwarded"]
+    services.forward(entry=data["entry"], user=request.user, forwarded=forwarded, on=data["on"])
     return _entry_place(data)
 
 
@@ -86,9 +89,9 @@ def launch_next(request, round, data, **context):
 PROCESS_ACTIONS = {
     "review": (forms.EntryReviewForm, review),
     "review_selected": (forms.BulkReviewForm, review_selected),
-    "open": (forms.RoundActionForm, open_round),
-    "start_judging": (forms.RoundActionForm, start_judging),
-    "close": (forms.RoundActionForm, close_round),
+    "open": (forms.StepActionForm, open_round),
+    "start_judging": (forms.StepActionForm, start_judging),
+    "close": (forms.StepActionForm, close_round),
     "forward": (forms.ForwardForm, forward),
     "national": (forms.NationalResultForm, national),
     "launch_next": (forms.LaunchNextForm, launch_next),
@@ -131,11 +134,11 @@ def prize(request, round, data, **context):
 
 
 def approve(request, round, data, **context):
-    services.approve_prizes(round=round, user=request.user, number=data["number"])
+    services.approve_prizes(round=round, user=request.user, number=data["number"], on=data["on"])
 
 
 def publish(request, round, data, **context):
-    services.publish_results(round=round, user=request.user, day=data["day"])
+    services.publish_results(round=round, user=request.user, on=data["on"])
 
 
 #: the judging and prizes screen (``contests_round_judging``)
@@ -168,4 +171,4 @@ def perform(request, round, actions, **context):
     try:
         return run(request, round, form.cleaned_data, **context) or ""
     except ValidationError as error:
-        return _refuse(request, error.messages)
+        return messages.error(request, refusal(error))

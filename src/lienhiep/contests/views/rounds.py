@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from lienhiep.core.exporters import response
 from lienhiep.core.formatting import format_count
 from lienhiep.core.forms import ImportForm
-from lienhiep.directory.rules import can_read, is_staff, people_for
+from lienhiep.directory.rules import can_read, is_staff
 
 from .. import queries, rules, services
 from ..enums import LEVELS, RESULT_STATES, EntrySource, Stage
 from ..exporters import EntriesTemplate, Yearbook
-from ..forms import EntryForm, ReviewForm, author_formset, entry_data
+from ..forms import AddJudgeForm, EntryForm, ReviewForm, author_formset, entry_data
 from ..models import Assignment
 from .round_actions import JUDGING_ACTIONS, PROCESS_ACTIONS, perform
 
@@ -118,7 +118,7 @@ def judging_view(request, pk):
             "structure": queries.structure(round),
             "figures": queries.round_figures(round),
             "levels": LEVELS,
-            "people": people_for(request.user).filter(account__isnull=False),
+            "judge_form": AddJudgeForm(round=round, user=request.user),
             "is_staff": is_staff(request.user),
         },
     )

@@ -7,13 +7,29 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
-from lienhiep.core.formatting import parse_date
-from lienhiep.core.forms import ImportForm
+from lienhiep.core.forms import ImportForm, step_on
 from lienhiep.directory.rules import can_read, is_staff
+from lienhiep.directory.seating import refusal
 
 from .. import rules, services
 from ..exporters import RecipientsTemplate
+from ..forms import CouncilSeatForm
 from ..models import HonourRound, Nomination
+
+
+def _seat(request, round):
+    form = CouncilSeatForm(request.POST, user=request.user)
+    if not form.is_valid():
+        raise ValidationError(_("Check the form: some fields are missing or wrong."))
+    services.seat_council_member(round=round, user=request.user, **form.cleaned_data)
+
+
+def _unseat(request, round):
+    member = get_object_or_404(round.council, pk=request.POST.get("member"))
+    services.unseat_council_member(member=member, user=request.user)
+
+
+SEATING = {"seat": _seat, "unseat": _unseat}
 
 
 def process_view(request, pk):
@@ -23,27 +39,29 @@ def process_view(request, pk):
     if request.method == "POST":
         action = request.POST.get("action")
         try:
-            if action == "review":
+            if action in SEATING:
+                SEATING[action](request, round)
+            elif action == "review":
                 nomination = get_object_or_404(round.nominations, pk=request.POST.get("nomination"))
                 services.review(
                     nomination=nomination,
                     eligible=request.POST.get("eligible") == "yes",
                     reason=request.POST.get("reason", ""),
                     user=request.user,
+                    on=step_on(request.POST),
                 )
             elif action == "close_review":
-                services.close_review(round=round, user=request.user)
+                services.close_review(round=round, user=request.user, on=step_on(request.POST))
             elif action == "close_voting":
-                services.close_voting(round=round, user=request.user)
+                services.close_voting(round=round, user=request.user, on=step_on(request.POST))
             elif action in ("propose", "decide"):
-                day = parse_date(request.POST.get("day"))
-                getattr(services, action)(
-                    round=round, user=request.user, number=request.POST.get("number", ""), day=day
-                )
+                number = request.POST.get("number", "")
+                on = step_on(request.POST)
+                getattr(services, action)(round=round, user=request.user, number=number, on=on)
             messages.success(request, _("Saved."))
             return redirect("honours_round_process", pk=pk)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, refusal(error))
     size = round.council.count()
     nominations = services.with_votes(
         round.nominations.select_related("nominee", "nominating_unit")
@@ -60,7 +78,14 @@ def process_view(request, pk):
     return TemplateResponse(
         request,
         "honours/round_process.html",
-        {"round": round, "rows": rows, "size": size, "can_change": is_staff(request.user)},
+        {
+            "round": round,
+            "rows": rows,
+            "size": size,
+            "can_change": is_staff(request.user),
+            "council": round.council.select_related("person", "person__workplace"),
+            "seat_form": CouncilSeatForm(user=request.user),
+        },
     )
 
 
@@ -82,7 +107,10 @@ def vote_view(request, pk):
         nomination = get_object_or_404(Nomination, pk=request.POST.get("nomination"), round=round)
         try:
             services.cast_vote(
-                nomination=nomination, user=request.user, agree=request.POST.get("agree") == "yes"
+                nomination=nomination,
+                user=request.user,
+                agree=request.POST.get("agree") == "yes",
+                on=step_on(request.POST),
             )
             messages.success(request, _("Your vote has been recorded."))
         except (PermissionDenied, ValidationError) as error:

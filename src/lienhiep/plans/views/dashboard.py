@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
 
+from lienhiep.core.forms import step_on
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisations_for
 from lienhiep.directory.setup import CHOSEN_YEAR
@@ -113,7 +114,7 @@ class PlanPanel(Component):
 def approve_view(request, pk):
     plan = get_object_or_404(rules.plans_for(request.user), pk=pk)
     try:
-        services.approve_plan(plan=plan, user=request.user)
+        services.approve_plan(plan=plan, user=request.user, on=step_on(request.POST))
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lienhiep.core.forms import step_on
 from lienhiep.directory.rules import organisations_for
 
 from .. import rules, services
@@ -33,11 +34,12 @@ def review_view(request, pk):
                     yearly_return=yearly_return,
                     user=request.user,
                     reason=form.cleaned_data["reason"],
+                    on=step_on(request.POST),
                 )
                 messages.success(request, _("The return has been sent back."))
             elif action in ACTIONS:
                 service, message = ACTIONS[action]
-                service(yearly_return=yearly_return, user=request.user)
+                service(yearly_return=yearly_return, user=request.user, on=step_on(request.POST))
                 messages.success(request, message)
             return redirect("plans_return_review", pk=pk)
         except (PermissionDenied, ValidationError) as error:
