@@ -8,7 +8,12 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from lienhiep.website import caching
-from lienhiep.website.models import JournalIssuePage, NewsArticlePage, NewsIndexPage, StandardPage
+from lienhiep.website.models import (
+    ContestIndexPage,
+    JournalIssuePage,
+    NewsArticlePage,
+    NewsIndexPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +39,7 @@ def pages(demo):
         "sibling": articles[3].url,
         "journal": "/tap-san/",
         "issue": JournalIssuePage.objects.live().first().url,
-        "about": StandardPage.objects.get(slug="hoi-thi").url,
+        "about": ContestIndexPage.objects.get(slug="hoi-thi").url,
     }
 
 
@@ -74,7 +79,7 @@ def test_unpublishing_an_article_empties_the_news_index(client, pages):
 
 def test_publishing_a_page_under_home_empties_every_page_for_the_menu(client, pages):
     visit(client, pages["issue"], pages["sibling"])
-    about = StandardPage.objects.get(slug="hoi-thi")
+    about = ContestIndexPage.objects.get(slug="hoi-thi")
     about.title = "Hội thi sáng tạo kỹ thuật"
     about.save_revision().publish()
     assert (cached(pages["issue"]), cached(pages["sibling"])) == (False, False)
