@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from lienhiep.core.signals import public_content_changed
@@ -127,38 +128,48 @@ def close_voting(*, round, user):
     return advance(round, voted, allowed_from=_after(voted), user=user, action=action)
 
 
-def propose(*, round, user, number, day):
+#: The document that moves a round on: its fields' prefix, the log action, the refusal without a number.
+DOCUMENTS = {
+    RoundState.PROPOSED: (
+        "proposal",
+        "honours.round.proposed",
+        gettext_lazy("Give the proposal's number."),
+    ),
+    RoundState.DECIDED: (
+        "decision",
+        "honours.round.decided",
+        gettext_lazy("Give the decision's number."),
+    ),
+}
+
+
+def _advance_on_document(round, *, user, state, number, day):
+    """Advance ``round`` to ``state`` on its numbered document (``DOCUMENTS``), kept as
+    ``<document>_number`` and ``<document>_date``."""
+    document, action, missing = DOCUMENTS[state]
     _require_staff(user, round)
     if not number.strip():
-        raise ValidationError(_("Give the proposal's number."))
-    proposed = RoundState.PROPOSED
+        raise ValidationError(missing)
     return advance(
         round,
-        proposed,
-        allowed_from=_after(proposed),
+        state,
+        allowed_from=_after(state),
         user=user,
-        action="honours.round.proposed",
-        proposal_number=number.strip(),
-        proposal_date=day,
+        action=action,
+        **{f"{document}_number": number.strip(), f"{document}_date": day},
     )
+
+
+def propose(*, round, user, number, day):
+    state = RoundState.PROPOSED
+    return _advance_on_document(round, user=user, state=state, number=number, day=day)
 
 
 @transaction.atomic
 def decide(*, round, user, number, day, issuer=None):
     """Record the People's Committee decision: the passed nominees are honoured and commended."""
-    _require_staff(user, round)
-    if not number.strip():
-        raise ValidationError(_("Give the decision's number."))
-    decided = RoundState.DECIDED
-    advance(
-        round,
-        decided,
-        allowed_from=_after(decided),
-        user=user,
-        action="honours.round.decided",
-        decision_number=number.strip(),
-        decision_date=day,
-    )
+    state = RoundState.DECIDED
+    _advance_on_document(round, user=user, state=state, number=number, day=day)
     honoured = passed(round)
     Nomination.objects.filter(pk__in=[n.pk for n in honoured]).update(honoured=True)
     decision = CommendationDecision.objects.create(
