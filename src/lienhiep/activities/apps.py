@@ -12,7 +12,5 @@ class ActivitiesConfig(AppConfig):
 
         # The kinds are shared by every union: only the federation's staff change them.
         every = {"activity": roles.ALL, "activityattachment": roles.ALL, "activitykind": ("view",)}
-        roles.grant(roles.FEDERATION_STAFF, "activities", every | {"activitykind": roles.ALL})
-        roles.grant(roles.UNION_STAFF, "activities", every)
-        roles.grant(roles.UNION_LEADER, "activities", dict.fromkeys(every, ("view",)))
+        roles.grant_staff("activities", every, federation={"activitykind": roles.ALL})
         roles.grant(roles.OFFICER, "activities", every)

@@ -48,6 +48,15 @@ def _page(request, queryset, filters, item):
     )
 
 
+def _filtered(found, filters, *, year, organisation=None):
+    """The rows of the asked year (by the ``year`` field) and organisation (by its slug)."""
+    if filters.year:
+        found = found.filter(**{year: filters.year})
+    if organisation and filters.organisation:
+        found = found.filter(**{organisation: filters.organisation})
+    return found
+
+
 def _visible_organisation(user, slug):
     found = organisations_for(user).filter(slug=slug).first()
     if found is None:
@@ -147,10 +156,7 @@ def _activity(a):
 def activities(request, filters: Query[Filters]):
     """Hội thảo, tập huấn, sinh hoạt chuyên đề… của các tổ chức tài khoản được xem."""
     found = activities_for(request.user).select_related("kind", "organiser")
-    if filters.year:
-        found = found.filter(start_date__year=filters.year)
-    if filters.organisation:
-        found = found.filter(organiser__slug=filters.organisation)
+    found = _filtered(found, filters, year="start_date__year", organisation="organiser__slug")
     return _page(request, found.order_by("-start_date", "pk"), filters, _activity)
 
 
@@ -174,10 +180,7 @@ def _case(c):
 def critique_cases(request, filters: Query[Filters]):
     """Hồ sơ tư vấn, phản biện và giám định xã hội (chỉ các trường công khai)."""
     found = cases_for(request.user).select_related("union")
-    if filters.year:
-        found = found.filter(request_date__year=filters.year)
-    if filters.organisation:
-        found = found.filter(union__slug=filters.organisation)
+    found = _filtered(found, filters, year="request_date__year", organisation="union__slug")
     return _page(request, found.order_by("-request_date", "pk"), filters, _case)
 
 
@@ -204,9 +207,7 @@ def _rounds(request):
 @router.get("/contest-rounds", auth=TOKEN_OR_ANONYMOUS, summary="Hội thi", tags=["Hội thi"])
 def contest_rounds(request, filters: Query[Filters]):
     """Các đợt hội thi; không có mã truy cập: những đợt đã công bố kết quả."""
-    found = _rounds(request)
-    if filters.year:
-        found = found.filter(results_published_on__year=filters.year)
+    found = _filtered(_rounds(request), filters, year="results_published_on__year")
     return _page(request, found.order_by("-launch_date", "pk"), filters, _round)
 
 
@@ -250,8 +251,7 @@ def honours_results(request, filters: Query[Filters]):
     """Trí thức được tôn vinh, theo các đợt tài khoản được xem."""
     found = nominations_for(request.user).filter(honoured=True)
     found = found.select_related("nominee", "nominating_unit", "round")
-    if filters.year:
-        found = found.filter(round__year=filters.year)
+    found = _filtered(found, filters, year="round__year")
     return _page(request, found.order_by("-round__year", "pk"), filters, _honoured)
 
 
@@ -275,9 +275,7 @@ def _issued(user):
 @router.get("/reports", auth=TOKEN, summary="Báo cáo đã ban hành", tags=["Báo cáo"])
 def reports(request, filters: Query[Filters]):
     """Báo cáo năm, sáu tháng đã ban hành: số, ngày và đường dẫn tải các tệp."""
-    found = _issued(request.user)
-    if filters.year:
-        found = found.filter(year=filters.year)
+    found = _filtered(_issued(request.user), filters, year="year")
     return _page(
         request, found.order_by("-issued_on", "pk"), filters, lambda r: _report(request, r)
     )

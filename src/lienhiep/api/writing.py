@@ -76,6 +76,17 @@ def _require(user, model):
         raise PermissionDenied
 
 
+def _write_all(request, *, model, items, form_for):
+    """Check each item with its screen's form (``form_for(user, item)``), then save all or none."""
+    _require(request.user, model)
+    with translation.override("vi"):
+        forms_ = [(i, form_for(request.user, item)) for i, item in enumerate(items, 1)]
+        return _save_all(request, forms_)
+
+
+WRITE = {"auth": TOKEN, "response": {200: dict, 400: dict, 403: dict}}
+
+
 class ReportedValueIn(Schema):
     indicator: str
     organisation: str
@@ -112,19 +123,10 @@ def _value_form(user, item):
     return ReportedValueForm(data, instance=existing, for_user=user)
 
 
-@router.post(
-    "/reported-values",
-    auth=TOKEN,
-    response={200: dict, 400: dict, 403: dict},
-    summary="Ghi số liệu báo cáo",
-    tags=["Chỉ tiêu"],
-)
+@router.post("/reported-values", **WRITE, summary="Ghi số liệu báo cáo", tags=["Chỉ tiêu"])
 def reported_values(request, payload: ReportedValuesIn):
     """Ghi (hoặc sửa) số liệu của các chỉ tiêu báo cáo, có nguồn: tất cả hoặc không mục nào."""
-    _require(request.user, ReportedValue)
-    with translation.override("vi"):
-        forms_ = [(i, _value_form(request.user, item)) for i, item in enumerate(payload.items, 1)]
-        return _save_all(request, forms_)
+    return _write_all(request, model=ReportedValue, items=payload.items, form_for=_value_form)
 
 
 class MemberCountIn(Schema):
@@ -147,19 +149,10 @@ def _count_form(user, item):
     return MemberCountForm(data, instance=existing, for_user=user)
 
 
-@router.post(
-    "/member-counts",
-    auth=TOKEN,
-    response={200: dict, 400: dict, 403: dict},
-    summary="Ghi số hội viên",
-    tags=["Danh bạ"],
-)
+@router.post("/member-counts", **WRITE, summary="Ghi số hội viên", tags=["Danh bạ"])
 def member_counts(request, payload: MemberCountsIn):
     """Ghi số hội viên cuối năm của các tổ chức: tất cả hoặc không mục nào."""
-    _require(request.user, MemberCount)
-    with translation.override("vi"):
-        forms_ = [(i, _count_form(request.user, item)) for i, item in enumerate(payload.items, 1)]
-        return _save_all(request, forms_)
+    return _write_all(request, model=MemberCount, items=payload.items, form_for=_count_form)
 
 
 class ActivityIn(Schema):
@@ -203,13 +196,7 @@ def _import_problem(problem):
     return _problem(problem.row - 1, problem.header, problem.reason)
 
 
-@router.post(
-    "/activities",
-    auth=TOKEN,
-    response={200: dict, 400: dict, 403: dict},
-    summary="Ghi hoạt động",
-    tags=["Hoạt động"],
-)
+@router.post("/activities", **WRITE, summary="Ghi hoạt động", tags=["Hoạt động"])
 def record_activities(request, payload: ActivitiesIn):
     """Ghi các hoạt động qua đúng quy trình nhập Excel: tất cả hoặc không mục nào."""
     with translation.override("vi"):

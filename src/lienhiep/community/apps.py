@@ -10,7 +10,5 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from lienhiep.directory import roles
 
-        roles.grant(roles.FEDERATION_STAFF, "community", {"project": roles.ALL})
-        roles.grant(roles.UNION_STAFF, "community", {"project": roles.ALL})
         # Officers see no project (``rules.projects_for``), so they are given no permission on them.
-        roles.grant(roles.UNION_LEADER, "community", {"project": ("view",)})
+        roles.grant_staff("community", {"project": roles.ALL})

@@ -16,7 +16,5 @@ class ConsultingConfig(AppConfig):
             "casestep": roles.ALL,
             "opinion": ("view",),
         }
-        roles.grant(roles.FEDERATION_STAFF, "consulting", every)
-        roles.grant(roles.UNION_STAFF, "consulting", every)
-        roles.grant(roles.UNION_LEADER, "consulting", dict.fromkeys(every, ("view",)))
+        roles.grant_staff("consulting", every)
         roles.grant(roles.EXPERT, "consulting", {"opinion": ("add", "change", "view")})

@@ -24,6 +24,4 @@ class ContestsConfig(AppConfig):
             "assignment": ("view",),
             "score": ("view",),
         }
-        roles.grant(roles.FEDERATION_STAFF, "contests", every)
-        roles.grant(roles.UNION_STAFF, "contests", every)
-        roles.grant(roles.UNION_LEADER, "contests", dict.fromkeys(every, ("view",)))
+        roles.grant_staff("contests", every)

@@ -66,6 +66,14 @@ def grant(role, app_label, models):
     PERMISSIONS[role].setdefault(app_label, {}).update(models)
 
 
+def grant_staff(app_label, models, *, federation=None):
+    """The usual grants: federation and union staff get ``models`` (the federation also
+    ``federation``), the union leader may only view them."""
+    grant(FEDERATION_STAFF, app_label, models | (federation or {}))
+    grant(UNION_STAFF, app_label, models)
+    grant(UNION_LEADER, app_label, dict.fromkeys(models, ("view",)))
+
+
 def ensure_groups():
     """Create the groups and give each exactly its permissions (idempotent)."""
     for role, name in GROUP_NAMES.items():

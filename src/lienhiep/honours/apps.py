@@ -24,9 +24,7 @@ class HonoursConfig(AppConfig):
             "commendation": roles.ALL,
             "vote": ("view",),
         }
-        roles.grant(roles.FEDERATION_STAFF, "honours", every)
-        roles.grant(roles.UNION_STAFF, "honours", every)
-        roles.grant(roles.UNION_LEADER, "honours", dict.fromkeys(every, ("view",)))
+        roles.grant_staff("honours", every)
         roles.grant(
             roles.OFFICER,
             "honours",

@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.importing import (
-    BaseReader,
     Column,
     ImportFailed,
     Problem,
@@ -13,7 +12,7 @@ from lienhiep.core.importing import (
     open_workbook,
     save_workbook,
 )
-from lienhiep.directory.rules import organisations_for, people_for
+from lienhiep.directory.importing import VisibleReader
 
 from .enums import RecipientKind
 from .models import Commendation
@@ -27,27 +26,8 @@ COLUMNS = [
 ]
 
 
-class Reader(BaseReader):
-    def __init__(self, user):
-        super().__init__()
-        self.organisations = {o.slug: o for o in organisations_for(user)}
-        self.people = {p.code: p for p in people_for(user)}
-
-    def parse_org(self, column, value):
-        try:
-            return self.organisations[str(value).strip()]
-        except KeyError:
-            raise ValueError(
-                _("no organisation you may work with has the code “%(code)s”") % {"code": value}
-            ) from None
-
-    def parse_person(self, column, value):
-        try:
-            return self.people[str(value).strip()]
-        except KeyError:
-            raise ValueError(
-                _("no person you may work with has the code “%(code)s”") % {"code": value}
-            ) from None
+class Reader(VisibleReader):
+    """Organisation and person codes read as records the user may see (``VisibleReader``)."""
 
     def declare(self, sheet_name, number, positions, values):
         kind = values.get("kind")

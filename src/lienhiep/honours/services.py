@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from lienhiep.core.signals import public_content_changed
@@ -179,40 +180,53 @@ def close_voting(*, round, user, on=None):
     return advance(round, voted, allowed_from=_after(voted), user=user, action=action, voted_on=day)
 
 
-def propose(*, round, user, number, on=None):
+#: The document that moves a round on: its fields' prefix, the log action, the refusal without
+#: a number, and the field of the step before (its date may not come after the document's).
+DOCUMENTS = {
+    RoundState.PROPOSED: (
+        "proposal",
+        "honours.round.proposed",
+        gettext_lazy("Give the proposal's number."),
+        "voted_on",
+    ),
+    RoundState.DECIDED: (
+        "decision",
+        "honours.round.decided",
+        gettext_lazy("Give the decision's number."),
+        "proposal_date",
+    ),
+}
+
+
+def _advance_on_document(round, *, user, state, number, on):
+    """Advance ``round`` to ``state`` on its numbered document (``DOCUMENTS``), kept as
+    ``<document>_number`` and ``<document>_date``; the document's date is returned."""
+    document, action, missing, previous = DOCUMENTS[state]
     _require_staff(user, round)
     if not number.strip():
-        raise ValidationError(_("Give the proposal's number."))
-    day = step_day(on, after=round.voted_on)
-    proposed = RoundState.PROPOSED
-    return advance(
+        raise ValidationError(missing)
+    day = step_day(on, after=getattr(round, previous))
+    advance(
         round,
-        proposed,
-        allowed_from=_after(proposed),
+        state,
+        allowed_from=_after(state),
         user=user,
-        action="honours.round.proposed",
-        proposal_number=number.strip(),
-        proposal_date=day,
+        action=action,
+        **{f"{document}_number": number.strip(), f"{document}_date": day},
     )
+    return day
+
+
+def propose(*, round, user, number, on=None):
+    _advance_on_document(round, user=user, state=RoundState.PROPOSED, number=number, on=on)
+    return round
 
 
 @transaction.atomic
 def decide(*, round, user, number, on=None, issuer=None):
     """Record the People's Committee decision: the passed nominees are honoured and commended."""
-    _require_staff(user, round)
-    if not number.strip():
-        raise ValidationError(_("Give the decision's number."))
-    day = step_day(on, after=round.proposal_date)
-    decided = RoundState.DECIDED
-    advance(
-        round,
-        decided,
-        allowed_from=_after(decided),
-        user=user,
-        action="honours.round.decided",
-        decision_number=number.strip(),
-        decision_date=day,
-    )
+    state = RoundState.DECIDED
+    day = _advance_on_document(round, user=user, state=state, number=number, on=on)
     honoured = passed(round)
     Nomination.objects.filter(pk__in=[n.pk for n in honoured]).update(honoured=True)
     decision = CommendationDecision.objects.create(

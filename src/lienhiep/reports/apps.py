@@ -12,6 +12,4 @@ class ReportsConfig(AppConfig):
         from lienhiep.directory import roles
 
         every = {"reportrun": roles.ALL, "reporttemplate": roles.ALL, "outgoingdocument": roles.ALL}
-        roles.grant(roles.FEDERATION_STAFF, "reports", every)
-        roles.grant(roles.UNION_STAFF, "reports", every)
-        roles.grant(roles.UNION_LEADER, "reports", dict.fromkeys(every, ("view",)))
+        roles.grant_staff("reports", every)

@@ -1,20 +1,17 @@
 from django.utils import timezone
-from wagtail.admin.ui.components import Component
 
 from lienhiep.directory.rules import can_read
+from lienhiep.directory.views.panels import DashboardPanel
 
 from .. import rules, services
 
 
-class OverduePanel(Component):
+class OverduePanel(DashboardPanel):
     """Steps of critique cases past their due date, on the dashboard."""
 
     name = "overdue_case_steps"
     template_name = "consulting/overdue_panel.html"
     order = 60
-
-    def __init__(self, request):
-        self.request = request
 
     def get_context_data(self, parent_context):
         if not can_read(self.request.user):

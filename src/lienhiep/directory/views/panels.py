@@ -10,6 +10,22 @@ from ..models import MemberCount
 from ..setup import CHOSEN_YEAR, default_union
 
 
+class DashboardPanel(Component):
+    """A panel on the admin dashboard, drawn for one request (its user and session)."""
+
+    def __init__(self, request):
+        self.request = request
+
+
+def remembered_year(request, year=None):
+    """The year asked for, remembered in the session; else the one last chosen (or None)."""
+    session = getattr(request, "session", {})
+    if year:
+        session[CHOSEN_YEAR] = year
+        return year
+    return session.get(CHOSEN_YEAR)
+
+
 def union_for(user):
     """The union whose figures a user reads: their scope's union, or the default union."""
     scope = rules.scope_organisation(user)
@@ -20,13 +36,10 @@ def union_for(user):
     return scope
 
 
-class RegistryPanel(Component):
+class RegistryPanel(DashboardPanel):
     name = "registry"
     template_name = "directory/registry_panel.html"
     order = 50
-
-    def __init__(self, request):
-        self.request = request
 
     def get_context_data(self, parent_context):
         user = self.request.user
@@ -36,7 +49,6 @@ class RegistryPanel(Component):
         latest = MemberCount.objects.filter(organisation__parent=union).aggregate(y=Max("year"))[
             "y"
         ]
-        chosen = getattr(self.request, "session", {}).get(CHOSEN_YEAR)
-        year = chosen or latest or timezone.localdate().year
+        year = remembered_year(self.request) or latest or timezone.localdate().year
         figures = measures.registry(rules.subtree_ids(union.pk), year)
         return {"union": union, "year": year, "figures": figures}

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
-from lienhiep.core.forms import ImportForm, step_on
+from lienhiep.core.forms import step_on
+from lienhiep.core.import_views import import_screen, imported
 from lienhiep.directory.rules import can_read, is_staff
 from lienhiep.directory.seating import refusal
 
@@ -134,29 +136,12 @@ def import_recipients_view(request, pk):
         raise PermissionDenied
     if request.GET.get("template"):
         return response(RecipientsTemplate().render())
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = importing.import_recipients(
-                decision=decision, content=form.cleaned_data["workbook"].read(), user=request.user
-            )
-        except importing.ImportFailed as failure:
-            problems = failure.problems
-            messages.error(
-                request,
-                _("Nothing was imported: %(count)s problems were found.")
-                % {"count": len(problems)},
-            )
-        else:
-            messages.success(
-                request,
-                _("Imported: %(created)s records created, %(updated)s updated.")
-                % {"created": created, "updated": 0},
-            )
-            return redirect("honours_decision:edit", pk)
-    return TemplateResponse(
+    return import_screen(
         request,
-        "honours/import_recipients.html",
-        {"decision": decision, "form": form, "problems": problems},
+        template="honours/import_recipients.html",
+        run=lambda content: imported(
+            importing.import_recipients(decision=decision, content=content, user=request.user), 0
+        ),
+        done=reverse("honours_decision:edit", args=[pk]),
+        context={"decision": decision},
     )

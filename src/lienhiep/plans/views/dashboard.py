@@ -8,13 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.ui.components import Component
 
 from lienhiep.core.forms import step_on
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisations_for
-from lienhiep.directory.setup import CHOSEN_YEAR
-from lienhiep.directory.views.panels import union_for
+from lienhiep.directory.views.panels import DashboardPanel, remembered_year, union_for
 
 from .. import figures, queries, rules, services
 from ..forms import DashboardChoiceForm
@@ -56,23 +54,16 @@ def chosen(request):
 
 def chosen_year(request, organisation, year):
     """The year asked for (remembered), else the one last chosen, else the latest with records."""
-    session = getattr(request, "session", {})
-    if year:
-        session[CHOSEN_YEAR] = year
-        return year
+    if remembered := remembered_year(request, year):
+        return remembered
     today = timezone.localdate()
-    if session.get(CHOSEN_YEAR):
-        return session[CHOSEN_YEAR]
     return queries.latest_year_with_records(organisation, today) if organisation else today.year
 
 
-class PlanPanel(Component):
+class PlanPanel(DashboardPanel):
     name = "plan"
     template_name = "plans/dashboard_panel.html"
     order = 40
-
-    def __init__(self, request):
-        self.request = request
 
     def get_context_data(self, parent_context):
         form, organisation, year = chosen(self.request)
