@@ -54,14 +54,14 @@ def test_one_cancelled_activity_refuses_the_selection_and_is_named(personas, dem
     with pytest.raises(ValidationError) as refused:
         services.mark_held(activities=chosen, user=personas["union_staff"])
     message = refused.value.messages[0]
-    assert "Hội thảo chọn 0 (01/05/2024): it is not planned" in message
+    assert "Hội thảo chọn 0 (01/05/2024): hoạt động không ở trạng thái dự kiến" in message
     assert message.count("Hội thảo chọn") == 1
     assert states(chosen) == [ActivityState.PLANNED] * 2 + [ActivityState.CANCELLED]
 
 
 def test_a_leader_cannot_mark_activities_held(personas, demo):
     chosen = planned(demo, 1)
-    with pytest.raises(ValidationError, match="you cannot change it"):
+    with pytest.raises(ValidationError, match="bạn không có quyền thay đổi"):
         services.mark_held(activities=chosen, user=personas["leader"])
     assert states(chosen) == [ActivityState.PLANNED]
 
@@ -78,7 +78,7 @@ def test_the_bulk_screen_marks_the_selection_held_with_the_count(client, persona
     client.force_login(personas["union_staff"])
     assert all(a.title in client.get(bulk_url(chosen)).content.decode() for a in chosen)
     response = client.post(bulk_url(chosen), follow=True)
-    assert "03 activities were marked held." in response.content.decode()
+    assert "Đã đánh dấu 03 hoạt động là đã tổ chức." in response.content.decode()
     assert states(chosen) == [ActivityState.HELD] * 3
 
 
@@ -87,7 +87,7 @@ def test_an_activity_out_of_scope_refuses_the_selection(client, personas, demo):
     theirs = planned(make_org(name="Liên hiệp khác"), 1)
     client.force_login(personas["union_staff"])
     page = client.post(bulk_url(mine + theirs), follow=True).content.decode()
-    assert "01 of the selected records cannot be found." in page
+    assert "không tìm thấy 01 bản ghi trong số đã chọn." in page
     assert states(mine + theirs) == [ActivityState.PLANNED] * 3
 
 
@@ -98,5 +98,5 @@ def test_all_in_the_listing_means_the_filtered_listing(client, personas, demo):
     url = reverse("wagtail_bulk_action", args=["activities", "activity", "held"])
     query = "id=all&year=2024&state=planned&q=hoi+thao+chon"
     response = client.post(f"{url}?{query}", follow=True)
-    assert "02 activities were marked held." in response.content.decode()
+    assert "Đã đánh dấu 02 hoạt động là đã tổ chức." in response.content.decode()
     assert states(chosen) == [ActivityState.HELD] * 2 + [ActivityState.PLANNED]

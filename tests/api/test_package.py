@@ -57,12 +57,12 @@ def test_package_names_every_indicator_with_its_records(package):
 
 
 def test_package_with_a_number_changed_is_refused(package):
-    with pytest.raises(PackageRefused, match="signature"):
+    with pytest.raises(PackageRefused, match="Chữ ký"):
         verify(_changed(package), trust=True)
 
 
 def test_package_of_an_unknown_version_is_refused(package):
-    with pytest.raises(PackageRefused, match="version 2"):
+    with pytest.raises(PackageRefused, match="phiên bản 2"):
         verify({**package, "version": 2}, trust=True)
 
 
@@ -124,5 +124,5 @@ def test_import_year_on_a_fresh_installation_prints_the_demo_figures(
     assert (ReportedValue.objects.count(), _indicator_lines()) == (loaded, demo_lines)
     forged = tmp = path.with_name("forged.json")
     tmp.write_text(json.dumps(_changed(json.loads(path.read_text("utf-8")))), "utf-8")
-    with pytest.raises(CommandError, match="signature"):
+    with pytest.raises(CommandError, match="Chữ ký"):
         call_command("import_year", str(forged), stdout=io.StringIO())

@@ -68,7 +68,7 @@ def test_an_entry_with_judges_refuses_the_whole_selection_and_is_named(youth_rou
             round=youth_round, entries=chosen, eligible=False, reason="Trùng lặp", user=staff
         )
     message = refused.value.messages[0]
-    assert f"{chosen[1].code}: remove its judges first" in message
+    assert f"{chosen[1].code}: cần gỡ giám khảo của bài trước" in message
     assert chosen[0].code not in message
     assert decisions(chosen) == [(None, "")] * 3
 
@@ -77,7 +77,7 @@ def test_an_entry_of_another_round_refuses_the_selection(youth_round, demo):
     twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
     other = twelfth.entries.get(code="TN12-0002")
     staff = union_staff(youth_round.contest.union)
-    with pytest.raises(ValidationError, match="TN12-0002: not an entry of this round"):
+    with pytest.raises(ValidationError, match="TN12-0002: không phải bài dự thi của vòng thi này"):
         services.review_entries(round=youth_round, entries=[other], eligible=True, user=staff)
 
 
@@ -92,7 +92,7 @@ def test_the_entries_screen_marks_the_ticked_entries_with_the_count(client, yout
         {"action": "review_selected", "entries": [e.pk for e in chosen[:3]], "eligible": "yes"},
         follow=True,
     )
-    assert "03 entries found eligible." in response.content.decode()
+    assert "Đã xác định 03 bài dự thi đủ điều kiện." in response.content.decode()
     assert decisions(chosen) == [(True, "")] * 3 + [(None, "")]
 
 
@@ -101,7 +101,7 @@ def test_the_entries_screen_refuses_an_empty_selection(client, youth_round):
     client.force_login(union_staff(youth_round.contest.union))
     url = reverse("contests_round_process", args=[youth_round.pk])
     response = client.post(url, {"action": "review_selected", "eligible": "yes"}, follow=True)
-    assert "Select at least one entry." in response.content.decode()
+    assert "Hãy chọn ít nhất một bài dự thi." in response.content.decode()
 
 
 def test_the_entries_screen_links_the_entries_import(client, youth_round):

@@ -29,7 +29,8 @@ def test_html_named_pdf_is_refused_as_a_registration_form_and_a_note(client, you
         "note": SimpleUploadedFile("thuyet-minh.pdf", b"\x00\x01random bytes"),
     }
     page = client.post(url, {**form_data(youth_round), **files}).content.decode()
-    assert page.count(str(WRONG_CONTENT % {"ext": ".pdf"})) == 2
+    # each refused slot: once in the summary at the top, once at its field
+    assert page.count(str(WRONG_CONTENT % {"ext": ".pdf"})) == 4
     assert not Entry.objects.filter(round=youth_round).exists()
 
 

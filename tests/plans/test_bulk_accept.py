@@ -84,7 +84,7 @@ def test_the_bulk_screen_accepts_the_selection_with_the_count(client, personas, 
     confirm = client.get(url).content.decode()
     assert all(str(r) in confirm or str(r.organisation) in confirm for r in returns)
     response = client.post(url, follow=True)
-    assert "03 returns were accepted." in response.content.decode()
+    assert "Đã chấp nhận 03 báo cáo năm." in response.content.decode()
     assert states(returns) == [ReturnState.ACCEPTED] * 3
 
 
@@ -96,7 +96,7 @@ def test_a_return_out_of_scope_refuses_the_selection(client, personas, demo):
         bulk_url(mine + theirs, reverse("plans_yearlyreturn:index")), follow=True
     )
     assert (
-        "Nothing was changed: 01 of the selected records cannot be found."
+        "Không có thay đổi nào: không tìm thấy 01 bản ghi trong số đã chọn."
         in response.content.decode()
     )
     assert states(mine + theirs) == [ReturnState.SUBMITTED] * 3
@@ -122,5 +122,5 @@ def test_all_in_the_listing_means_the_filtered_listing(client, personas, demo):
     client.force_login(personas["union_staff"])
     url = reverse("wagtail_bulk_action", args=["plans", "yearlyreturn", "accept"])
     response = client.post(f"{url}?id=all&year=2021&state=submitted", follow=True)
-    assert "02 returns were accepted." in response.content.decode()
+    assert "Đã chấp nhận 02 báo cáo năm." in response.content.decode()
     assert states(this_year + other_year) == [ReturnState.ACCEPTED] * 2 + [ReturnState.SUBMITTED]

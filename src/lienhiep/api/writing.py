@@ -167,6 +167,7 @@ class ActivityIn(Schema):
     target_group: str = ""
     outcome: str = ""
     state: str = ""
+    co_organisers: str = ""  # organisation codes separated by ";", as in the import's column
 
 
 class ActivitiesIn(Schema):

@@ -22,5 +22,6 @@ def empty_page_cache(sender, **kwargs):
 
 
 @receiver(post_save, sender=SiteSettings)  # the name, address and logo show on every page
-def empty_page_cache_for_settings(sender, **kwargs):
-    caching.invalidate()
+def empty_page_cache_for_settings(sender, created=False, **kwargs):
+    if not created:  # settings made with their defaults on a first visit change nothing shown
+        caching.invalidate()
