@@ -34,13 +34,13 @@ def test_figures_then_report_then_news_draft(live_server, seeded, browser):
     staff.fill("input[name='community.scholarships-source']", "Báo cáo quý I/2025")
     staff.fill("input[name='community.charity_houses-value']", "2")
     with staff.expect_navigation():
-        staff.click("main button[type=submit]")
+        staff.click("main button[type=submit]:has-text('Lưu')")
     error = staff.locator("#id_community\\.charity_houses-source-error")
     assert error.inner_text() == "Hãy ghi rõ nguồn của số liệu (văn bản hoặc người cung cấp)."
     assert ReportedValue.objects.filter(subject=key, year=2025).count() == before
     staff.fill("input[name='community.charity_houses-source']", "Biên bản bàn giao nhà")
     with staff.expect_navigation():
-        staff.click("main button[type=submit]")
+        staff.click("main button[type=submit]:has-text('Lưu')")
     assert "Đã lưu" in staff.inner_text("body")
     saved = ReportedValue.objects.filter(subject=key, year=2025)
     assert sorted(saved.values_list("indicator__code", "value")) == [
