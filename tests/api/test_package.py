@@ -91,7 +91,7 @@ def test_federation_key_prints_the_public_key_and_fingerprint(db):
 def demo_package(transactional_db, tmp_path):
     """The demo's 2024 package of Hòa An and the lines ``indicators`` prints on the demo."""
     if not Organisation.objects.filter(slug="hoa-an").exists():
-        call_command("seed_demo", stdout=io.StringIO())
+        call_command("seed_demo", "--force", stdout=io.StringIO())
     path = tmp_path / "pkg.json"
     call_command(
         "export_year",

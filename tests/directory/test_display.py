@@ -37,7 +37,7 @@ def test_the_avatar_is_the_initials_drawn_inline(hanh):
 
 def test_the_users_list_shows_vietnamese_names_and_no_gravatar(client, hanh, personas):
     client.force_login(make_user(superuser=True))
-    html = client.get(reverse("wagtailusers_users:index")).content.decode()
+    html = client.get(reverse("wagtailusers_users:index"), {"q": "hanh"}).content.decode()
     assert "Nguyễn Thị Hạnh" in html and "Hạnh Nguyễn Thị" not in html
     assert "gravatar" not in html
 
