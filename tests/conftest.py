@@ -66,6 +66,15 @@ def reload_migration_data():
                 operation.code(apps, None)
 
 
+def restore_migrated_state():
+    """What ``migrate`` leaves in a database that a test emptied: content types, permissions,
+    groups, indicators (post_migrate) and the data our migrations load."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    emit_post_migrate_signal(0, False, "default")
+    reload_migration_data()
+
+
 @pytest.fixture
 def empty_installation(transactional_db):
     """A freshly migrated database: reference data, Wagtail's welcome page, no union, no demo.
