@@ -95,3 +95,15 @@ def test_section_pages_cost_the_same_for_more_rounds(client, demo):
         nomination.save()
     assert page_queries(client, "/hoi-thi/") == contests
     assert page_queries(client, "/ton-vinh/") == honours
+
+
+def test_each_home_page_may_have_its_own_sections(demo):
+    from lienhiep.website.models import HomePage
+
+    first = HomePage.objects.get()
+    second = first.get_parent().add_child(
+        instance=HomePage(title="Liên hiệp hội tỉnh thứ hai", slug="tinh-thu-hai")
+    )
+    for section in (ContestIndexPage, HonoursIndexPage):
+        assert not section.can_create_at(first)  # it has its section already
+        assert section.can_create_at(second)  # a second hosted union gets its own

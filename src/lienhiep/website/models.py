@@ -293,46 +293,47 @@ class StandardPage(SearchablePage):
         )
 
 
-class ContestIndexPage(SearchablePage):
-    """The contests with their public rounds: calls open, judging, results with winners."""
+class SectionPage(SearchablePage):
+    """A section of the union's site listing records of a domain app, one under each home page
+    (each hosted union has its own)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["website.HomePage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1
+    #: the context name and the ``website.queries`` function that lists the section's records
+    listing = None
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from . import queries
+
+        context = super().get_context(request, *args, **kwargs)
+        name, function = self.listing
+        context[name] = getattr(queries, function)()
+        return context
+
+
+class ContestIndexPage(SectionPage):
+    """The contests with their public rounds: calls open, judging, results with winners."""
+
+    listing = ("contests", "public_contests")
 
     class Meta:
         verbose_name = _("contests page")
 
-    def get_context(self, request, *args, **kwargs):
-        from .queries import public_contests
 
-        context = super().get_context(request, *args, **kwargs)
-        context["contests"] = public_contests()
-        return context
-
-
-class HonoursIndexPage(SearchablePage):
+class HonoursIndexPage(SectionPage):
     """The decided honouring rounds with the intellectuals they honoured."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["website.HomePage"]
-    subpage_types = []
-    max_count = 1
+    listing = ("rounds", "honoured_rounds")
 
     class Meta:
         verbose_name = _("honours page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .queries import honoured_rounds
-
-        context = super().get_context(request, *args, **kwargs)
-        context["rounds"] = honoured_rounds()
-        return context
 
 
 @register_setting(icon="site")
