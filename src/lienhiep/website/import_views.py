@@ -3,13 +3,13 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import NewsIndexPage
-from .news_import import import_news
+from . import news_imports
+from .enums import NewsImportState
+from .models import NewsImport, NewsIndexPage
 
 
 def indexes_for(user):
@@ -37,36 +37,46 @@ class NewsImportForm(forms.Form):
 
 
 def import_view(request):
+    """Send a file: it is checked at once and imported by the task worker; an import that is
+    done before the answer (the immediate backend of the demo) goes straight to the section."""
     indexes = indexes_for(request.user)
     if not indexes:
         raise PermissionDenied
     form = NewsImportForm(request.POST or None, request.FILES or None, indexes=indexes)
-    result = None
+    problems = []
     if request.method == "POST" and form.is_valid():
         index = next(i for i in indexes if i.pk == form.cleaned_data["index"])
         try:
-            result = import_news(
-                index=index, content=form.cleaned_data["file"].read(), user=request.user
+            job = news_imports.queue_news_import(
+                index=index, upload=form.cleaned_data["file"], user=request.user
             )
         except ValidationError as error:
             form.add_error("file", error)
+        except news_imports.NewsFileRefused as refused:
+            problems = refused.problems
         else:
-            if result.ok:
-                messages.success(request, summary(result))
+            if job.state == NewsImportState.DONE:
+                messages.success(request, news_imports.summary(job))
                 return redirect("wagtailadmin_explore", index.pk)
-    return TemplateResponse(request, "website/news_import.html", {"form": form, "result": result})
+            return redirect("website_news_import_status", job.pk)
+    recent = NewsImport.objects.filter(index__in=indexes).select_related("index")[:5]
+    context = {"form": form, "problems": problems, "recent": recent}
+    return TemplateResponse(request, "website/news_import.html", context)
 
 
-def summary(result):
-    said = _("Imported %(created)s articles; %(skipped)s already on the site.") % {
-        "created": len(result.created),
-        "skipped": len(result.skipped),
+def status_view(request, pk):
+    """How far an import is (the screen reloads itself while the worker runs), then what it did
+    or every problem that stopped it."""
+    job = get_object_or_404(
+        NewsImport.objects.filter(index__in=indexes_for(request.user)).select_related("index"),
+        pk=pk,
+    )
+    context = {
+        "job": job,
+        "done": news_imports.articles_done(job),
+        "summary": news_imports.summary(job) if job.state == NewsImportState.DONE else "",
     }
-    if result.missing_pictures:
-        said += " " + _("%(count)s pictures were not in the file and were left out.") % {
-            "count": len(result.missing_pictures)
-        }
-    return said
+    return TemplateResponse(request, "website/news_import_status.html", context)
 
 
 def may_import_into(page, user):

@@ -1,7 +1,11 @@
 """The union's public site: home, news, e-journal and information pages."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -13,10 +17,14 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from lienhiep.core.formatting import fold
+from lienhiep.core.private import private_storage
 
 from .blocks import ArticleBody
+from .enums import RUNNING_STATES, NewsImportState
 
 NEWS_PER_PAGE = 12
+#: an import still "importing" after this long was left by a worker that stopped
+NEWS_IMPORT_STALE_AFTER = timedelta(minutes=30)
 
 
 @register_snippet
@@ -360,3 +368,60 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class NewsImport(models.Model):
+    """A news file handed to the task worker: its state, and what the import did when done."""
+
+    index = models.ForeignKey(
+        NewsIndexPage, models.CASCADE, related_name="imports", verbose_name=_("news section")
+    )
+    file = models.FileField(
+        _("file"), upload_to="news-imports/%Y/", storage=private_storage, blank=True
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    items = models.PositiveIntegerField(_("articles in the file"), default=0)
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=NewsImportState.choices,
+        default=NewsImportState.QUEUED,
+    )
+    created = models.PositiveIntegerField(_("articles created"), default=0)
+    skipped = models.PositiveIntegerField(_("articles already on the site"), default=0)
+    missing_pictures = models.PositiveIntegerField(_("pictures not in the file"), default=0)
+    problems = models.JSONField(_("problems"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at", "-pk"]
+        verbose_name = _("news import")
+        verbose_name_plural = _("news imports")
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def is_stale(self):
+        """Importing for longer than any import takes: the worker stopped under it (nothing of
+        the file was saved, the import being one transaction)."""
+        started = self.started_at
+        return (
+            self.state == NewsImportState.IMPORTING
+            and started is not None
+            and timezone.now() - started > NEWS_IMPORT_STALE_AFTER
+        )
+
+    @property
+    def is_running(self):
+        return self.state in RUNNING_STATES and not self.is_stale

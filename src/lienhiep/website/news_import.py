@@ -200,24 +200,40 @@ def check(item):
     return [f"{where}: {reason}." for reason in wrong]
 
 
-def import_news(*, index, content: bytes, user) -> NewsImportResult:
-    """Every item of the file as a published article under ``index``, or nothing."""
+def read_file(content: bytes):
+    """``(items, pictures, problems)``: the file read and every item checked, nothing written;
+    a file that is no feed at all raises ``ValidationError``."""
     xml, pictures = open_upload(content)
     items = parse(xml)
-    result = NewsImportResult()
-    result.problems = [problem for item in items for problem in check(item)]
+    problems = [problem for item in items for problem in check(item)]
     if not items:
-        result.problems.append(_("The file holds no article."))
+        problems.append(_("The file holds no article."))
+    return items, pictures, problems
+
+
+#: how many articles are written between two reports of progress
+PROGRESS_EVERY = 10
+
+
+def import_news(*, index, content: bytes, user, progress=None) -> NewsImportResult:
+    """Every item of the file as a published article under ``index``, or nothing.
+
+    ``progress(done, total)``, if given, hears every ``PROGRESS_EVERY`` items how far it is.
+    """
+    items, pictures, problems = read_file(content)
+    result = NewsImportResult(problems=problems)
     if result.problems:
         return result
     existing = set(NewsArticlePage.objects.child_of(index).values_list("title", "date"))
     with transaction.atomic():
-        for item in items:
+        for number, item in enumerate(items, start=1):
             if (item.title, item.day) in existing:
                 result.skipped.append(item.title)
-                continue
-            result.created.append(create_article(index, item, pictures, result, user))
-            existing.add((item.title, item.day))
+            else:
+                result.created.append(create_article(index, item, pictures, result, user))
+                existing.add((item.title, item.day))
+            if progress and number % PROGRESS_EVERY == 0:
+                progress(number, len(items))
         transaction.on_commit(invalidate)
     return result
 

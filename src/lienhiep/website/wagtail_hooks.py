@@ -35,7 +35,28 @@ def schedule_publishing(request, page):
 
 @hooks.register("register_admin_urls")
 def register_news_import_url():
-    return [path("website/news-import/", import_views.import_view, name="website_news_import")]
+    return [
+        path("website/news-import/", import_views.import_view, name="website_news_import"),
+        path(
+            "website/news-import/<int:pk>/",
+            import_views.status_view,
+            name="website_news_import_status",
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_news_import_actions(actions):
+    actions.register_action(
+        "website.news_import.queued", _("Queue news import"), _("News file queued for import")
+    )
+    actions.register_action("website.news_import.done", _("Import news"), _("News imported"))
+    actions.register_action(
+        "website.news_import.refused", _("Refuse news import"), _("News import refused")
+    )
+    actions.register_action(
+        "website.news_import.failed", _("News import failed"), _("News import failed")
+    )
 
 
 @hooks.register("register_page_header_buttons")
