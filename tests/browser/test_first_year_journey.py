@@ -21,7 +21,7 @@ from lienhiep.directory.models import Organisation
 from lienhiep.honours.models import HonourRound
 from lienhiep.reports.enums import RunState
 from lienhiep.reports.models import ReportRun
-from lienhiep.website.models import NewsIndexPage
+from lienhiep.website.models import JournalIndexPage, JournalIssuePage, NewsIndexPage
 
 from .conftest import choose_person
 
@@ -248,6 +248,27 @@ def import_news(page, url):
     upload(page, "tin-cu.xml", news_file(), "text/xml")
     submit(page, "Nhập")
     assert "Đã nhập 2 bài" in page.inner_text(".messages")
+
+
+def publish_a_journal_issue(page, leader, url):
+    """Staff send an issue of the e-journal for review; the leader approves it."""
+    journal = JournalIndexPage.objects.get()  # read only: where the editor's explorer opens
+    page.goto(f"{url}/admin/pages/add/website/journalissuepage/{journal.pk}/")
+    page.fill("#id_title", f"Tập san Khoa học và Công nghệ Lâm Đồng số 4/{YEAR}")
+    page.fill("#id_number", "4")
+    page.select_option("#id_quarter", "4")
+    page.fill("#id_year", str(YEAR))
+    page.evaluate(f"document.querySelector('#id_slug').value = 'so-4-{YEAR}'")
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('button[name=action-submit]').click()")
+    issue = JournalIssuePage.objects.get(number=4)
+    leader.goto(f"{url}/admin/pages/{issue.pk}/edit/")
+    with leader.expect_navigation():
+        leader.evaluate(
+            "document.querySelector("
+            "'button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])')"
+            ".click()"
+        )
 
 
 def make_the_plan(page, url):
@@ -564,6 +585,7 @@ def test_a_union_from_an_empty_installation_to_its_issued_report(
 
     import_news(page, url)
     make_the_plan(page, url)
+    publish_a_journal_issue(page, leader, url)
     approve_the_plan(leader, url)
     file_the_return(officer, url)
     accept_the_return(page, url)
@@ -586,6 +608,7 @@ def test_a_union_from_an_empty_installation_to_its_issued_report(
         "đạt 50% kế hoạch",
         "Các lớp tập huấn có 45 lượt người tham gia.",
         "đăng 02 tin bài",
+        "phát hành 01 số tập san",
         "1/2 hội thành viên gửi báo cáo năm",
         f"- {SCHEME} (theo đề nghị của {PEOPLES_COMMITTEE}; Báo cáo số 15/BC-LHH)",
         "Tổ chức Hội thi Sáng tạo kỹ thuật tỉnh Lâm Đồng lần thứ 9 "
