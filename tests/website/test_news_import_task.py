@@ -176,3 +176,22 @@ def test_an_import_left_by_a_stopped_worker_says_so_and_stops_reloading(index, p
 
     assert "Việc nhập đã dừng: máy chủ xử lý ngừng chạy khi đang nhập tệp." in page
     assert "data-reload" not in page and "Nhập tệp khác" in page
+
+
+def test_a_small_file_done_at_once_lands_on_the_section_and_names_missing_pictures(index, personas):
+    client = leader_client(personas)  # the immediate backend: the task runs in the request
+    body = '<p>Có ảnh.</p><img src="https://cu.example.vn/wp-content/uploads/anh.png">'
+    content = io.BytesIO(WXR.format(items=post("Tin có ảnh", body=body)).encode())
+    content.name = "tin-anh.xml"
+
+    response = client.post(
+        "/admin/website/news-import/", {"index": index.pk, "file": content}, follow=True
+    )
+
+    assert response.redirect_chain == [(f"/admin/pages/{index.pk}/", 302)]
+    said = [str(m) for m in response.context["messages"]]
+    assert said == [
+        "Đã nhập 1 bài; 0 bài đã có trên trang. 1 ảnh không có trong tệp nên được bỏ qua."
+    ]
+    job = NewsImport.objects.get()
+    assert (job.state, job.created, job.missing_pictures) == (NewsImportState.DONE, 1, 1)
