@@ -335,12 +335,17 @@ def generate_and_issue(page, url):
     return run
 
 
-def step(page, value):
-    """Click a workflow step's button; the screen comes back without an error."""
+def press(page, button):
+    """Click a button that posts its form; the screen comes back without an error."""
     with page.expect_navigation():
-        page.click(f"button[value={value}]")
+        page.click(button)
     errors = page.locator(".messages .error, .error-message")
     assert not errors.count(), errors.all_inner_texts()
+
+
+def step(page, value):
+    """Take a workflow step with its button."""
+    press(page, f"button[value={value}]")
 
 
 def save_form(page):
@@ -364,10 +369,10 @@ def critique_a_scheme(page, expert, url):
     page.goto(f"{url}/admin/consulting/cases/{case.pk}/process/")
     choose_person(page, "form.case-add-member", "Phạm Minh Đức", "Phạm Minh Đức")
     page.select_option("select[name=role]", "chair")
-    page.click("form.case-add-member button[type=submit]")
+    press(page, "form.case-add-member button[type=submit]")
     page.wait_for_selector(".case-panel >> text=Phạm Minh Đức")
     page.fill("form.case-actions input[name=on]", f"05/04/{YEAR}")
-    page.click("button[value=form_panel]")
+    step(page, "form_panel")
     page.wait_for_selector("button[value=collect_opinions]")
 
     expert.goto(f"{url}/admin/consulting/my-cases/")
@@ -378,15 +383,15 @@ def critique_a_scheme(page, expert, url):
 
     page.reload()
     page.fill("form.case-actions input[name=on]", f"20/04/{YEAR}")
-    page.click("button[value=collect_opinions]")
+    step(page, "collect_opinions")
     page.fill("input[name=on]", f"25/04/{YEAR}")
-    page.click("button[value=hold_meeting]")
+    step(page, "hold_meeting")
     page.fill("form.case-actions input[name=on]", f"05/05/{YEAR}")
-    page.click("button[value=draft_report]")
+    step(page, "draft_report")
     page.fill("input[name=number]", "15/BC-LHH")
     page.fill("input[name=on]", f"12/05/{YEAR}")
     page.fill("input[name=sent_to]", PEOPLES_COMMITTEE)
-    page.click("button[value=send_report]")
+    step(page, "send_report")
     page.wait_for_selector("button[value=close]")
 
 
@@ -420,7 +425,7 @@ def run_a_contest(page, judge, url):
     round = ContestRound.objects.get(contest__union__slug="lam-dong")
     page.goto(f"{url}/admin/contests/rounds/{round.pk}/process/")
     page.fill("form.round-actions input[name=on]", f"02/03/{YEAR}")
-    page.click("button[value=open]")
+    step(page, "open")
     page.click("text=Nhập bài dự thi từ Excel")
     upload(page, "bai-du-thi.xlsx", entries_workbook(), XLSX)
     submit(page, "Nhập")
@@ -430,16 +435,16 @@ def run_a_contest(page, judge, url):
     row.locator("form.review-form button[type=submit]").click()
     page.wait_for_selector("table.round-entries .decision >> text=đủ điều kiện")
     page.fill("form.round-actions input[name=on]", f"10/08/{YEAR}")
-    page.click("button[value=start_judging]")
+    step(page, "start_judging")
     page.wait_for_selector("text=Đang chấm thi")
 
     field = round.fields.get(name__startswith="Nông lâm")
     page.goto(f"{url}/admin/contests/rounds/{round.pk}/judging/?field={field.pk}")
     choose_person(page, "form.add-judge", "Phạm Minh Đức", "Phạm Minh Đức")
     page.check("form.add-judge input[name=chair]")
-    page.click("form.add-judge button[type=submit]")
+    press(page, "form.add-judge button[type=submit]")
     page.wait_for_selector(".judging-field >> text=Phạm Minh Đức")
-    page.click("button[value=assign_all]")
+    step(page, "assign_all")
     page.wait_for_selector("text=Đã phân công 01 lượt chấm.")
 
     judge.goto(f"{url}/admin/contests/judging/")
@@ -486,15 +491,15 @@ def honour_intellectuals(page, voters, url):
 
     page.goto(f"{url}/admin/honours/rounds/{round.pk}/process/")
     page.fill("form.review-form input[name=on]", f"10/07/{YEAR}")
-    page.click("form.review-form button[type=submit]")
+    press(page, "form.review-form button[type=submit]")
     for number, name in enumerate(COUNCIL):
         choose_person(page, "form.council-seat", name, name)
         if not number:
             page.check("form.council-seat input[name=chair]")
-        page.click("form.council-seat button[type=submit]")
+        press(page, "form.council-seat button[type=submit]")
         page.wait_for_selector(f".round-council >> text={name}")
     page.fill("form.round-actions input[name=on]", f"15/07/{YEAR}")
-    page.click("button[value=close_review]")
+    step(page, "close_review")
     page.wait_for_selector("button[value=close_voting]")
 
     for voter in voters:
