@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
@@ -195,3 +196,25 @@ def test_a_small_file_done_at_once_lands_on_the_section_and_names_missing_pictur
     ]
     job = NewsImport.objects.get()
     assert (job.state, job.created, job.missing_pictures) == (NewsImportState.DONE, 1, 1)
+
+
+def test_the_worker_checks_the_file_again_and_lists_every_problem(index, personas, settings):
+    settings.TASKS = WORKER
+    client = leader_client(personas)
+    client.post("/admin/website/news-import/", {"index": index.pk, "file": upload("Tin đúng")})
+    job = NewsImport.objects.get()
+    storage, name = job.file.storage, job.file.name
+    storage.delete(name)  # the stored file is no longer the one checked (a disk restored, say)
+    assert storage.save(name, ContentFile(upload("Tin đúng", "").getvalue())) == name
+
+    import_news_file.call(job.pk)
+
+    job.refresh_from_db()
+    assert (job.state, job.problems) == (
+        NewsImportState.REFUSED,
+        ["Mục 2 (“—”): không có tiêu đề."],
+    )
+    page = client.get(f"/admin/website/news-import/{job.pk}/").content.decode()
+    assert "Chưa nhập bài nào. Hãy sửa tệp rồi thử lại:" in page
+    assert "Mục 2 (“—”): không có tiêu đề." in page
+    assert not NewsArticlePage.objects.filter(title="Tin đúng").exists()
