@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from lienhiep.settings.env import cache_from_url
+from lienhiep.website import caching
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,3 +83,40 @@ def test_cache_url_of_an_unknown_kind_is_refused():
 
     with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
         cache_from_url("memcached://127.0.0.1:11211")
+
+
+def redis_answers():
+    import redis
+
+    try:
+        return redis.Redis.from_url("redis://127.0.0.1:6379/2", socket_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis at 127.0.0.1:6379")
+def test_rate_limits_and_page_cache_versions_live_in_redis_under_the_sites_prefix():
+    """CACHE_URL=redis://… puts the contest forms' rate limit and the page cache's versions in
+    Redis, where every app process sees them, under CACHE_KEY_PREFIX."""
+    import redis
+
+    prefix = f"test-{os.getpid()}"
+    code = (
+        "import django; django.setup(); from django.test import RequestFactory; "
+        "from lienhiep.contests import ratelimit; from lienhiep.website import caching; "
+        "request = RequestFactory().get('/', REMOTE_ADDR='203.0.113.9'); "
+        "ratelimit.count(request, 'contest-entry'); "
+        "print(ratelimit.count(request, 'contest-entry')); caching.invalidate()"
+    )
+    client = redis.Redis.from_url("redis://127.0.0.1:6379/2")
+    try:
+        result = run_settings(code, CACHE_URL="redis://127.0.0.1:6379/2", CACHE_KEY_PREFIX=prefix)
+        assert result.stdout.split() == ["2"], result.stderr
+        keys = {key.decode() for key in client.scan_iter(f"{prefix}:*")}
+        assert keys == {
+            f"{prefix}:1:ratelimit:contest-entry:203.0.113.9",
+            f"{prefix}:1:{caching.GENERATION_KEY}",
+        }
+    finally:
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
