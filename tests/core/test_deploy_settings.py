@@ -120,3 +120,36 @@ def test_rate_limits_and_page_cache_versions_live_in_redis_under_the_sites_prefi
     finally:
         for key in client.scan_iter(f"{prefix}:*"):
             client.delete(key)
+
+
+def test_deploy_manage_sh_reads_the_environment_file_as_the_systemd_units_do(tmp_path):
+    """docs/operations.md step 5: `deploy/manage.sh check --deploy` with .env.example copied to
+    the environment file (values with spaces, comments) and a real secret reports nothing."""
+    secret = "k7#Qz9!vR2@pL5$wX8^mN3&bT6*yH1(dF4)gJ0-sA_cE+uI=oK" * 2
+    lines = (ROOT / ".env.example").read_text(encoding="utf-8").splitlines()
+    env_file = tmp_path / "env"
+    env_file.write_text(
+        "\n".join(
+            f"SECRET_KEY={secret}" if line.startswith("SECRET_KEY=") else line for line in lines
+        ),
+        encoding="utf-8",
+    )
+    env = {"PATH": os.environ["PATH"], "LIENHIEP_ENV": str(env_file)}
+    code = "from django.conf import settings as s; print(s.DEFAULT_FROM_EMAIL, '|', s.SECRET_KEY == %r)"
+    shown = subprocess.run(
+        [str(ROOT / "deploy" / "manage.sh"), "shell", "-c", code % secret],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert shown.stdout.strip().splitlines()[-1] == (
+        "Liên hiệp hội tỉnh <lienhiep@example.vn> | True"
+    ), shown.stderr
+    checked = subprocess.run(
+        [str(ROOT / "deploy" / "manage.sh"), "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.strip() == "System check identified no issues (1 silenced)."
