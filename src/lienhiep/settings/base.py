@@ -207,6 +207,8 @@ else:
         ),
         "LOCATION": env_str("CACHE_LOCATION", default="lienhiep"),
     }
+# Several sites sharing one Redis keep apart by a prefix (CACHE_KEY_PREFIX, empty by default).
+_default_cache["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX", default="")
 CACHES = {"default": _default_cache}
 IN_PROCESS_CACHES = {
     "django.core.cache.backends.locmem.LocMemCache",
