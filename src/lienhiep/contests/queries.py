@@ -170,3 +170,40 @@ def round_figures(round):
         forwarded=forwarded,
         national=national,
     )
+
+
+@dataclass
+class JudgingProgress:
+    """A judge's work in one round: how many entries they have, scored and still to score."""
+
+    round: object
+    assigned: int
+    done: int
+
+    @property
+    def to_score(self):
+        return self.assigned - self.done
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.assigned) if self.assigned else 100
+
+
+def judging_progress(assignments):
+    """Progress of ``assignments`` (one judge's) per round, rounds being judged first, then
+    the latest (two queries, whatever the number of entries)."""
+    from .models import ContestRound
+
+    counts = {
+        row["entry__round"]: row
+        for row in assignments.order_by()
+        .values("entry__round")
+        .annotate(
+            assigned=Count("pk"), done=Count("pk", filter=Q(total__isnull=False) | Q(conflict=True))
+        )
+    }
+    rounds = ContestRound.objects.filter(pk__in=counts).select_related("contest")
+    progress = [JudgingProgress(r, counts[r.pk]["assigned"], counts[r.pk]["done"]) for r in rounds]
+    return sorted(
+        progress, key=lambda p: (not p.round.scorable, -p.round.entry_deadline.toordinal())
+    )
