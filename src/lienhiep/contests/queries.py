@@ -9,6 +9,11 @@ from .enums import LEVELS, PrizeLevel, Stage
 from .models import Assignment, Entry
 
 
+def has_scores(round):
+    """Whether any judge has scored an entry of the round (prizes are approved only then)."""
+    return Assignment.objects.filter(entry__round=round, total__isnull=False).exists()
+
+
 def candidates(round, stage):
     """The entries to be judged at ``stage``: eligible ones, and only finalists in the final."""
     entries = round.entries.filter(eligible=True)
