@@ -65,3 +65,16 @@ def choose_person(page, form, search, name):
     modal.locator("input[name=q]").fill(search)
     modal.locator(f"a[data-chooser-modal-choice]:has-text('{name}')").first.click()
     page.wait_for_selector(f"{form} [data-chooser-title]:has-text('{name}')")
+
+
+def answer(page, button, *, confirm):
+    """Click ``button`` of an irreversible action: the question shows (returned), then it is
+    cancelled (the dialog closes, nothing is sent) or confirmed."""
+    page.click(button)
+    dialog = page.locator("dialog[data-confirm-dialog]")
+    dialog.wait_for(state="visible")
+    question = dialog.locator("[data-confirm-question]").inner_text()
+    dialog.locator(f"button[value={'confirm' if confirm else 'cancel'}]").click()
+    if not confirm:
+        dialog.wait_for(state="hidden")
+    return question

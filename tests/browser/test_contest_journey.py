@@ -11,7 +11,7 @@ from lienhiep.directory.demo import DEMO_PASSWORD
 from tests.contests.conftest import png
 from tests.factories import make_person, make_user
 
-from .conftest import choose_person, log_in
+from .conftest import answer, choose_person, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -88,7 +88,14 @@ def test_youth_entry_from_the_site_to_the_results(live_server, seeded, browser):
     row.locator("input[name=eligible][value=yes]").check()  # no decision is ticked beforehand
     row.locator("form.review-form button[type=submit]").click()
     staff.wait_for_selector(f"#entry-{code} .decision >> text=đủ điều kiện")
-    staff.click("button[value=start_judging]")
+    question = answer(staff, "button[value=start_judging]", confirm=False)
+    deadline = round.entry_deadline.strftime("%d/%m/%Y")
+    assert question == (
+        f"Khóa nhận bài trước hạn {deadline}? 1 bài đã nộp; sau khi khóa, không ai nộp thêm được."
+    )
+    round.refresh_from_db()
+    assert round.accepts_entries()  # cancelled: still open
+    answer(staff, "button[value=start_judging]", confirm=True)
     staff.wait_for_selector("text=Đang chấm thi")
 
     field = entry.field
@@ -106,6 +113,8 @@ def test_youth_entry_from_the_site_to_the_results(live_server, seeded, browser):
         judges.append(person.account)
     staff.click("button[value=assign_all]")
     staff.wait_for_selector("text=Đã phân công 02 lượt chấm.")
+    assert staff.locator("form.approve-form").count() == 0  # no score yet: nothing to approve
+    assert "Chỉ phê duyệt giải thưởng được khi giám khảo đã chấm điểm" in staff.inner_text("main")
 
     judge(browser, url, judges[0], ["35", "25", "24,5"])
     judge(browser, url, judges[1], ["32", "27", "26"])
@@ -116,7 +125,13 @@ def test_youth_entry_from_the_site_to_the_results(live_server, seeded, browser):
     entry.refresh_from_db()
     assert entry.prize == PrizeLevel.FIRST
     staff.fill("form.approve-form input[name=number]", "03/QĐ-BTC")
-    staff.click("form.approve-form button[type=submit]")
+    question = answer(staff, "form.approve-form button[type=submit]", confirm=False)
+    assert question == (
+        "Phê duyệt giải thưởng? 1 bài được trao giải; sau khi phê duyệt, không thể sửa giải nữa."
+    )
+    round.refresh_from_db()
+    assert round.state == "judging"
+    answer(staff, "form.approve-form button[type=submit]", confirm=True)
     assert staff.input_value("form.publish-form input[name=on]")  # today, written dd/mm/yyyy
     staff.click("form.publish-form button[type=submit]")
     staff.wait_for_selector("text=Đã công bố kết quả")

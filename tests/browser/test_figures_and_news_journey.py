@@ -13,7 +13,7 @@ from lienhiep.plans.models import ReportedValue
 from lienhiep.reports.enums import RunState
 from lienhiep.reports.models import ReportRun
 
-from .conftest import log_in
+from .conftest import answer, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,8 +53,12 @@ def test_figures_then_report_then_news_draft(live_server, seeded, browser):
     staff.click("text=Tạo báo cáo từ dữ liệu")
     staff.wait_for_selector("input[name=day]")
     staff.fill("input[name=day]", "27/12/2024")
-    staff.on("dialog", lambda dialog: dialog.accept())
-    staff.click("text=Ban hành với số tiếp theo trong sổ văn bản đi")
+    issue = "text=Ban hành với số tiếp theo trong sổ văn bản đi"
+    question = answer(staff, issue, confirm=False)
+    assert question.startswith("Ban hành báo cáo với số tiếp theo trong sổ văn bản đi? ")
+    run.refresh_from_db()
+    assert run.state == RunState.GENERATED and not run.is_issued
+    answer(staff, issue, confirm=True)
     staff.wait_for_selector("text=Tạo bản nháp tin bài về hội nghị")
     assert "Sửa phần viết" not in staff.inner_text("body")
     staff.click("text=Tạo bản nháp tin bài về hội nghị")

@@ -25,6 +25,8 @@ from lienhiep.website.models import JournalIndexPage, JournalIssuePage, NewsInde
 
 from .conftest import choose_person
 
+from .conftest import answer
+
 pytestmark = [pytest.mark.browser, pytest.mark.empty_installation]
 
 YEAR = date.today().year - 1
@@ -328,8 +330,7 @@ def generate_and_issue(page, url):
     page.click("text=Tạo báo cáo từ dữ liệu")
     page.wait_for_selector("input[name=day]")
     page.fill("input[name=day]", f"27/12/{YEAR}")
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.click("text=Ban hành với số tiếp theo trong sổ văn bản đi")
+    answer(page, "text=Ban hành với số tiếp theo trong sổ văn bản đi", confirm=True)
     page.wait_for_selector("text=Tạo bản nháp tin bài về hội nghị")
     run.refresh_from_db()
     return run

@@ -9,7 +9,7 @@ from lienhiep.directory.models import Organisation, Person
 from lienhiep.honours.models import Commendation, HonourRound
 from tests.dates import in_vietnamese
 
-from .conftest import choose_person, log_in
+from .conftest import answer, choose_person, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -72,7 +72,14 @@ def test_nomination_to_commendation(live_server, seeded, browser):
     staff.click("button[value=propose]")
     staff.fill("input[name=number]", "2001/QĐ-UBND")
     staff.fill("input[name=on]", "20/11/2026")
-    staff.click("button[value=decide]")
+    question = answer(staff, "button[value=decide]", confirm=False)
+    assert question == (
+        "Ghi quyết định của UBND tỉnh? 1 trí thức đạt số phiếu của hội đồng sẽ được ghi là đã "
+        "được tôn vinh và khen thưởng; không thể hoàn tác."
+    )
+    round.refresh_from_db()
+    assert round.state == "proposed" and not Commendation.objects.filter(person=nominee).exists()
+    answer(staff, "button[value=decide]", confirm=True)
     staff.wait_for_selector("text=2001/QĐ-UBND")
     assert "được tôn vinh" in staff.inner_text("main")
 

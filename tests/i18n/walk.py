@@ -21,8 +21,11 @@ ROW_LINK = re.compile(r'href="(/admin/[^"?#]+/(?:edit|inspect)/[^"/?#]+/)"')
 
 def menu_urls(user):
     """The addresses of the admin menu, its submenus included, as ``user`` sees them."""
+    from django.urls import reverse
     from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
+    # Loading the URLs registers the viewsets' menu items: the menu is built once, so not before.
+    reverse("wagtailadmin_home")
     request = RequestFactory().get("/admin/")
     request.user, request.session = user, {}
 

@@ -31,6 +31,13 @@ class ActivityMenuItem(MenuItem):
         return request.user.has_perm("activities.view_activity")
 
 
+class ImportMenuItem(MenuItem):
+    """Offered to those the import screen lets in (a leader reads activities, never imports)."""
+
+    def is_shown(self, request):
+        return importing.can_import(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_calendar_menu_item():
     return ActivityMenuItem(
@@ -40,7 +47,7 @@ def register_calendar_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ActivityMenuItem(
+    return ImportMenuItem(
         _("Import activities"), reverse("activities_import"), icon_name="upload", order=312
     )
 

@@ -58,3 +58,10 @@ def add_overdue_panel(request, home_panels):
     from .views.panels import OverduePanel
 
     home_panels.append(OverduePanel(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_expert_panel(request, home_panels):
+    from .views.home_panels import ExpertPanel
+
+    home_panels.append(ExpertPanel(request))

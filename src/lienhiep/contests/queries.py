@@ -9,6 +9,11 @@ from .enums import LEVELS, PrizeLevel, Stage
 from .models import Assignment, Entry
 
 
+def has_scores(round):
+    """Whether any judge has scored an entry of the round (prizes are approved only then)."""
+    return Assignment.objects.filter(entry__round=round, total__isnull=False).exists()
+
+
 def candidates(round, stage):
     """The entries to be judged at ``stage``: eligible ones, and only finalists in the final."""
     entries = round.entries.filter(eligible=True)
@@ -169,4 +174,41 @@ def round_figures(round):
         prizes=prizes,
         forwarded=forwarded,
         national=national,
+    )
+
+
+@dataclass
+class JudgingProgress:
+    """A judge's work in one round: how many entries they have, scored and still to score."""
+
+    round: object
+    assigned: int
+    done: int
+
+    @property
+    def to_score(self):
+        return self.assigned - self.done
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.assigned) if self.assigned else 100
+
+
+def judging_progress(assignments):
+    """Progress of ``assignments`` (one judge's) per round, rounds being judged first, then
+    the latest (two queries, whatever the number of entries)."""
+    from .models import ContestRound
+
+    counts = {
+        row["entry__round"]: row
+        for row in assignments.order_by()
+        .values("entry__round")
+        .annotate(
+            assigned=Count("pk"), done=Count("pk", filter=Q(total__isnull=False) | Q(conflict=True))
+        )
+    }
+    rounds = ContestRound.objects.filter(pk__in=counts).select_related("contest")
+    progress = [JudgingProgress(r, counts[r.pk]["assigned"], counts[r.pk]["done"]) for r in rounds]
+    return sorted(
+        progress, key=lambda p: (not p.round.scorable, -p.round.entry_deadline.toordinal())
     )

@@ -77,3 +77,10 @@ def register_log_actions(actions):
         ("contests.entry.national", _("National result"), _("National result recorded")),
     ]:
         actions.register_action(action, label, message)
+
+
+@hooks.register("construct_homepage_panels")
+def add_judge_panel(request, home_panels):
+    from .views.home_panels import JudgePanel
+
+    home_panels.append(JudgePanel(request))

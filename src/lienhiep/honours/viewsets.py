@@ -8,6 +8,7 @@ from wagtail.admin.widgets.button import Button
 
 from lienhiep.core.admin_views import ScopedCreateView, ScopedEditView, ScopedModelViewSet
 from lienhiep.directory.forms import RegistryForm
+from lienhiep.directory.rules import can_read
 
 from . import rules, services
 from .forms import HonourRoundForm, NominationForm
@@ -25,8 +26,10 @@ class LinkColumn(Column):
         return instance.get_state_display()
 
     def get_cell_context_data(self, instance, parent_context):
+        """The step screen is for those who read the union's work; an officer sees the step."""
         context = super().get_cell_context_data(instance, parent_context)
-        context["link"] = reverse(self.url_name, args=[instance.pk])
+        if can_read(parent_context["request"].user):
+            context["link"] = reverse(self.url_name, args=[instance.pk])
         return context
 
 
@@ -140,8 +143,12 @@ class ImportRecipientsColumn(Column):
         return _("Import recipients")
 
     def get_cell_context_data(self, instance, parent_context):
+        """Offered to those the import lets in (a leader reading the list is not)."""
         context = super().get_cell_context_data(instance, parent_context)
-        context["link"] = reverse("honours_import_recipients", args=[instance.pk])
+        if parent_context["request"].user.has_perm("honours.add_commendation"):
+            context["link"] = reverse("honours_import_recipients", args=[instance.pk])
+        else:
+            context["value"] = ""
         return context
 
 

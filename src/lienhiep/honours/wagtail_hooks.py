@@ -55,3 +55,10 @@ def register_log_actions(actions):
     actions.register_action(
         "honours.council.unseated", _("Remove from the council"), _("Removed from the council")
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_council_panel(request, home_panels):
+    from .views.home_panels import CouncilPanel
+
+    home_panels.append(CouncilPanel(request))

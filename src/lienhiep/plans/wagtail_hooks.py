@@ -66,3 +66,10 @@ def register_log_actions(actions):
 
 
 hooks.register("register_bulk_action", AcceptReturnsBulkAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_officer_panel(request, home_panels):
+    from .views.home_panels import OfficerReturnPanel
+
+    home_panels.append(OfficerReturnPanel(request))

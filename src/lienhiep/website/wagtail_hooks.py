@@ -72,3 +72,10 @@ def news_import_button(page, user, view_name, next_url=None):
 def hide_page_types_report(request, menu_items):
     """Wagtail's "page types usage" lists page models by their code (website.newsarticlepage)."""
     menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_panel(request, home_panels):
+    from .home_panels import EditorPanel
+
+    home_panels.append(EditorPanel(request))

@@ -12,10 +12,20 @@ from .. import rules, services
 
 
 def my_entries_view(request):
+    """The judge's entries; ``?round=&unscored=1`` (the home panel's link) narrows them."""
     assignments = rules.assignments_for(request.user).order_by(
         "entry__round", "entry__field", "entry__code"
     )
-    return TemplateResponse(request, "contests/judge_entries.html", {"assignments": assignments})
+    if (round_id := request.GET.get("round", "")).isdigit():
+        assignments = assignments.filter(entry__round=round_id)
+    unscored = bool(request.GET.get("unscored"))
+    if unscored:
+        assignments = assignments.filter(total__isnull=True, conflict=False)
+    return TemplateResponse(
+        request,
+        "contests/judge_entries.html",
+        {"assignments": assignments, "narrowed": unscored},
+    )
 
 
 def score_view(request, pk):

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import response
@@ -55,6 +56,7 @@ def process_view(request, pk):
         request,
         "contests/round_process.html",
         {
+            "closes_early": timezone.localdate() < round.entry_deadline,
             "round": round,
             "entries": Paginator(shown, ENTRIES_PAGE).get_page(request.GET.get("p")),
             "unreviewed": unreviewed,
@@ -117,6 +119,7 @@ def judging_view(request, pk):
             "shown": shown,
             "structure": queries.structure(round),
             "figures": queries.round_figures(round),
+            "scored": queries.has_scores(round),
             "levels": LEVELS,
             "judge_form": AddJudgeForm(round=round, user=request.user),
             "is_staff": is_staff(request.user),

@@ -44,7 +44,8 @@ class RegistryPanel(DashboardPanel):
     def get_context_data(self, parent_context):
         user = self.request.user
         union = union_for(user)
-        if union is None or union.pk not in (rules.organisation_ids_for(user) or {union.pk}):
+        visible = rules.organisation_ids_for(user)  # None: every organisation
+        if union is None or (visible is not None and union.pk not in visible):
             return {"figures": None}
         latest = MemberCount.objects.filter(organisation__parent=union).aggregate(y=Max("year"))[
             "y"

@@ -14,6 +14,7 @@ from lienhiep.directory.rules import can_read, is_staff
 from lienhiep.directory.seating import refusal
 
 from .. import rules, services
+from ..enums import RoundState
 from ..exporters import RecipientsTemplate
 from ..forms import CouncilSeatForm
 from ..models import HonourRound, Nomination
@@ -85,6 +86,7 @@ def process_view(request, pk):
             "rows": rows,
             "size": size,
             "can_change": is_staff(request.user),
+            "honoured": len(services.passed(round)) if round.state == RoundState.PROPOSED else 0,
             "council": round.council.select_related("person", "person__workplace"),
             "seat_form": CouncilSeatForm(user=request.user),
         },
