@@ -23,9 +23,7 @@ from lienhiep.reports.enums import RunState
 from lienhiep.reports.models import ReportRun
 from lienhiep.website.models import JournalIndexPage, JournalIssuePage, NewsIndexPage
 
-from .conftest import choose_person
-
-from .conftest import answer
+from .conftest import answer, choose_person
 
 pytestmark = [pytest.mark.browser, pytest.mark.empty_installation]
 
