@@ -57,13 +57,20 @@ def members(phrase):
 def winners(phrase):
     from lienhiep.contests.enums import RESULT_STATES
     from lienhiep.contests.models import Entry
+    from lienhiep.contests.publication import authors_line, rule_for
 
-    entries = (
+    entries = list(
         Entry.objects.filter(round__state__in=RESULT_STATES)
         .exclude(prize="")
         .select_related("round__contest")
         .prefetch_related("authors")
     )
+    rules = {}
+    for entry in entries:  # names as the authors consented to (``contests.publication``)
+        union = entry.round.contest.union_id
+        if union not in rules:
+            rules[union] = rule_for(entry.round)
+        entry.public_authors = authors_line(entry, rules[union])
     return [
         Found(
             kind=_("Contest winner"),
@@ -78,7 +85,7 @@ def winners(phrase):
 
 
 def authors(entry):
-    return ", ".join(author.name for author in entry.authors.all())
+    return entry.public_authors
 
 
 def honoured(phrase):
