@@ -50,7 +50,7 @@ def person_data(request, by, at):
             records.append(
                 {
                     _("Kind of record"): str(holder.label),
-                    _("Fields"): {
+                    _("Data held"): {
                         str(label): str(value) for label, value in holder.describe(record)
                     },
                     _("Files"): names,
