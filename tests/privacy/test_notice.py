@@ -38,3 +38,23 @@ def test_each_change_of_the_notice_is_a_new_version(client, demo):
     assert NoticeVersion.objects.get(pk=first.pk).text == first.text
     html = client.get(reverse("privacy_notice")).content.decode()
     assert "Phiên bản 2" in html and "<p>Quyền của bạn: ...</p>" in html
+
+
+def test_union_staff_edit_the_notice_in_the_site_settings(client, personas):
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["privacy", "privacysettings", site.pk])
+    client.force_login(personas["union_staff"])
+    form = client.get(url)
+    assert form.status_code == 200 and "Cài đặt dữ liệu cá nhân" in form.content.decode()
+    data = {
+        "notice": "Liên hiệp hội tỉnh Hòa An kiểm soát dữ liệu cá nhân của bạn.",
+        "unconsented_names": "hidden",
+        "request_days": "3",
+        "appeal_days": "30",
+        "entry_retention_months": "12",
+        "request_retention_months": "36",
+    }
+    assert client.post(url, data).status_code == 302
+    assert current_notice(site).text == data["notice"]
+    client.force_login(personas["editor"])
+    assert client.get(url).status_code != 200

@@ -17,7 +17,7 @@ from lienhiep.privacy.holders import Holder, Outcome
 from lienhiep.privacy.services import settings_of
 
 from .enums import FileKind
-from .models import Author, ContestRound
+from .models import Author, ContestRound, Entry
 
 
 def find(request):
@@ -140,4 +140,5 @@ HOLDER = Holder(
     erase=erase,
     files=files,
     expired=expired,
+    logged=(Entry,),
 )

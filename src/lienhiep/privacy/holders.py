@@ -30,6 +30,9 @@ class Holder:
     files: Callable = field(default=lambda record: [])  # (record) -> [FieldFile]
     #: the records whose retention period has passed on a day: (date) -> list of records
     expired: Callable = field(default=lambda today: [])
+    #: the models whose log entries record staff changing this personal data (the entry of an
+    #: author: its authors are edited on its screen)
+    logged: tuple = ()
 
 
 HOLDERS: list[Holder] = []
