@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lienhiep.api.main import api
 from lienhiep.core import private
+from lienhiep.privacy import views as privacy
 from lienhiep.website import views as website
 from lienhiep.website.routing import serve_page
 from lienhiep.website.sitemaps import SITEMAPS
@@ -22,6 +23,7 @@ urlpatterns = [
     path("robots.txt", website.robots_view, name="robots"),
     path("favicon.ico", website.favicon_view, name="favicon"),
     path("cuoc-thi/", include("lienhiep.contests.urls")),
+    path("du-lieu-ca-nhan/", privacy.notice_view, name="privacy_notice"),
     path(
         settings.PRIVATE_MEDIA_URL.strip("/") + "/<path:name>", private.serve, name="private_file"
     ),

@@ -1,13 +1,18 @@
 """A visitor sends a youth entry; staff find it eligible; two judges score it; the committee
-awards it; the results page shows it. An author too old is refused with the reason."""
+awards it; the results page shows it. An author too old is refused with the reason; a 10-year-old
+author is refused without the representative's and the child's consent, accepted with both, and,
+not consenting to publishing, shown on the results page and in the yearbook by initials only."""
 
 import re
+from datetime import timedelta
 
 import pytest
 
+from lienhiep.contests import documents
 from lienhiep.contests.enums import ContestKind, PrizeLevel
 from lienhiep.contests.models import ContestRound, Entry
 from lienhiep.directory.demo import DEMO_PASSWORD
+from lienhiep.privacy.enums import ConsentGiver
 from tests.contests.conftest import png
 from tests.factories import make_person, make_user
 
@@ -17,6 +22,19 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+def consent(page, number, *, publish=True, child=True):
+    """Tick an author's consents as their legal representative does (nothing is ticked before)."""
+    page.check(f"input[name=authors-{number}-consent]")
+    if publish:
+        page.check(f"input[name=authors-{number}-publish_consent]")
+    page.fill(f"input[name=authors-{number}-representative_name]", "Hoàng Văn Thắng")
+    page.fill(f"input[name=authors-{number}-representative_relation]", "bố")
+    page.fill(f"input[name=authors-{number}-representative_contact]", "0912 345 678")
+    if child:
+        page.check(f"input[name=authors-{number}-representative_consent]")
+        page.check(f"input[name=authors-{number}-child_consent]")
 
 
 def fill_entry(page, *, second_born):
@@ -32,9 +50,11 @@ def fill_entry(page, *, second_born):
     page.fill("input[name=authors-0-name]", "Đặng Ngọc Ánh")
     page.fill("input[name=authors-0-birth_date]", "14/02/2011")
     page.fill("input[name=authors-0-workplace]", "Trường THCS Đặng Thai Mai")
+    consent(page, 0)
     page.click("[data-add-author]")
     page.fill("input[name=authors-1-name]", "Hoàng Đức Vượng")
     page.fill("input[name=authors-1-birth_date]", second_born)
+    page.fill("input[name=authors-1-workplace]", "Trường Tiểu học Lê Lợi")
     photo = png("may-tuoi.png", (320, 240))
     page.set_input_files(
         "input[name=photos]",
@@ -70,14 +90,33 @@ def test_youth_entry_from_the_site_to_the_results(live_server, seeded, browser):
     assert "Hoàng Đức Vượng, sinh ngày 20/10/2001" in alert and "từ 6 đến 18 tuổi" in alert
     assert not Entry.objects.filter(round=round).exists()
 
+    ten = round.age_on.replace(year=round.age_on.year - 10) - timedelta(days=30)
     visitor.goto(f"{url}/cuoc-thi/{round.slug}/")
-    fill_entry(visitor, second_born="03/09/2012")
+    assert "Bảo vệ dữ liệu cá nhân" in visitor.inner_text("footer")
+    assert not visitor.is_checked("input[name=authors-0-consent]")  # nothing ticked beforehand
+    fill_entry(visitor, second_born=ten.strftime("%d/%m/%Y"))
+    visitor.check("input[name=authors-1-consent]")  # the representative has not consented yet
+    visitor.click(".contest-entry button[type=submit]")
+    alert = visitor.inner_text(".form-errors")
+    assert "Hoàng Đức Vượng 10 tuổi: thiếu sự đồng ý của người đại diện theo pháp luật." in alert
+    assert "Hoàng Đức Vượng 10 tuổi: thiếu sự đồng ý của chính trẻ" in alert
+    assert "Đặng Ngọc Ánh" not in alert
+    assert not Entry.objects.filter(round=round).exists()
+
+    consent(visitor, 1, publish=False)  # the form kept the rest; no consent to publishing
     visitor.click(".contest-entry button[type=submit]")
     visitor.wait_for_selector(".entry-code")
     code = re.search(r"TN13-\d{4}", visitor.inner_text(".entry-code")).group()
     entry = Entry.objects.get(code=code)
     assert [a.name for a in entry.authors.all()] == ["Đặng Ngọc Ánh", "Hoàng Đức Vượng"]
     assert entry.photos()
+    child = entry.authors.get(name="Hoàng Đức Vượng")
+    assert (child.consent_by, child.publish_consent, child.representative_name) == (
+        ConsentGiver.REPRESENTATIVE_AND_CHILD,
+        False,
+        "Hoàng Văn Thắng",
+    )
+    assert child.consent_notice.number == 1 and child.consented_at is not None
 
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, url, "canbo", DEMO_PASSWORD)
@@ -140,4 +179,13 @@ def test_youth_entry_from_the_site_to_the_results(live_server, seeded, browser):
     results = visitor.inner_text("main")
     assert "Giải Nhất (01)" in results
     assert "Máy tưới cây tự động dùng cảm biến độ ẩm" in results
-    assert "Đặng Ngọc Ánh (Trường THCS Đặng Thai Mai)" in results
+    assert "Đặng Ngọc Ánh (Trường THCS Đặng Thai Mai); H. Đ. V." in results
+    assert "Hoàng Đức Vượng" not in results and "Lê Lợi" not in results
+    book = next(
+        row
+        for group in documents.yearbook_groups(round)
+        for row in group["entries"]
+        if row["code"] == code
+    )
+    assert book["authors"] == "Đặng Ngọc Ánh (Trường THCS Đặng Thai Mai), H. Đ. V."
+    assert book["photo_file"] is None  # the photo shows an author who did not consent

@@ -9,6 +9,8 @@ from lienhiep.contests.enums import ContestKind, FileKind
 from lienhiep.contests.models import ContestRound, Entry
 from tests.contests.conftest import png
 
+from .test_contest_journey import consent
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -25,6 +27,7 @@ def fill(page):
     page.check("input[name=resides]")
     page.fill("input[name=authors-0-name]", "Lò Thị Mai")
     page.fill("input[name=authors-0-birth_date]", "05/06/2011")
+    consent(page, 0)
     photo = png("den-hoc.png", (320, 240)).read()
     page.set_input_files(
         "input[name=photos]",
@@ -60,6 +63,7 @@ def test_entry_on_a_phone_keeps_the_photo_across_a_mistake(
     page.click("[data-add-author]")
     page.fill("input[name=authors-1-name]", "Vi Văn Sơn")
     page.fill("input[name=authors-1-birth_date]", "11/11/2012")
+    consent(page, 1)
     page.click("[data-add-author]")
     page.screenshot(path=SCREENSHOTS / "entry-form-authors-390.png", full_page=True)
     page.click("[data-remove-author]")

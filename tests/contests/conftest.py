@@ -10,6 +10,7 @@ from lienhiep.contests import services
 from lienhiep.contests.enums import ContestKind, PrizeLevel
 from lienhiep.contests.models import Contest, PrizeTier
 from lienhiep.directory import roles
+from lienhiep.privacy.consent import ConsentData
 from tests.factories import make_person, make_user
 
 
@@ -78,10 +79,33 @@ def youth_round(demo):
     return round
 
 
+def full_consent(publishing=True):
+    """The consents of a child author and their representative, as the public form gives them."""
+    return ConsentData(
+        processing=True,
+        publishing=publishing,
+        representative_name="Nguyễn Văn Hùng",
+        representative_relation="bố",
+        representative_contact="0912 345 678",
+        representative_consent=True,
+        child_consent=True,
+    )
+
+
 def author(
-    name="Nguyễn Minh Khoa", born=date(2012, 5, 4), main=True, school="Trường THCS Nguyễn Du"
+    name="Nguyễn Minh Khoa",
+    born=date(2012, 5, 4),
+    main=True,
+    school="Trường THCS Nguyễn Du",
+    consent=None,
 ):
-    return services.AuthorData(name=name, birth_date=born, workplace=school, is_main=main)
+    return services.AuthorData(
+        name=name,
+        birth_date=born,
+        workplace=school,
+        is_main=main,
+        consent=consent or full_consent(),
+    )
 
 
 def entry_data(round, title="Máy lọc nước mini", field=None, authors=None, **extra):

@@ -36,6 +36,19 @@ def empty_cache():
     cache.clear()
 
 
+def consent_data(number, prefix="authors"):
+    """The consents of the child author ``number`` and their representative on the public form."""
+    return {
+        f"{prefix}-{number}-consent": "on",
+        f"{prefix}-{number}-publish_consent": "on",
+        f"{prefix}-{number}-representative_name": "Trần Văn Bình",
+        f"{prefix}-{number}-representative_relation": "bố",
+        f"{prefix}-{number}-representative_contact": "0912 345 678",
+        f"{prefix}-{number}-representative_consent": "on",
+        f"{prefix}-{number}-child_consent": "on",
+    }
+
+
 def form_data(round, **extra):
     data = {
         "title": "Chậu cây tự tưới",
@@ -53,6 +66,8 @@ def form_data(round, **extra):
         "authors-0-workplace": "Trường THCS Nguyễn Du",
         "authors-1-name": "Lý Gia Hân",
         "authors-1-birth_date": "01/07/2013",
+        **consent_data(0),
+        **consent_data(1),
     }
     data.update(extra)
     return data

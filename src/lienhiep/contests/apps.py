@@ -10,8 +10,9 @@ class ContestsConfig(AppConfig):
     def ready(self):
         from lienhiep.directory import roles
         from lienhiep.directory import rules as directory_rules
+        from lienhiep.privacy import holders
 
-        from . import models, rules
+        from . import models, personal_data, rules
 
         directory_rules.VISIBLE[models.Contest] = rules.contests_for
         directory_rules.VISIBLE[models.ContestRound] = rules.rounds_for
@@ -25,3 +26,4 @@ class ContestsConfig(AppConfig):
             "score": ("view",),
         }
         roles.grant_staff("contests", every)
+        holders.register(personal_data.HOLDER)

@@ -19,6 +19,7 @@ from lienhiep.core.names import vietnamese_name
 from lienhiep.directory import roles
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.directory.models import Organisation, Person
+from lienhiep.privacy.consent import ConsentData
 
 from . import queries, services
 from .enums import OPEN_FOR_ENTRIES, ContestKind, EntrySource, FileKind, PrizeLevel
@@ -84,6 +85,11 @@ INELIGIBLE = [
     "Sản phẩm đã dự thi ở cuộc thi khác cấp tỉnh",
     "Hồ sơ không có xác nhận của nhà trường",
 ]
+
+
+def signed_on_paper(round):
+    """The demo's authors signed the consent form, publishing included, on paper."""
+    return ConsentData(processing=True, publishing=True, paper_on=round.launch_date)
 
 
 def _name(rng):
@@ -187,7 +193,11 @@ def enter(round, rng, count, *, youth, titles, ineligible=0):
                 workplace = rng.choice(WORKPLACES)
             authors.append(
                 services.AuthorData(
-                    name=_name(rng), birth_date=born, workplace=workplace, is_main=order == 0
+                    name=_name(rng),
+                    birth_date=born,
+                    workplace=workplace,
+                    is_main=order == 0,
+                    consent=signed_on_paper(round),
                 )
             )
         entry = services.record_entry(

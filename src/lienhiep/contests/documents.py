@@ -14,20 +14,18 @@ from lienhiep.core.formatting import format_count
 
 from . import queries
 from .enums import LEVELS, FileKind, PrizeLevel
+from .publication import authors_line, rule_for, shown_authors, shows_photo
 from .validators import picture_problem
 
 YEARBOOK_TEMPLATE = Path(__file__).parent / "word" / "yearbook.docx"
 PHOTO_WIDTH_MM = 110
 
 
-def _authors(entry):
-    return ", ".join(
-        f"{a.name}{' (' + a.workplace + ')' if a.workplace else ''}" for a in entry.authors.all()
-    )
-
-
 def _photo(entry):
-    """The bytes of the entry's first photo that opens as a picture (from any storage), or None."""
+    """The bytes of the entry's first photo that opens as a picture (from any storage), or None;
+    None too when an author did not consent to publishing."""
+    if not shows_photo(entry):
+        return None
     for photo in (f for f in entry.files.all() if f.kind == FileKind.PHOTO):
         if not photo.file.storage.exists(photo.file.name):
             continue
@@ -39,9 +37,15 @@ def _photo(entry):
     return None
 
 
+def _main_school(entry, rule):
+    main = entry.main_author
+    return main.workplace if main is not None and main.may_publish else ""
+
+
 def yearbook_groups(round):
     """The winners by level, numbered through the whole book."""
     winners = queries.winners(round)
+    rule = rule_for(round)
     groups, number = [], 0
     for level in LEVELS:
         entries = [e for e in winners if e.prize == level]
@@ -57,9 +61,8 @@ def yearbook_groups(round):
                     "code": entry.code,
                     "title": entry.title,
                     "field": entry.field.name,
-                    "authors": _authors(entry),
-                    "unit": entry.entering_unit
-                    or (entry.main_author.workplace if entry.main_author else ""),
+                    "authors": authors_line(entry, rule),
+                    "unit": entry.entering_unit or _main_school(entry, rule),
                     "description": entry.description,
                     "photo_file": _photo(entry),
                 }
@@ -133,14 +136,21 @@ def yearbook_pdf(round) -> bytes:
 CERTIFICATE_SECONDS = 7 * 24 * 3600
 
 
+def _certified(entry, public):
+    if public:
+        return shown_authors(entry, rule_for(entry.round))
+    return list(entry.authors.all())
+
+
 @in_vietnamese
-def certificate_pdf(entry) -> bytes:
-    """A winner's certificate. Visitors may fetch it any number of times: the PDF is kept in the
+def certificate_pdf(entry, public=False) -> bytes:
+    """A winner's certificate; ``public``: as the public site shows it, with the authors' names
+    as they consented to. Visitors may fetch it any number of times: the PDF is kept in the
     cache under the hash of its HTML, so it is rendered once and again only when what it says
     changes (a prize, a name)."""
     html = render_to_string(
         "contests/documents/certificate.html",
-        {"entry": entry, "round": entry.round, "authors": list(entry.authors.all())},
+        {"entry": entry, "round": entry.round, "authors": _certified(entry, public)},
     )
     key = "contests:certificate:" + hashlib.sha256(html.encode()).hexdigest()
     pdf = cache.get(key)

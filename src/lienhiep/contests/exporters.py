@@ -50,8 +50,13 @@ class Certificate(Exporter):
         "entry": forms.ModelChoiceField(
             Entry.objects.exclude(prize="").filter(round__state__in=RESULT_STATES),
             label=Entry._meta.verbose_name,
-        )
+        ),
+        "public": forms.BooleanField(
+            label=_("as shown on the public site (names as the authors consented)"),
+            required=False,
+        ),
     }
 
-    def render(self, *, entry):
-        return Rendered(f"giay-chung-nhan-{entry.code}.pdf", PDF, documents.certificate_pdf(entry))
+    def render(self, *, entry, public=False):
+        content = documents.certificate_pdf(entry, public=public)
+        return Rendered(f"giay-chung-nhan-{entry.code}.pdf", PDF, content)

@@ -9,6 +9,7 @@ from lienhiep.core.forms import StepForm, VisibleTextMixin
 from lienhiep.directory.choosers import person_chooser
 from lienhiep.directory.forms import RegistryForm
 from lienhiep.directory.rules import people_for
+from lienhiep.privacy.consent import ConsentData
 
 from . import services
 from .enums import DossierItem, FileKind, PrizeLevel
@@ -18,6 +19,12 @@ from .validators import validate_entry_file, validate_photo
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 MAX_PHOTOS = 5
+PAPER_CONSENT_FIELDS = (
+    "paper_consent",
+    "paper_publish_consent",
+    "paper_consent_on",
+    "paper_consent_form",
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -62,6 +69,18 @@ class EntryForm(VisibleTextMixin, forms.Form):
     photos = MultipleFileField(
         label=_("Photos (JPEG or PNG, up to 5)"), required=False, validators=[]
     )
+    paper_consent = forms.BooleanField(
+        label=_("The authors' consent forms, signed on paper, were received."), required=False
+    )
+    paper_publish_consent = forms.BooleanField(
+        label=_("The forms consent to publishing the names, photos and schools."), required=False
+    )
+    paper_consent_on = forms.DateField(
+        label=_("Forms signed on (dd/mm/yyyy)"), required=False, input_formats=DATE_FORMATS
+    )
+    paper_consent_form = forms.FileField(
+        label=_("Scanned consent forms"), required=False, validators=[validate_entry_file]
+    )
     # A field people never see: robots fill it in.
     website = forms.CharField(required=False, label=_("Leave this empty"))
 
@@ -85,6 +104,15 @@ class EntryForm(VisibleTextMixin, forms.Form):
         if paper:
             self.fields["email"].required = False
             del self.fields["website"]
+        else:
+            for name in PAPER_CONSENT_FIELDS:
+                del self.fields[name]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("paper_consent") and not data.get("paper_consent_on"):
+            self.add_error("paper_consent_on", _("Give the date the consent forms were signed."))
+        return data
 
     def clean_photos(self):
         photos = self.cleaned_data.get("photos") or []
@@ -107,6 +135,65 @@ class AuthorForm(VisibleTextMixin, forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
 
 
+class PublicAuthorForm(AuthorForm):
+    """An author on the public form, with the consents the law asks (none ticked beforehand)."""
+
+    consent = forms.BooleanField(
+        label=_(
+            "I consent to the processing of this author's personal data for the contest, as "
+            "the privacy notice says."
+        ),
+        required=False,
+    )
+    publish_consent = forms.BooleanField(
+        label=_("I consent to publishing this author's name, photo and school if the entry wins."),
+        required=False,
+    )
+    representative_name = forms.CharField(
+        label=_("Legal representative (for an author under 16)"), max_length=200, required=False
+    )
+    representative_relation = forms.CharField(
+        label=_("Relation to the author (father, mother, guardian)"),
+        max_length=100,
+        required=False,
+    )
+    representative_contact = forms.CharField(
+        label=_("Representative's phone or e-mail"), max_length=200, required=False
+    )
+    representative_consent = forms.BooleanField(
+        label=_("As the legal representative, I give these consents on the child's behalf."),
+        required=False,
+    )
+    child_consent = forms.BooleanField(
+        label=_("The child (7 years old or more) consents too."), required=False
+    )
+
+
+def author_consent(row):
+    """The consent given for an author on the public form."""
+    return ConsentData(
+        processing=row.get("consent", False),
+        publishing=row.get("publish_consent", False),
+        representative_name=row.get("representative_name", ""),
+        representative_relation=row.get("representative_relation", ""),
+        representative_contact=row.get("representative_contact", ""),
+        representative_consent=row.get("representative_consent", False),
+        child_consent=row.get("child_consent", False),
+    )
+
+
+def paper_consent(data):
+    """The consent staff record from the signed paper forms (the same for every author)."""
+    if not data.get("paper_consent"):
+        return ConsentData()
+    return ConsentData(
+        processing=True,
+        publishing=data.get("paper_publish_consent", False),
+        paper_on=data.get("paper_consent_on"),
+        paper_form=data.get("paper_consent_form"),
+    )
+
+
 def author_formset(data=None, *, extra=3):
     formset_class = formset_factory(
         AuthorForm, extra=extra, min_num=1, max_num=10, validate_min=True, validate_max=True
@@ -114,9 +201,10 @@ def author_formset(data=None, *, extra=3):
     return formset_class(data, prefix="authors")
 
 
-def entry_data(form, formset):
+def entry_data(form, formset, notice=None):
     """The entry described by a valid form and formset (the first author is the main one)."""
     data = form.cleaned_data
+    paper = paper_consent(data)
     authors = [
         AuthorData(
             name=row["name"],
@@ -124,6 +212,7 @@ def entry_data(form, formset):
             workplace=row.get("workplace", ""),
             phone=row.get("phone", ""),
             is_main=False,
+            consent=author_consent(row) if notice is not None else paper,
         )
         for row in formset.cleaned_data
         if row and row.get("name")
@@ -146,6 +235,7 @@ def entry_data(form, formset):
         phone=data.get("phone", ""),
         resides=data.get("resides", True),
         files=files,
+        notice=notice,
     )
 
 

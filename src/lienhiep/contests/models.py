@@ -14,6 +14,7 @@ from lienhiep.core.formatting import fold, slugify_vi
 from lienhiep.core.private import private_storage
 from lienhiep.core.versioning import Versioned
 from lienhiep.directory.models import Organisation, Person
+from lienhiep.privacy.models import ConsentRecord
 
 from .enums import (
     AWARDED_STATES,
@@ -339,7 +340,7 @@ def next_code(round):
     return f"{prefix}{number:04d}"
 
 
-class Author(models.Model):
+class Author(ConsentRecord):
     entry = ParentalKey(
         Entry, on_delete=models.CASCADE, related_name="authors", verbose_name=_("entry")
     )
@@ -351,7 +352,8 @@ class Author(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
 
-    class Meta:
+    class Meta(ConsentRecord.Meta):
+        abstract = False
         ordering = ["-is_main", "sort_order", "pk"]
         verbose_name = _("author")
         verbose_name_plural = _("authors")

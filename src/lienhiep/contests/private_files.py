@@ -1,11 +1,12 @@
-"""An entry's files are private: the round's staff and the entry's judges see them."""
+"""An entry's files are private: the round's staff and the entry's judges see them; the authors'
+signed consent forms only the round's staff and leaders."""
 
 from django.db.models import Q
 
 from lienhiep.core import private
 
 from . import rules
-from .models import EntryFile
+from .models import Author, EntryFile
 
 
 def entry_files_for(user):
@@ -14,3 +15,10 @@ def entry_files_for(user):
 
 
 private.register(EntryFile, "file", visible=entry_files_for)
+
+
+def consent_forms_for(user):
+    return Author.objects.filter(entry__in=rules.entries_for(user))
+
+
+private.register(Author, "paper_consent_form", visible=consent_forms_for)

@@ -6,7 +6,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from .forms import AuthorForm
+from .forms import PublicAuthorForm
 
 MAX_AUTHORS = 5
 
@@ -14,7 +14,12 @@ MAX_AUTHORS = 5
 def public_authors(data=None):
     """The authors of a public entry: one to start with, up to ``MAX_AUTHORS``."""
     formset_class = formset_factory(
-        AuthorForm, extra=0, min_num=1, max_num=MAX_AUTHORS, validate_min=True, validate_max=True
+        PublicAuthorForm,
+        extra=0,
+        min_num=1,
+        max_num=MAX_AUTHORS,
+        validate_min=True,
+        validate_max=True,
     )
     messages = {
         "too_few_forms": _("Give at least one author."),

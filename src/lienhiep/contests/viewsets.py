@@ -213,6 +213,17 @@ class EntryViewSet(ScopedModelViewSet):
                     FieldPanel("is_main"),
                     FieldPanel("email"),
                     FieldPanel("phone"),
+                    FieldPanel("publish_consent"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("representative_name"),
+                            FieldPanel("representative_relation"),
+                            FieldPanel("representative_contact"),
+                        ]
+                    ),
+                    FieldRowPanel(
+                        [FieldPanel("paper_consent_on"), FieldPanel("paper_consent_form")]
+                    ),
                 ],
             ),
             InlinePanel(

@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "lienhiep.core",
     "lienhiep.directory",
+    "lienhiep.privacy",
     "lienhiep.plans",
     "lienhiep.activities",
     "lienhiep.consulting",

@@ -22,11 +22,13 @@ class Found:
     url: str
 
 
-def search_records(query, limit=50):
+def search_records(query, limit=50, name_rule=None):
+    """``name_rule``: a function giving how the site shows winners who did not consent to
+    publishing (the privacy settings of the site searched; each union's own when not given)."""
     phrase = " ".join(fold(query).split())
     if not phrase:
         return []
-    found = members(phrase) + winners(phrase) + honoured(phrase)
+    found = members(phrase) + winners(phrase, name_rule) + honoured(phrase)
     return found[:limit]
 
 
@@ -54,16 +56,23 @@ def members(phrase):
     ]
 
 
-def winners(phrase):
+def winners(phrase, name_rule=None):
     from lienhiep.contests.enums import RESULT_STATES
     from lienhiep.contests.models import Entry
+    from lienhiep.contests.publication import authors_line, rule_for, shows_photo
 
-    entries = (
+    entries = list(
         Entry.objects.filter(round__state__in=RESULT_STATES)
         .exclude(prize="")
         .select_related("round__contest")
         .prefetch_related("authors")
     )
+    rules = {}
+    for entry in entries:  # names as the authors consented to (``contests.publication``)
+        union = entry.round.contest.union_id
+        if union not in rules and not shows_photo(entry):  # someone did not consent
+            rules[union] = name_rule() if name_rule else rule_for(entry.round)
+        entry.public_authors = authors_line(entry, rules.get(union))
     return [
         Found(
             kind=_("Contest winner"),
@@ -78,7 +87,7 @@ def winners(phrase):
 
 
 def authors(entry):
-    return ", ".join(author.name for author in entry.authors.all())
+    return entry.public_authors
 
 
 def honoured(phrase):

@@ -7,6 +7,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lienhiep.privacy.models import PrivacySettings
+
 from . import search as site_search
 from .models import NewsArticlePage, SiteSettings
 from .queries import latest_news
@@ -15,7 +17,7 @@ from .search_records import search_records
 
 def search_view(request):
     query = request.GET.get("q", "").strip()[:200]
-    rows = (page_rows(request, query) + record_rows(query)) if query else []
+    rows = (page_rows(request, query) + record_rows(request, query)) if query else []
     rows.sort(key=lambda row: row["date"] or date.min, reverse=True)
     return TemplateResponse(request, "website/search.html", {"query": query, "results": rows})
 
@@ -38,7 +40,10 @@ def page_rows(request, query):
     ]
 
 
-def record_rows(query):
+def record_rows(request, query):
+    def rule():  # read only when a winner found did not consent to publishing
+        return PrivacySettings.for_request(request).unconsented_names
+
     return [
         {
             "kind": found.kind,
@@ -47,7 +52,7 @@ def record_rows(query):
             "lead": site_search.highlight(found.lead, query),
             "date": found.date,
         }
-        for found in search_records(query)
+        for found in search_records(query, name_rule=rule)
     ]
 
 

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from lienhiep.core.formatting import fold, format_date
 from lienhiep.core.transitions import step_day
+from lienhiep.privacy.consent import ConsentData, consent_fields, consent_problems
 
 from ..enums import REVIEWING, DossierItem, EntrySource
 from ..models import Assignment, Author, ContestField, ContestRound, Entry, EntryFile
@@ -31,6 +32,7 @@ class AuthorData:
     is_main: bool = False
     email: str = ""
     phone: str = ""
+    consent: ConsentData = field(default_factory=ConsentData)
 
 
 @dataclass
@@ -45,6 +47,7 @@ class EntryData:
     phone: str = ""
     resides: bool = True
     files: list = field(default_factory=list)  # [(FileKind, uploaded file)]
+    notice: object = None  # the privacy notice version the visitor read (online entries)
 
 
 def age_problem(round, author):
@@ -129,8 +132,20 @@ def refusals(round, data: EntryData):
     return found + [p for p in later if p]
 
 
+def consent_refusals(round, data: EntryData):
+    """What each author's consent lacks, for an entry sent online (paper forms are recorded by
+    staff with their date and scan)."""
+    return [
+        problem
+        for a in data.authors
+        for problem in consent_problems(a.name, a.birth_date, round.age_on, a.consent)
+    ]
+
+
 def _create(round, data, source, user):
     problems = refusals(round, data)
+    if source == EntrySource.ONLINE:
+        problems += consent_refusals(round, data)
     if problems:
         raise ValidationError(problems)
     ContestRound.objects.select_for_update().filter(pk=round.pk).first()  # one code at a time
@@ -158,15 +173,26 @@ def _create(round, data, source, user):
             is_main=a.is_main,
             email=a.email,
             phone=a.phone,
+            **consent_fields(a.birth_date, round.age_on, a.consent, data.notice),
         )
         for order, a in enumerate(data.authors)
     )
+    _keep_consent_forms(entry, data.authors)
     for kind, upload in data.files:
         EntryFile.objects.create(entry=entry, kind=kind, file=upload)
     log(entry, "wagtail.create", user=user)
     if entry.email:
         transaction.on_commit(lambda: send_receipt(entry))
     return entry
+
+
+def _keep_consent_forms(entry, authors):
+    """Store the scans of the paper consent forms with the authors they were given for."""
+    saved = {a.sort_order: a for a in entry.authors.all()}
+    for order, data in enumerate(authors):
+        if data.consent.paper_form:
+            author = saved[order]
+            author.paper_consent_form.save(data.consent.paper_form.name, data.consent.paper_form)
 
 
 @transaction.atomic

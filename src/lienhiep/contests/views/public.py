@@ -6,8 +6,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from lienhiep.core.exporters import response
+from lienhiep.privacy.notices import current_notice
+from lienhiep.privacy.publication import name_rule
 
 from .. import drafts, queries, ratelimit, services
 from ..enums import LEVELS, PUBLIC_STATES, RESULT_STATES
@@ -15,6 +18,7 @@ from ..exporters import Certificate
 from ..forms import EntryForm, entry_data
 from ..models import ContestRound
 from ..public_form import MAX_AUTHORS, error_summary, public_authors
+from ..publication import shown_authors
 
 
 def public_rounds():
@@ -57,7 +61,8 @@ def submit_view(request, round):
         raise Http404
     if all([form.is_valid(), formset.is_valid()]):
         try:
-            entry = services.submit_entry(round=round, data=entry_data(form, formset))
+            notice = current_notice(Site.find_for_request(request))
+            entry = services.submit_entry(round=round, data=entry_data(form, formset, notice))
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -113,6 +118,9 @@ def results_page(request, round):
         .exclude(national_prize="")
         .prefetch_related("authors")
     ]
+    rule = name_rule(Site.find_for_request(request))
+    for entry in [*winners, *national]:
+        entry.shown = shown_authors(entry, rule)
     return TemplateResponse(
         request,
         "contests/public/results.html",
@@ -130,4 +138,4 @@ def certificate_view(request, slug, code):
     entry = get_object_or_404(
         round.entries.exclude(prize="").prefetch_related("authors"), code=code
     )
-    return response(Certificate().render(entry=entry), attachment=False)
+    return response(Certificate().render(entry=entry, public=True), attachment=False)

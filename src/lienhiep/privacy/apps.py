@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "lienhiep.privacy"
+    label = "privacy"
+    verbose_name = _("Personal data")
+
+    def ready(self):
+        from lienhiep.directory import roles
+
+        # staff edit the notice, the name rule and the retention periods in the site settings
+        for role in (roles.FEDERATION_STAFF, roles.UNION_STAFF):
+            roles.grant(role, "privacy", {"privacysettings": ("change", "view")})
