@@ -9,6 +9,13 @@ class CaseKind(models.TextChoices):
     SOCIAL_ASSESSMENT = "social_assessment", _("Social assessment")
 
 
+class KindForm(models.TextChoices):
+    """What a consulting kind's records are, beside the critique case with its full process."""
+
+    RECORD = "record", _("Record: title, date, requester, document number")
+    SEAT = "seat", _("Seat on a council or appraisal board, with its sittings")
+
+
 class CaseState(models.TextChoices):
     RECEIVED = "received", pgettext_lazy("case", "Received")
     PANEL_FORMED = "panel_formed", _("Panel formed")
