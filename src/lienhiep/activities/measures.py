@@ -95,9 +95,11 @@ register(
 KIND_PREFIX = "activities.kind-"
 
 
+BUILT_IN = [slug for slug, _name in enums.DEFAULT_KINDS]
+
+
 def staff_kinds():
-    built_in = [slug for slug, _name in enums.DEFAULT_KINDS]
-    return ActivityKind.objects.exclude(slug__in=built_in)
+    return ActivityKind.objects.exclude(slug__in=BUILT_IN)
 
 
 def describe(activity):
@@ -108,6 +110,9 @@ def describe(activity):
 
 
 def kind_measures(kind):
+    """A kind staff added has its figure; the built-in kinds are counted by the measures above."""
+    if kind.slug in BUILT_IN:
+        return []
     return [
         Measure(
             code=f"{KIND_PREFIX}{kind.slug.lower()}",
