@@ -10,8 +10,9 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from lienhiep.consulting import importing
-from lienhiep.consulting.enums import KindForm
-from lienhiep.consulting.models import ConsultingKind, ConsultingRecord, CouncilSeat, Sitting
+from lienhiep.consulting.enums import SENT_STATES, KindForm
+from lienhiep.consulting.models import Case, ConsultingKind, ConsultingRecord, CouncilSeat, Sitting
+from lienhiep.core.indicators import measure_for
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation
 from lienhiep.plans import figures
@@ -194,3 +195,20 @@ def test_a_kinds_figure_shows_on_the_dashboard_and_in_the_national_table(
         if union == hoa_an
     ]
     assert cell == 2
+
+
+def test_a_case_kind_staff_add_counts_its_cases_whose_report_was_sent(demo):
+    policy = ConsultingKind.objects.create(
+        name="Tư vấn chính sách", slug="tu-van-chinh-sach", form=KindForm.CASE, unit="đề án"
+    )
+    sent = Case.objects.filter(union=demo, state__in=SENT_STATES, report_date__year=2024)
+    Case.objects.filter(pk=sent.order_by("pk").first().pk).update(kind=policy)
+    indicator = Indicator.objects.get(code="consulting.kind-tu-van-chinh-sach")
+    assert figures.value(indicator, demo, 2024) == 1
+    built_in = ConsultingKind.objects.filter(form=KindForm.CASE).exclude(pk=policy.pk)
+    assert sorted(built_in.values_list("slug", flat=True)) == [
+        "consultancy",
+        "critique",
+        "social_assessment",
+    ]
+    assert measure_for("consulting.kind-critique") is None  # counted by schemes_critiqued

@@ -10,7 +10,7 @@ from lienhiep.directory.models import Organisation, Person
 
 from . import services
 from .enums import CaseKind, CaseState, PanelRole
-from .models import Case
+from .models import Case, ConsultingKind
 
 # title, requester, request number, request date, field, report number
 CASES = [
@@ -121,7 +121,7 @@ def seed(stdout=None):
         case = services.open_case(
             user=staff,
             title=title,
-            kind=CaseKind.CRITIQUE,
+            kind=ConsultingKind.objects.get(slug=CaseKind.CRITIQUE),
             field_of_expertise=field,
             union=union,
             requester=Organisation.objects.get(slug=requester),
@@ -160,7 +160,7 @@ def seed(stdout=None):
         case = services.open_case(
             user=staff,
             title=title,
-            kind=CaseKind.CRITIQUE,
+            kind=ConsultingKind.objects.get(slug=CaseKind.CRITIQUE),
             field_of_expertise=field,
             union=union,
             requester=Organisation.objects.get(slug=requester),

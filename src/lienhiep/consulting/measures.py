@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from lienhiep.core.formatting import format_date
 from lienhiep.core.indicators import Family, Measure, register, register_family
 
-from .enums import OPEN_STATES, SENT_STATES, KindForm
+from .enums import OPEN_STATES, SENT_STATES, CaseKind, KindForm
 from .models import Case, CaseStep, ConsultingKind, ConsultingRecord, CouncilSeat, Sitting
 
 
@@ -75,6 +75,13 @@ def kind_records(kind):
     return records
 
 
+def kind_cases(kind):
+    def records(year):
+        return critiqued(year).filter(kind=kind).select_related("requester")
+
+    return records
+
+
 def kind_seats(kind):
     def records(year):
         ended_before = Q(end_date__isnull=False, end_date__year__lt=year)
@@ -111,8 +118,31 @@ def describe_seat(seat):
     return f"{seat.council} ({'; '.join(details)})" if details else seat.council
 
 
+def describe_case(case):
+    """``Đề án … (Sở Nông nghiệp, báo cáo số 12/BC-LHH)``."""
+    details = [case.requester.name]
+    if case.report_number:
+        details.append(_("report no. %(number)s") % {"number": case.report_number})
+    return f"{case.title} ({', '.join(details)})"
+
+
 def kind_measures(kind):
     code = f"{KIND_PREFIX}{kind.slug.lower()}"
+    if kind.form == KindForm.CASE:
+        if kind.slug in CaseKind.values:
+            return []  # the three kinds every union has: counted together above
+        return [
+            Measure(
+                code=code,
+                name=kind.name,
+                unit=kind.unit,
+                records=kind_cases(kind),
+                organisation_field="union",
+                order=290 + kind.order,
+                date_field="report_date",
+                binding=kind.binding(describe=describe_case),
+            )
+        ]
     if kind.form == KindForm.SEAT:
         sittings = Measure(
             code=f"{code}.sittings",

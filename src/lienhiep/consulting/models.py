@@ -17,10 +17,23 @@ from lienhiep.directory.models import Organisation, Person
 from .enums import STEPS, CaseKind, CaseState, KindForm, PanelRole
 
 
+def default_case_kind():
+    """The critique kind, which a case is unless staff choose another."""
+    return ConsultingKind.objects.get_or_create(
+        slug=CaseKind.CRITIQUE,
+        defaults={"name": "Phản biện", "form": KindForm.CASE, "unit": "đề án", "order": 2},
+    )[0].pk
+
+
 class Case(Versioned, models.Model):
     title = models.CharField(_("scheme"), max_length=400)
-    kind = models.CharField(
-        _("kind"), max_length=30, choices=CaseKind.choices, default=CaseKind.CRITIQUE
+    kind = models.ForeignKey(
+        "ConsultingKind",
+        models.PROTECT,
+        related_name="cases",
+        limit_choices_to={"form": KindForm.CASE},
+        default=default_case_kind,
+        verbose_name=_("kind"),
     )
     field_of_expertise = models.CharField(_("field"), max_length=200, blank=True)
     union = models.ForeignKey(
