@@ -11,6 +11,14 @@ class CaseKind(models.TextChoices):
     SOCIAL_ASSESSMENT = "social_assessment", _("Social assessment")
 
 
+#: The case kinds every union has: (code, Vietnamese name, order); the migration creates them.
+CASE_KINDS = [
+    (CaseKind.CONSULTANCY, "Tư vấn", 1),
+    (CaseKind.CRITIQUE, "Phản biện", 2),
+    (CaseKind.SOCIAL_ASSESSMENT, "Giám định xã hội", 3),
+]
+
+
 class KindForm(models.TextChoices):
     """What a consulting kind's records are, beside the critique case with its full process."""
 

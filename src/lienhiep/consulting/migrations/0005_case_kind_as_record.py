@@ -6,6 +6,7 @@ from django.db import migrations, models
 
 import lienhiep.consulting.models
 
+#: as ``consulting.enums.CASE_KINDS`` when this migration was written
 KINDS = [
     ("consultancy", "Tư vấn", 1),
     ("critique", "Phản biện", 2),
