@@ -5,11 +5,13 @@ import pytest
 from django.urls import reverse
 
 from lienhiep.activities.models import ActivityKind
+from lienhiep.plans.enums import Method
+from lienhiep.plans.models import Indicator
 from tests.refusals import refused
 
 pytestmark = pytest.mark.django_db
 
-NEW_KIND = {"name": "Sinh hoạt thử", "slug": "sinh-hoat-thu", "order": 9}
+NEW_KIND = {"name": "Sinh hoạt thử", "slug": "sinh-hoat-thu", "unit": "buổi", "order": 9}
 
 
 def test_union_staff_cannot_add_change_or_delete_a_shared_kind(client, personas):
@@ -37,3 +39,15 @@ def test_federation_staff_add_a_shared_kind(client, personas):
     response = client.post(reverse("activities_kind:add"), NEW_KIND)
     assert response.status_code == 302
     assert ActivityKind.objects.get(slug="sinh-hoat-thu").name == "Sinh hoạt thử"
+
+
+def test_a_kind_staff_add_has_its_computed_indicator_at_once(client, personas):
+    client.force_login(personas["federation"])
+    client.post(reverse("activities_kind:add"), NEW_KIND)
+    indicator = Indicator.objects.get(code="activities.kind-sinh-hoat-thu")
+    assert (indicator.name, indicator.unit, indicator.method) == (
+        "Sinh hoạt thử",
+        "buổi",
+        Method.COMPUTED,
+    )
+    assert not Indicator.objects.filter(code="activities.kind-hoi-thao").exists()

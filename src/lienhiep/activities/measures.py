@@ -4,11 +4,12 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from lienhiep.core.indicators import Measure, register
+from lienhiep.core.formatting import format_date
+from lienhiep.core.indicators import Family, Measure, register, register_family
 from lienhiep.directory.enums import MEMBER_KINDS, OrganisationKind
 
 from . import enums
-from .models import Activity
+from .models import Activity, ActivityKind
 
 
 def held(kind=None, **filters):
@@ -87,4 +88,45 @@ register(
         order=260,
         date_field="start_date",
     )
+)
+
+
+#: The figure of a kind staff define: its held activities, counted like the built-in kinds.
+KIND_PREFIX = "activities.kind-"
+
+
+BUILT_IN = [slug for slug, _name in enums.DEFAULT_KINDS]
+
+
+def staff_kinds():
+    return ActivityKind.objects.exclude(slug__in=BUILT_IN)
+
+
+def describe(activity):
+    return _("%(title)s (%(day)s)") % {
+        "title": activity.title,
+        "day": format_date(activity.start_date),
+    }
+
+
+def kind_measures(kind):
+    """A kind staff added has its figure; the built-in kinds are counted by the measures above."""
+    if kind.slug in BUILT_IN:
+        return []
+    return [
+        Measure(
+            code=f"{KIND_PREFIX}{kind.slug.lower()}",
+            name=kind.name,
+            unit=kind.unit,
+            records=held(kind.slug),
+            organisation_field="organiser",
+            order=300 + kind.order,
+            date_field="start_date",
+            binding=kind.binding(describe=describe),
+        )
+    ]
+
+
+register_family(
+    Family(prefix=KIND_PREFIX, model=ActivityKind, records=staff_kinds, measures=kind_measures)
 )

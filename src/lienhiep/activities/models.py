@@ -8,15 +8,24 @@ from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold
 from lienhiep.core.private import private_storage
+from lienhiep.core.sections import BoundToSection
 from lienhiep.core.validators import validate_attachment
 from lienhiep.directory.models import Organisation, Person
 
 from .enums import ActivityState, AttachmentKind
 
 
-class ActivityKind(models.Model):
+class ActivityKind(BoundToSection):
+    """A kind of activity; one staff define gets its own figure (``measures.py``) at once."""
+
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("code"), max_length=60, unique=True)
+    unit = models.CharField(
+        _("unit"),
+        max_length=60,
+        default="hoạt động",
+        help_text=_("Written after the count of held activities of this kind, e.g. hội nghị."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -100,8 +100,8 @@ class ActivityKindViewSet(PlainModelViewSet):
     menu_label = _("Activity kinds")
     url_prefix = "activities/kinds"
     name = "activities_kind"
-    list_display = ["name", "slug", "order"]
-    form_fields = ["name", "slug", "order"]
+    list_display = ["name", "slug", "unit", "report_section", "order"]
+    form_fields = ["name", "slug", "unit", "order", "report_section", "sentence", "lists_records"]
 
 
 class ActivitiesViewSetGroup(ViewSetGroup):

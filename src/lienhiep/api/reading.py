@@ -165,7 +165,7 @@ def _case(c):
     return {
         "id": c.pk,
         "title": c.title,
-        "kind": c.kind,
+        "kind": c.kind.slug,
         "field": c.field_of_expertise,
         "union": c.union.slug,
         "request_date": c.request_date,
@@ -179,7 +179,7 @@ def _case(c):
 @router.get("/critique-cases", auth=TOKEN, summary="Hồ sơ tư vấn, phản biện", tags=["Tư vấn"])
 def critique_cases(request, filters: Query[Filters]):
     """Hồ sơ tư vấn, phản biện và giám định xã hội (chỉ các trường công khai)."""
-    found = cases_for(request.user).select_related("union")
+    found = cases_for(request.user).select_related("union", "kind")
     found = _filtered(found, filters, year="request_date__year", organisation="union__slug")
     return _page(request, found.order_by("-request_date", "pk"), filters, _case)
 

@@ -15,6 +15,12 @@ class ConsultingConfig(AppConfig):
             "panelmember": roles.ALL,
             "casestep": roles.ALL,
             "opinion": ("view",),
+            "consultingrecord": roles.ALL,
+            "councilseat": roles.ALL,
+            "sitting": roles.ALL,
+            "consultingkind": ("view",),
         }
-        roles.grant_staff("consulting", every)
+        # The kinds are shared by every union, like the activity kinds: the federation's staff
+        # define them; each union keeps its own records and seats.
+        roles.grant_staff("consulting", every, federation={"consultingkind": roles.ALL})
         roles.grant(roles.EXPERT, "consulting", {"opinion": ("add", "change", "view")})

@@ -9,8 +9,8 @@ from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.directory.models import Organisation, Person
 
 from . import services
-from .enums import CaseKind, CaseState, PanelRole
-from .models import Case
+from .enums import CASE_KINDS, CaseKind, CaseState, KindForm, PanelRole
+from .models import Case, ConsultingKind
 
 # title, requester, request number, request date, field, report number
 CASES = [
@@ -105,8 +105,19 @@ def panel_accounts(people):
             person.save()
 
 
+def case_kinds():
+    """The case kinds every union has (the migration makes them; a flushed database lacks them)."""
+    for slug, name, order in CASE_KINDS:
+        ConsultingKind.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "form": KindForm.CASE, "unit": "đề án", "order": order},
+        )
+    return ConsultingKind.objects.get(slug=CaseKind.CRITIQUE)
+
+
 def seed(stdout=None):
     union = Organisation.objects.get(slug="hoa-an")
+    critique = case_kinds()
     staff = get_user_model().objects.get(username="canbo")
     experts = list(Person.objects.filter(code__startswith="HA-CLB-").order_by("code")[:21])
     expert_account(experts[0])
@@ -121,7 +132,7 @@ def seed(stdout=None):
         case = services.open_case(
             user=staff,
             title=title,
-            kind=CaseKind.CRITIQUE,
+            kind=critique,
             field_of_expertise=field,
             union=union,
             requester=Organisation.objects.get(slug=requester),
@@ -160,7 +171,7 @@ def seed(stdout=None):
         case = services.open_case(
             user=staff,
             title=title,
-            kind=CaseKind.CRITIQUE,
+            kind=critique,
             field_of_expertise=field,
             union=union,
             requester=Organisation.objects.get(slug=requester),

@@ -4,9 +4,27 @@ from django.utils.translation import pgettext_lazy
 
 
 class CaseKind(models.TextChoices):
+    """The codes of the three case kinds every union has (the kinds themselves are data)."""
+
     CONSULTANCY = "consultancy", _("Consultancy")
     CRITIQUE = "critique", _("Critique")
     SOCIAL_ASSESSMENT = "social_assessment", _("Social assessment")
+
+
+#: The case kinds every union has: (code, Vietnamese name, order); the migration creates them.
+CASE_KINDS = [
+    (CaseKind.CONSULTANCY, "Tư vấn", 1),
+    (CaseKind.CRITIQUE, "Phản biện", 2),
+    (CaseKind.SOCIAL_ASSESSMENT, "Giám định xã hội", 3),
+]
+
+
+class KindForm(models.TextChoices):
+    """What a consulting kind's records are, beside the critique case with its full process."""
+
+    CASE = "case", _("Case with the full process: panel, opinions, meeting, report")
+    RECORD = "record", _("Record: title, date, requester, document number")
+    SEAT = "seat", _("Seat on a council or appraisal board, with its sittings")
 
 
 class CaseState(models.TextChoices):

@@ -7,7 +7,7 @@ from lienhiep.directory.enums import PARTNER_KINDS
 from lienhiep.directory.forms import RegistryForm
 
 from .enums import PanelRole
-from .models import Case
+from .models import Case, ConsultingRecord, CouncilSeat
 
 
 class CaseForm(RegistryForm):
@@ -61,3 +61,15 @@ class ReportForm(StepForm):
 class OpinionForm(forms.Form):
     text = forms.CharField(label=_("Your opinion"), widget=forms.Textarea(attrs={"rows": 10}))
     file = forms.FileField(label=_("File"), required=False)
+
+
+class ConsultingRecordForm(RegistryForm):
+    class Meta:
+        model = ConsultingRecord
+        exclude = []
+
+
+class CouncilSeatForm(RegistryForm):
+    class Meta:
+        model = CouncilSeat
+        exclude = []

@@ -1,22 +1,39 @@
 """Consultancy, critique and social-assessment cases on schemes, with their expert panels."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold
 from lienhiep.core.private import private_storage
+from lienhiep.core.sections import BoundToSection
 from lienhiep.core.validators import validate_attachment
 from lienhiep.core.versioning import Versioned
 from lienhiep.directory.models import Organisation, Person
 
-from .enums import STEPS, CaseKind, CaseState, PanelRole
+from .enums import STEPS, CaseKind, CaseState, KindForm, PanelRole
+
+
+def default_case_kind():
+    """The critique kind, which a case is unless staff choose another."""
+    return ConsultingKind.objects.get_or_create(
+        slug=CaseKind.CRITIQUE,
+        defaults={"name": "Phản biện", "form": KindForm.CASE, "unit": "đề án", "order": 2},
+    )[0].pk
 
 
 class Case(Versioned, models.Model):
     title = models.CharField(_("scheme"), max_length=400)
-    kind = models.CharField(
-        _("kind"), max_length=30, choices=CaseKind.choices, default=CaseKind.CRITIQUE
+    kind = models.ForeignKey(
+        "ConsultingKind",
+        models.PROTECT,
+        related_name="cases",
+        limit_choices_to={"form": KindForm.CASE},
+        default=default_case_kind,
+        verbose_name=_("kind"),
     )
     field_of_expertise = models.CharField(_("field"), max_length=200, blank=True)
     union = models.ForeignKey(
@@ -153,3 +170,123 @@ class Opinion(models.Model):
 
     def __str__(self):
         return f"{self.case} – {self.expert}"
+
+
+class ConsultingKind(BoundToSection):
+    """A kind of consulting work staff define: light records, or seats on a council.
+
+    Each kind gets its figure at once (``measures.py``); a seat kind also the figure of its
+    sittings, which its sentence names ``{phiên họp}``.
+    """
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    form = models.CharField(
+        _("records kept"), max_length=10, choices=KindForm.choices, default=KindForm.RECORD
+    )
+    unit = models.CharField(
+        _("unit"),
+        max_length=60,
+        default="văn bản",
+        help_text=_("Written after the count, e.g. văn bản, hội đồng."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("consulting kind")
+        verbose_name_plural = _("consulting kinds")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def extra_placeholders(self):
+        return ("phiên họp",) if self.form == KindForm.SEAT else ()
+
+
+class ConsultingRecord(models.Model):
+    """A light piece of consulting work, e.g. a comment on a draft document."""
+
+    kind = models.ForeignKey(
+        ConsultingKind,
+        models.PROTECT,
+        related_name="records",
+        limit_choices_to={"form": KindForm.RECORD},
+        verbose_name=_("kind"),
+    )
+    union = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="consulting_records", verbose_name=_("union")
+    )
+    title = models.CharField(_("title"), max_length=400)
+    date = models.DateField(_("date"))
+    requester = models.CharField(_("requesting body"), max_length=300, blank=True)
+    document_number = models.CharField(_("document number"), max_length=60, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("consulting record")
+        verbose_name_plural = _("consulting records")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.title} {self.requester} {self.document_number}")
+        super().save(*args, **kwargs)
+
+
+class CouncilSeat(ClusterableModel):
+    """A seat the union holds on a council or appraisal board, with the board's sittings."""
+
+    kind = models.ForeignKey(
+        ConsultingKind,
+        models.PROTECT,
+        related_name="seats",
+        limit_choices_to={"form": KindForm.SEAT},
+        verbose_name=_("kind"),
+    )
+    union = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="council_seats", verbose_name=_("union")
+    )
+    council = models.CharField(_("council or board"), max_length=400)
+    member = models.CharField(_("member seated"), max_length=200, blank=True)
+    requester = models.CharField(_("appointed by"), max_length=300, blank=True)
+    decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), null=True, blank=True)
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["-start_date", "council"]
+        verbose_name = _("council seat")
+        verbose_name_plural = _("council seats")
+
+    def __str__(self):
+        return f"{self.council} – {self.member}" if self.member else self.council
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end comes before the start.")})
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.council} {self.member} {self.requester}")
+        super().save(*args, **kwargs)
+
+
+class Sitting(models.Model):
+    seat = ParentalKey(
+        CouncilSeat, on_delete=models.CASCADE, related_name="sittings", verbose_name=_("seat")
+    )
+    date = models.DateField(_("date"))
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["seat", "date"]
+        verbose_name = _("sitting")
+        verbose_name_plural = _("sittings")
+
+    def __str__(self):
+        return f"{self.seat} – {self.date:%d/%m/%Y}"

@@ -8,10 +8,10 @@ own opinion, and the others' opinions once the case has reached the meeting step
 from django.db.models import Q
 
 from lienhiep.directory import roles
-from lienhiep.directory.rules import can_read, scoped
+from lienhiep.directory.rules import can_read, is_staff, scoped
 
 from .enums import OPINION_STATES, SHARED_STATES
-from .models import Case, Opinion
+from .models import Case, ConsultingRecord, CouncilSeat, Opinion
 
 
 def person_of(user):
@@ -49,3 +49,16 @@ def can_give_opinion(user, case):
         and case.panel.filter(person=person).exists()
         and case.state in OPINION_STATES
     )
+
+
+def records_for(user):
+    """The light consulting records of the unions a user may see."""
+    return scoped(ConsultingRecord.objects.all(), "union", user)
+
+
+def seats_for(user):
+    return scoped(CouncilSeat.objects.all(), "union", user)
+
+
+def can_import_records(user):
+    return is_staff(user) and user.has_perm("consulting.add_consultingrecord")

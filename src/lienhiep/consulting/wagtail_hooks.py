@@ -5,7 +5,8 @@ from wagtail.admin.menu import MenuItem
 
 from lienhiep.directory import roles
 
-from .views import process
+from .kind_viewsets import OtherConsultingViewSetGroup
+from .views import importing, process
 from .viewsets import CaseViewSet
 
 
@@ -14,9 +15,20 @@ def register_cases():
     return CaseViewSet()
 
 
+@hooks.register("register_admin_viewset")
+def register_other_work():
+    return OtherConsultingViewSetGroup()
+
+
 @hooks.register("register_admin_urls")
 def register_case_urls():
     return [
+        path("consulting/records/import/", importing.import_view, name="consulting_records_import"),
+        path(
+            "consulting/records/import/template.xlsx",
+            importing.template_view,
+            name="consulting_records_import_template",
+        ),
         path(
             "consulting/cases/<int:pk>/process/",
             process.process_view,

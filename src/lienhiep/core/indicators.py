@@ -12,6 +12,12 @@ domain app adds a figure without touching ``plans``::
     register(Measure(code="activities.workshops", name=_("Workshops held"), unit=_("workshops"),
                      records=held_workshops, organisation_field="organiser"))
 
+Figures of kinds staff define themselves (an activity kind, a consulting kind) come from a
+``Family``: the app says which records define its measures (``model``) and builds a record's
+measures (``measures(record)``); ``measure_for(code)`` finds a code's measure among the registered
+ones and then the families' (one query), and ``plans`` keeps one ``Indicator`` per measure as
+records of the family are saved.
+
 An app whose records carry reported figures of their own (``subject``) declares their kind in
 ``subjects.py`` with ``register_subject`` (see ``SubjectKind``).
 """
@@ -46,6 +52,8 @@ class Measure:
     order: int = 100
     #: the date that places a record in the year, for figures of part of a year (a sơ kết)
     date_field: str | None = None
+    #: a staff-defined kind's report sentence (``core.sections.Binding``), when it has one
+    binding: object = None
 
     def queryset(self, organisation_ids, year, months=12):
         """The records behind the figure of these organisations (``None``: all) in ``year``.
@@ -76,6 +84,50 @@ def register(measure: Measure) -> Measure:
         raise ValueError(f"Measure {measure.code} is registered twice.")
     MEASURES[measure.code] = measure
     return measure
+
+
+@dataclass(frozen=True)
+class Family:
+    """Measures defined by records staff keep (``model``): ``prefix`` starts their codes,
+    ``measures(record)`` gives a record's measures, ``records()`` the records that have some."""
+
+    prefix: str
+    model: type
+    records: Callable
+    measures: Callable
+
+    def find(self, code):
+        for record in self.records():
+            for measure in self.measures(record):
+                if measure.code == code:
+                    return measure
+        return None
+
+    def all(self):
+        return [measure for record in self.records() for measure in self.measures(record)]
+
+
+FAMILIES: dict = {}
+
+
+def register_family(family: Family) -> Family:
+    FAMILIES[family.prefix] = family
+    return family
+
+
+def measure_for(code):
+    """The measure of ``code``: a registered one, else one of a family of staff-defined kinds."""
+    if code in MEASURES:
+        return MEASURES[code]
+    for prefix, family in FAMILIES.items():
+        if code.startswith(prefix):
+            return family.find(code)
+    return None
+
+
+def all_measures():
+    """Every measure: the registered ones and those of the kinds staff defined."""
+    return [*MEASURES.values(), *(m for family in FAMILIES.values() for m in family.all())]
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,4 @@ class PlansConfig(AppConfig):
             },
         )
         post_migrate.connect(sync.sync_after_migrate)
+        sync.connect_families()

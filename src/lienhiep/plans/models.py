@@ -4,20 +4,26 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from lienhiep.core.formatting import fold
 from lienhiep.core.indicators import Rollup
+from lienhiep.core.sections import BoundToSection
 from lienhiep.core.versioning import Versioned
 from lienhiep.directory.models import Organisation
 
 from .enums import PACKAGE_SUBJECT, ItemKind, Method, PlanState, ReturnState
 
 
-class Indicator(models.Model):
-    """A named figure: computed by a registered measure, or reported with its source."""
+class Indicator(BoundToSection):
+    """A named figure: computed by a registered measure, or reported with its source.
+
+    Bound to a report section (``BoundToSection``), its sentence is stated in the report's text;
+    a staff-defined kind's indicator is bound through its kind (``binding``).
+    """
 
     code = models.CharField(
         _("code"),
@@ -65,11 +71,27 @@ class Indicator(models.Model):
         self.search_text = fold(f"{self.code} {self.name} {self.name_en}")
         super().save(*args, **kwargs)
 
-    @property
+    @cached_property
     def measure(self):
-        from lienhiep.core.indicators import MEASURES
+        from lienhiep.core.indicators import measure_for
 
-        return MEASURES.get(self.code)
+        return measure_for(self.code)
+
+    @property
+    def report_binding(self):
+        """Where the report states this figure: its kind's binding, else its own, else ``None``."""
+        measure = self.measure if self.method == Method.COMPUTED else None
+        if measure is not None and measure.binding is not None:
+            return measure.binding
+        return self.binding(describe=describe_value if self.method == Method.REPORTED else str)
+
+
+def describe_value(value):
+    """A line of a reported indicator's records in the report: who reported what."""
+    from lienhiep.core.formatting import format_number
+
+    amount = int(value.value) if value.value == value.value.to_integral_value() else value.value
+    return f"{value.organisation}: {format_number(amount)} ({value.source})"
 
 
 class ReportedValue(models.Model):

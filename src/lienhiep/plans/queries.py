@@ -3,8 +3,9 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Max
+from django.db.models import Max, Q
 
+from lienhiep.core.indicators import FAMILIES
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import MemberCount, Organisation, Term
 from lienhiep.directory.queries import active_on, due_for_congress, year_end
@@ -74,3 +75,12 @@ def latest_year_with_records(organisation, today: date):
         for model in (YearlyReturn, ReportedValue, MemberCount)
     ]
     return max(filter(None, years), default=today.year)
+
+
+def staff_defined():
+    """The indicators of the kinds staff defined and those staff bound to the report (a
+    ``Q``): the dashboard and the national table show them beside their fixed figures."""
+    kinds = Q(pk__in=[])
+    for prefix in FAMILIES:
+        kinds |= Q(code__startswith=prefix)
+    return kinds | ~Q(report_section="")

@@ -24,8 +24,8 @@ class IndicatorViewSet(ExportingModelViewSet):
     url_prefix = "plans/indicators"
     name = "plans_indicator"
     search_fields = ["search_text"]
-    list_display = ["name", "unit", "method", "rollup"]
-    list_filter = ["method", "rollup"]
+    list_display = ["name", "unit", "method", "rollup", "report_section"]
+    list_filter = ["method", "rollup", "report_section"]
     list_export = ["code", "name", "name_en", "unit", "method", "rollup"]
     export_filename = "chi-so"
     form_fields = [
@@ -38,6 +38,9 @@ class IndicatorViewSet(ExportingModelViewSet):
         "breakdowns",
         "order",
         "public",
+        "report_section",
+        "sentence",
+        "lists_records",
     ]
     inspect_view_enabled = True
     inspect_view_fields = ["name", "code", "unit", "method", "rollup", "breakdowns", "order"]

@@ -22,7 +22,7 @@ from lienhiep.core.formatting import (
     roman,
 )
 from lienhiep.plans import figures as plan_figures
-from lienhiep.plans.enums import ItemKind
+from lienhiep.plans.enums import ItemKind, Method
 from lienhiep.plans.models import Indicator, PlanItem
 
 from .enums import ReportKind
@@ -179,6 +179,47 @@ def annex_rows(context, previous):
     return rows
 
 
+def bound_blocks(context, section_code):
+    """The sentences (and lists) of the staff-defined figures bound to a section."""
+    blocks = []
+    for indicator in context.indicators:
+        binding = indicator.report_binding
+        if binding is None or binding.section != section_code:
+            continue
+        figure = context.figure(indicator.code)
+        if not (figure.value or figure.target_value):
+            continue
+        blocks.append(registry.paragraph(bound_sentence(context, indicator, binding)))
+        if binding.lists_records and binding.describe:
+            records = _in_order(indicator, context.records(indicator.code))
+            blocks.append(registry.bullets(binding.describe(r) for r in records))
+    return [b for b in blocks if b]
+
+
+def _in_order(indicator, records):
+    """A figure's records in the order they happened (when its measure dates them)."""
+    measure = indicator.measure if indicator.method == Method.COMPUTED else None
+    field = measure.date_field if measure else None
+    return records.order_by(field, "pk") if field else records
+
+
+def bound_sentence(context, indicator, binding):
+    """The binding's sentence, its placeholders filled in report style (``05``, ``120%``)."""
+    code = indicator.code
+    figure = context.figure(code)
+    target = figure.target_value
+    values = {
+        "số": figure.display_count.removesuffix(f" {indicator.unit}"),
+        "đơn vị": indicator.unit,
+        "kế hoạch": context.target(code).removesuffix(f" {indicator.unit}") if target else "",
+        "tỷ lệ": format_percent(figure.value or 0, target) if target else "",
+        "kỳ": context.period_label,
+    }
+    for name, other in binding.extra:
+        values[name] = context.number(other) if context.figure(other) else format_count(0)
+    return registry.fill_sentence(binding.sentence, values, bool(target))
+
+
 def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
     """The report's content as data, in Vietnamese."""
     narrative = narrative or {}
@@ -186,7 +227,7 @@ def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
         context = Context(organisation, year, kind)
         sections = []
         for section in registry.sections():
-            blocks = [b for b in section.build(context) if b]
+            blocks = [b for b in section.build(context) if b] + bound_blocks(context, section.code)
             if blocks:
                 sections.append(
                     {"code": section.code, "heading": str(section.title), "blocks": blocks}

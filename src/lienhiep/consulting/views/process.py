@@ -32,7 +32,7 @@ def _errors(request, error):
 
 def process_view(request, pk):
     case = get_object_or_404(
-        rules.cases_for(request.user).select_related("requester", "union"), pk=pk
+        rules.cases_for(request.user).select_related("requester", "union", "kind"), pk=pk
     )
     if not can_read(request.user):
         return redirect("consulting_opinion", pk=pk)
@@ -94,7 +94,9 @@ def my_cases_view(request):
 
 
 def opinion_view(request, pk):
-    case = get_object_or_404(rules.cases_for(request.user).select_related("requester"), pk=pk)
+    case = get_object_or_404(
+        rules.cases_for(request.user).select_related("requester", "kind"), pk=pk
+    )
     person = rules.person_of(request.user)
     mine = case.opinions.filter(expert=person).first() if person else None
     form = OpinionForm(

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -73,7 +74,7 @@ class PlanPanel(DashboardPanel):
             targets__plan__organisation=organisation, targets__plan__year=year
         )
         codes = [*indicators.values_list("code", flat=True), *DASHBOARD_CODES, OVERDUE_CONGRESSES]
-        ordered = list(Indicator.objects.filter(code__in=codes))
+        ordered = list(Indicator.objects.filter(Q(code__in=codes) | queries.staff_defined()))
         all_figures = figures.figures(organisation, year, ordered)
         overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
         today = timezone.localdate()

@@ -1,12 +1,13 @@
 """The records behind a figure, and the federation's national table."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from lienhiep.directory.rules import organisations_for, sees_everything
 
-from .. import figures
+from .. import figures, queries
 from ..models import Indicator
 from .years import asked_year, year_choice
 
@@ -58,7 +59,8 @@ def national_view(request):
     if not sees_everything(request.user):
         raise PermissionDenied
     year = asked_year(request)
-    indicators = list(Indicator.objects.filter(code__in=NATIONAL_CODES))
+    chosen = Q(code__in=NATIONAL_CODES) | queries.staff_defined()
+    indicators = list(Indicator.objects.filter(chosen))
     table = figures.national_table(year, indicators)
     totals = {
         i.code: sum(v.get(i.code, 0) for _, unions in table for _, v in unions) for i in indicators
