@@ -8,7 +8,7 @@ from lienhiep.core.formatting import fold
 from lienhiep.core.private import private_storage
 from lienhiep.core.validators import validate_attachment
 from lienhiep.core.versioning import Versioned
-from lienhiep.directory.models import Organisation, Person
+from lienhiep.directory.models import Organisation, OutgoingDocument, Person
 
 from .enums import STEPS, CaseKind, CaseState, PanelRole
 
@@ -40,8 +40,14 @@ class Case(Versioned, models.Model):
         editable=False,
     )
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True, editable=False)
-    report_number = models.CharField(
-        _("report number and symbol"), max_length=60, blank=True, editable=False
+    report_document = models.OneToOneField(
+        OutgoingDocument,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="critique_case",
+        verbose_name=_("report number and symbol"),
     )
     report_date = models.DateField(_("report date"), null=True, blank=True, editable=False)
     report_file = models.FileField(
@@ -68,6 +74,11 @@ class Case(Versioned, models.Model):
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.field_of_expertise} {self.request_number}")
         super().save(*args, **kwargs)
+
+    @property
+    def report_number(self):
+        """The report's number in the union's register, "12/BC-LHH" ("" before it is sent)."""
+        return str(self.report_document) if self.report_document_id else ""
 
     @property
     def step_index(self):

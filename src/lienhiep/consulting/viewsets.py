@@ -73,7 +73,7 @@ class CaseViewSet(ScopedModelViewSet):
         "deadline",
         "state",
         "meeting_date",
-        "report_number",
+        "report_document",
         "report_date",
         "sent_to",
     ]
