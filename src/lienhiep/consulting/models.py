@@ -30,6 +30,23 @@ class Case(Versioned, models.Model):
     )
     request_number = models.CharField(_("request document number"), max_length=60, blank=True)
     request_date = models.DateField(_("request date"))
+    scheme_file = models.FileField(
+        _("draft scheme"),
+        upload_to="consulting/schemes/%Y/",
+        blank=True,
+        validators=[validate_attachment],
+        storage=private_storage,
+        help_text=_(
+            "The scheme sent for critique; the panel's experts read it on their case page."
+        ),
+    )
+    scheme_annex = models.FileField(
+        _("documents attached to the scheme"),
+        upload_to="consulting/schemes/%Y/",
+        blank=True,
+        validators=[validate_attachment],
+        storage=private_storage,
+    )
     in_plan = models.BooleanField(_("assigned in the year's plan"), default=False)
     deadline = models.DateField(_("deadline"))
     state = models.CharField(
@@ -74,6 +91,16 @@ class Case(Versioned, models.Model):
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.field_of_expertise} {self.request_number}")
         super().save(*args, **kwargs)
+
+    @property
+    def scheme_documents(self):
+        """The scheme's files as ``(label, file)``, those given only (served privately)."""
+        names = ("scheme_file", "scheme_annex")
+        return [
+            (self._meta.get_field(n).verbose_name, getattr(self, n))
+            for n in names
+            if getattr(self, n)
+        ]
 
     @property
     def report_number(self):

@@ -166,6 +166,16 @@ class Nomination(models.Model):
         return f"{self.nominee} – {self.nominating_unit}"
 
     @property
+    def dossier(self):
+        """The dossier's files as ``(label, file)``, those given only (served privately)."""
+        names = ("letter", "achievements", "evidence")
+        return [
+            (self._meta.get_field(n).verbose_name, getattr(self, n))
+            for n in names
+            if getattr(self, n)
+        ]
+
+    @property
     def dossier_complete(self):
         return bool(self.letter and self.achievements and self.evidence)
 
