@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.urls import reverse
 
 from lienhiep.consulting import services as consulting
@@ -144,7 +144,7 @@ def test_concurrent_allocations_take_different_numbers(empty_installation):
         except Exception as error:  # reported by the assertion below
             errors.append(error)
         finally:
-            close_old_connections()
+            connection.close()  # each thread's own connection
 
     threads = [threading.Thread(target=allocate, args=(i,)) for i in range(6)]
     for thread in threads:

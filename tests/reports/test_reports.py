@@ -20,6 +20,7 @@ from lienhiep.activities.models import Activity
 from lienhiep.consulting.models import Case
 from lienhiep.directory import roles
 from lienhiep.directory.enums import OrganisationKind
+from lienhiep.directory.models import OutgoingDocument
 from lienhiep.plans.models import PlanItem
 from lienhiep.reports import content, services
 from lienhiep.reports.enums import ReportKind, RunState
@@ -357,6 +358,26 @@ def test_the_content_costs_the_same_queries_with_more_records(demo):
         )
         for n in range(30)
     )
+    requester = Case.objects.filter(union=demo).first().requester
+    for n in range(3):  # sent critique reports, each with its line in the register
+        case = Case.objects.create(
+            title=f"Đề án thêm {n}",
+            union=demo,
+            requester=requester,
+            request_date=date(2024, 5, 1),
+            deadline=date(2024, 6, 30),
+            state="report_sent",
+            report_date=date(2024, 6, 2),
+            report_document=OutgoingDocument.objects.create(
+                organisation=demo,
+                year=2024,
+                number=900 + n,
+                symbol="BC-LHH",
+                date=date(2024, 6, 2),
+                subject=f"Báo cáo phản biện: Đề án thêm {n}",
+            ),
+        )
+        case.steps.create(step="report_sent", due_on=date(2024, 6, 2), done_on=date(2024, 6, 2))
     assert queries() == before
 
 
