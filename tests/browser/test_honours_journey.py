@@ -41,7 +41,7 @@ def test_nomination_to_commendation(live_server, seeded, browser):
         officer.locator("main form button[type=submit]").first.click()
     assert round.nominations.count() == 1
     letter = b"%PDF-1.4 cong van de cu"
-    round.nominations.get().letter.save("cong-van-de-cu.pdf", ContentFile(letter))
+    round.nominations.get().letter.save("cong-van-hanh-trinh.pdf", ContentFile(letter))
 
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, url, "canbo", DEMO_PASSWORD)
