@@ -68,6 +68,9 @@ def judge(browser, url, user, points):
     page.goto(f"{url}/admin/contests/judging/")
     page.click("text=Máy tưới cây tự động")
     page.wait_for_selector("form.score-form")
+    # The entry's photo is shown as a thumbnail, loaded through the judge's file view.
+    page.wait_for_function("() => document.querySelector('.entry-photos img')?.naturalWidth > 0")
+    assert page.locator(".entry-photos img").evaluate("img => img.naturalWidth") == 320
     for field, value in zip(
         page.locator("form.score-form input[type=text]").all(), points, strict=True
     ):

@@ -16,6 +16,7 @@ pytestmark = [
 ]
 
 TITLE = "Đề án phát triển giao thông thông minh tỉnh Hòa An"
+SCHEME = b"%PDF-1.4\n% du thao de an giao thong thong minh\n%%EOF\n"
 
 
 def critique_row(page):
@@ -37,6 +38,10 @@ def test_critique_case_from_request_to_report(live_server, seeded, browser):
     staff.fill("input[name=request_date]", "02/12/2024")
     staff.fill("input[name=deadline]", "31/12/2024")
     staff.keyboard.press("Escape")
+    staff.set_input_files(
+        "input[name=scheme_file]",
+        files=[{"name": "du-thao-de-an.pdf", "mimeType": "application/pdf", "buffer": SCHEME}],
+    )
     staff.locator("main form button[type=submit]").first.click()
     staff.wait_for_url(re.compile(r".*/admin/consulting/cases/$"))
     case = Case.objects.get(title=TITLE)
@@ -55,6 +60,10 @@ def test_critique_case_from_request_to_report(live_server, seeded, browser):
     log_in(expert_page, url, "chuyengia", DEMO_PASSWORD)
     expert_page.goto(f"{url}/admin/consulting/my-cases/")
     expert_page.click(f"text={TITLE}")
+    # The scheme sent for critique is on the expert's case page, through the private-file view.
+    link = expert_page.locator(".case-documents a", has_text="Dự thảo đề án")
+    answer = expert_page.request.get(f"{url}{link.get_attribute('href')}")
+    assert (answer.status, answer.body()) == (200, SCHEME)
     expert_page.fill(
         "textarea[name=text]", "Đề án cần bổ sung phương án kết nối dữ liệu giao thông liên tỉnh."
     )
@@ -69,12 +78,16 @@ def test_critique_case_from_request_to_report(live_server, seeded, browser):
     staff.click("button[value=hold_meeting]")
     staff.fill("form.case-actions input[name=on]", "23/12/2024")
     staff.click("button[value=draft_report]")
-    staff.fill("input[name=number]", "30/BC-LHH")
-    staff.fill("input[name=on]", "27/12/2024")
+    staff.fill("input[name=on]", "27/12/2024")  # no number: the register gives the next one
     staff.fill("input[name=sent_to]", "Ủy ban nhân dân tỉnh Hòa An")
     staff.click("button[value=send_report]")
     staff.wait_for_selector("button[value=close]")
-    assert "Báo cáo số 30/BC-LHH ngày 27/12/2024" in staff.inner_text("main")
+    case.refresh_from_db()
+    number = case.report_number
+    assert number.endswith("/BC-LHH")
+    assert f"Báo cáo số {number} ngày 27/12/2024" in staff.inner_text("main")
+    staff.goto(f"{url}/admin/reports/register/")
+    assert f"Báo cáo phản biện: {TITLE}" in staff.locator("tr", has_text=number).inner_text()
     assert case.steps.get(step="panel_formed").done_on.isoformat() == "2024-12-05"
 
     staff.goto(f"{url}/admin/?year=2024")

@@ -1,8 +1,10 @@
-"""An officer nominates, staff find the nomination eligible, the council votes, staff record the decision."""
+"""An officer nominates, staff find the nomination eligible, the council votes seeing the dossier,
+staff record the decision."""
 
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.directory.models import Organisation, Person
@@ -38,6 +40,8 @@ def test_nomination_to_commendation(live_server, seeded, browser):
     with officer.expect_navigation():
         officer.locator("main form button[type=submit]").first.click()
     assert round.nominations.count() == 1
+    letter = b"%PDF-1.4 cong van de cu"
+    round.nominations.get().letter.save("cong-van-hanh-trinh.pdf", ContentFile(letter))
 
     staff = browser.new_context(locale="vi-VN").new_page()
     log_in(staff, url, "canbo", DEMO_PASSWORD)
@@ -60,6 +64,10 @@ def test_nomination_to_commendation(live_server, seeded, browser):
     log_in(council, url, "hoidong", DEMO_PASSWORD)
     council.goto(f"{url}/admin/honours/council/")
     council.click(f"text={round}")
+    # The dossier is on the vote screen, served through the private-file view to the member.
+    link = council.locator(".nomination-dossier a", has_text="Công văn đề cử")
+    answer = council.request.get(f"{url}{link.get_attribute('href')}")
+    assert (answer.status, answer.body()) == (200, letter)
     council.fill("input[name=on]", "01/08/2026")
     council.click("button[name=agree][value=yes]")
     council.wait_for_selector("text=Đã ghi nhận phiếu của bạn.")

@@ -163,7 +163,9 @@ def test_a_draft_round_is_not_public(client, demo):
     def report_text():
         return json.dumps(report_content.build(demo, 2025, ReportKind.ANNUAL), ensure_ascii=False)
 
-    launched = f"Phát động {ninth.contest.name} lần thứ 9 (2025-2026)."
+    partners = ", ".join(ninth.co_organiser_list())  # copied from the 8th round
+    assert partners
+    launched = f"Phối hợp với {partners} phát động {ninth.contest.name} lần thứ 9 (2025-2026)."
     assert launched not in report_text()
     services.open_round(round=ninth, user=union_staff(demo))
     assert launched in report_text()

@@ -4,7 +4,7 @@ Vietnamese: no True/False, None, English labels, permission names, codes or Engl
 import pytest
 
 from tests.factories import make_user
-from tests.i18n.walk import CODE, menu_urls, problems, walk
+from tests.i18n.walk import CODE, button_problems, menu_urls, problems, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +42,26 @@ def test_every_page_of_the_administrators_menu_is_in_vietnamese(client, demo):
         ("Can add activity", ["Can add"]),
         ("Chỉ số directory.member_organisations", ["directory.member_organisations"]),
         ("Nguyễn Thị Hạnh, 13 phút trước, hanh@hoaan.example.vn", []),
+        ('Ví dụ {"sex": "female"}; để trống', ['{"sex": "female"}']),
+        ('Chia theo ["sex", "commune"].', ['["sex", "commune"]']),
+        ("Chia nhỏ [ ]", ["[ ]"]),
+        ("Ví dụ: sex = female. Chia theo: giới tính, xã [1]", []),
     ],
 )
 def test_the_walk_finds_english_and_codes(text, found):
     assert problems(text) == found
+
+
+@pytest.mark.parametrize(
+    ("page", "found"),
+    [
+        ('<input type="submit" value="Search" class="button" />', ["Search"]),
+        ('<button type="submit" class="button">Save <span>draft</span></button>', ["Save"]),
+        ('<button type="submit">Lưu</button><input type="submit" value="Tìm kiếm">', []),
+    ],
+)
+def test_the_walk_finds_english_buttons(page, found):
+    assert button_problems(page) == found
 
 
 def test_the_plans_add_buttons_name_what_they_add(client, personas):

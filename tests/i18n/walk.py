@@ -13,6 +13,18 @@ ENGLISH = re.compile(
 APPS = "core|directory|plans|activities|consulting|contests|honours|community|reports|website"
 CODE = re.compile(rf"\b(?:{APPS}|wagtail\w*|auth)\.[a-z_]+\b")
 ENGLISH_AGO = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+trước")
+#: Raw JSON on a screen: an object with a quoted key, a list of quoted names, an empty list or
+#: object (a JSON field's help text or value shown as data instead of explained in words).
+JSON = re.compile(r'\{\s*"[^"]*"\s*:[^}]*\}|\[\s*"[^"]*"(?:\s*,\s*"[^"]*")*\s*\]|\[\s*\]|\{\s*\}')
+#: What a button says, in English.
+ENGLISH_BUTTON = re.compile(
+    r"\b(Search|Save|Delete|Cancel|Add|Edit|Submit|Close|Next|Previous|Back|Filter|Apply|Clear"
+    r"|Upload|Download|Export|Import|Send|Publish|Create|Remove|Update|Choose|Select|Reset|Sort"
+    r"|More|Actions|Continue|Confirm|Preview|View|Go|Yes|No|OK)\b"
+)
+BUTTON = re.compile(r"<button\b[^>]*>(.*?)</button>", re.S | re.I)
+INPUT_BUTTON = re.compile(r'<input\b[^>]*\btype="(?:submit|button|reset)"[^>]*>', re.I)
+VALUE = re.compile(r'\bvalue="([^"]*)"')
 HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1>", re.S | re.I)
 ATTRIBUTES = re.compile(r'\b(?:title|placeholder|aria-label)="([^"]*)"')
 HIDDEN_ELEMENT = re.compile(r"<(\w+)[^>]*\shidden(?:\s[^>]*)?>[^<]*</\1>")
@@ -48,7 +60,17 @@ def visible_text(page):
 
 def problems(text):
     found = ENGLISH.findall(text) + CODE.findall(text) + ENGLISH_AGO.findall(text)
-    return sorted(set(found))
+    return sorted(set(found + JSON.findall(text)))
+
+
+def button_problems(page):
+    """The English words of the page's buttons (their text and the value of input buttons)."""
+    page = HIDDEN.sub(" ", page)
+    labels = [re.sub(r"<[^>]+>", " ", text) for text in BUTTON.findall(page)]
+    labels += [value for tag in INPUT_BUTTON.findall(page) for value in VALUE.findall(tag)]
+    return sorted(
+        {word for label in labels for word in ENGLISH_BUTTON.findall(html.unescape(label))}
+    )
 
 
 def walk(client, user):
@@ -59,8 +81,8 @@ def walk(client, user):
         page = _get(client, url)
         row = ROW_LINK.search(page)
         for address, content in [(url, page)] + ([(row[1], _get(client, row[1]))] if row else []):
-            if words := problems(visible_text(content)):
-                found[address] = words
+            if words := problems(visible_text(content)) + button_problems(content):
+                found[address] = sorted(set(words))
     return found
 
 

@@ -20,6 +20,7 @@ from lienhiep.activities.models import Activity
 from lienhiep.consulting.models import Case
 from lienhiep.directory import roles
 from lienhiep.directory.enums import OrganisationKind
+from lienhiep.directory.models import OutgoingDocument
 from lienhiep.plans.models import PlanItem
 from lienhiep.reports import content, services
 from lienhiep.reports.enums import ReportKind, RunState
@@ -41,7 +42,8 @@ SENTENCES = [
     "dự thi (kế hoạch 150 mô hình, đạt 112% kế hoạch), ",
     "trao 18 giải (01 giải Nhất, 03 giải Nhì, 05 giải Ba, 09 giải Khuyến khích)",
     "lần thứ 20 (2024), tỉnh có 06 mô hình dự thi, đạt 02 giải (01 giải Ba, 01 giải Khuyến khích)",
-    "Phát động Cuộc thi Sáng tạo dành cho thanh thiếu niên, nhi đồng tỉnh Hòa An lần thứ 13 (2024-2025).",
+    "Phối hợp với Tỉnh đoàn Hòa An, Sở Giáo dục và Đào tạo, Sở Khoa học và Công nghệ phát động Cuộc "
+    "thi Sáng tạo dành cho thanh thiếu niên, nhi đồng tỉnh Hòa An lần thứ 13 (2024-2025).",
     "Tổ chức 11 hội thảo (kế hoạch 12 hội thảo, đạt 92% kế hoạch):",
     "Tổ chức 09 lớp tập huấn cho hội viên và người dân (kế hoạch 06 lớp, đạt 150% kế hoạch):",
     "đăng 124 tin bài trên trang thông tin điện tử; phát hành 04 số tập san điện tử",
@@ -103,7 +105,7 @@ def test_the_command_states_every_figure_of_the_sample_year(demo, capsysbinary):
     assert "UBND tỉnh tôn vinh 09 trí thức" in flat and "UBND tỉnh khen thưởng" not in flat
     assert "00 hoạt động" not in flat and "chưa ghi nhận hoạt động" in flat
     assert "| Dự án cộng đồng được triển khai | dự án |" in text
-    assert "| Đề án được tư vấn, phản biện và giám định xã hội | đề án | 5 | 6 | 120% |" in text
+    assert "| Đề án được tư vấn, phản biện và giám định xã hội | đề án | 05 | 06 | 120% |" in text
 
 
 @pytest.fixture
@@ -212,7 +214,7 @@ def test_the_word_file_follows_decree_30(issued):
         and annex.rows[0].cells[6].text == "Thực hiện 2023"
     )
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in annex.rows[1:]}
-    assert rows["Đề án được tư vấn, phản biện và giám định xã hội"][3:6] == ["5", "6", "120%"]
+    assert rows["Đề án được tư vấn, phản biện và giám định xã hội"][3:6] == ["05", "06", "120%"]
 
 
 def test_the_pdf_keeps_every_diacritic_and_embeds_its_font(issued, tmp_path):
@@ -356,6 +358,26 @@ def test_the_content_costs_the_same_queries_with_more_records(demo):
         )
         for n in range(30)
     )
+    requester = Case.objects.filter(union=demo).first().requester
+    for n in range(3):  # sent critique reports, each with its line in the register
+        case = Case.objects.create(
+            title=f"Đề án thêm {n}",
+            union=demo,
+            requester=requester,
+            request_date=date(2024, 5, 1),
+            deadline=date(2024, 6, 30),
+            state="report_sent",
+            report_date=date(2024, 6, 2),
+            report_document=OutgoingDocument.objects.create(
+                organisation=demo,
+                year=2024,
+                number=900 + n,
+                symbol="BC-LHH",
+                date=date(2024, 6, 2),
+                subject=f"Báo cáo phản biện: Đề án thêm {n}",
+            ),
+        )
+        case.steps.create(step="report_sent", due_on=date(2024, 6, 2), done_on=date(2024, 6, 2))
     assert queries() == before
 
 

@@ -179,7 +179,7 @@ def _case(c):
 @router.get("/critique-cases", auth=TOKEN, summary="Hồ sơ tư vấn, phản biện", tags=["Tư vấn"])
 def critique_cases(request, filters: Query[Filters]):
     """Hồ sơ tư vấn, phản biện và giám định xã hội (chỉ các trường công khai)."""
-    found = cases_for(request.user).select_related("union", "kind")
+    found = cases_for(request.user).select_related("union", "kind", "report_document")
     found = _filtered(found, filters, year="request_date__year", organisation="union__slug")
     return _page(request, found.order_by("-request_date", "pk"), filters, _case)
 

@@ -117,7 +117,7 @@ def _value_form(user, item):
         "year": item.year,
         "value": item.value,
         "source": item.source,
-        "breakdown": "{}",
+        "breakdown": "",  # the total (the form reads "name = value" lines)
         "subject": "",
     }
     return ReportedValueForm(data, instance=existing, for_user=user)

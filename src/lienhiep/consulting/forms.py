@@ -46,7 +46,13 @@ class MeetingForm(StepForm):
 
 class ReportForm(StepForm):
     number = forms.CharField(
-        label=_("Number and symbol"), max_length=60, help_text=_("For example 12/BC-LHH.")
+        label=_("Number and symbol"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "Leave empty: the report takes the next number of the register of outgoing "
+            "documents. Write one (e.g. 12/BC-LHH) only for a report already sent."
+        ),
     )
     sent_to = forms.CharField(label=_("Sent to"), max_length=300)
     file = forms.FileField(label=_("Report file"), required=False)

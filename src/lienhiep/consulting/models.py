@@ -12,7 +12,7 @@ from lienhiep.core.private import private_storage
 from lienhiep.core.sections import BoundToSection
 from lienhiep.core.validators import validate_attachment
 from lienhiep.core.versioning import Versioned
-from lienhiep.directory.models import Organisation, Person
+from lienhiep.directory.models import Organisation, OutgoingDocument, Person
 
 from .enums import STEPS, CaseKind, CaseState, KindForm, PanelRole
 
@@ -47,6 +47,23 @@ class Case(Versioned, models.Model):
     )
     request_number = models.CharField(_("request document number"), max_length=60, blank=True)
     request_date = models.DateField(_("request date"))
+    scheme_file = models.FileField(
+        _("draft scheme"),
+        upload_to="consulting/schemes/%Y/",
+        blank=True,
+        validators=[validate_attachment],
+        storage=private_storage,
+        help_text=_(
+            "The scheme sent for critique; the panel's experts read it on their case page."
+        ),
+    )
+    scheme_annex = models.FileField(
+        _("documents attached to the scheme"),
+        upload_to="consulting/schemes/%Y/",
+        blank=True,
+        validators=[validate_attachment],
+        storage=private_storage,
+    )
     in_plan = models.BooleanField(_("assigned in the year's plan"), default=False)
     deadline = models.DateField(_("deadline"))
     state = models.CharField(
@@ -57,8 +74,14 @@ class Case(Versioned, models.Model):
         editable=False,
     )
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True, editable=False)
-    report_number = models.CharField(
-        _("report number and symbol"), max_length=60, blank=True, editable=False
+    report_document = models.OneToOneField(
+        OutgoingDocument,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="critique_case",
+        verbose_name=_("report number and symbol"),
     )
     report_date = models.DateField(_("report date"), null=True, blank=True, editable=False)
     report_file = models.FileField(
@@ -85,6 +108,21 @@ class Case(Versioned, models.Model):
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.field_of_expertise} {self.request_number}")
         super().save(*args, **kwargs)
+
+    @property
+    def scheme_documents(self):
+        """The scheme's files as ``(label, file)``, those given only (served privately)."""
+        names = ("scheme_file", "scheme_annex")
+        return [
+            (self._meta.get_field(n).verbose_name, getattr(self, n))
+            for n in names
+            if getattr(self, n)
+        ]
+
+    @property
+    def report_number(self):
+        """The report's number in the union's register, "12/BC-LHH" ("" before it is sent)."""
+        return str(self.report_document) if self.report_document_id else ""
 
     @property
     def step_index(self):

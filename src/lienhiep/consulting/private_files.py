@@ -1,4 +1,5 @@
-"""A case's critique report and its experts' opinions are private (``rules``)."""
+"""A case's scheme documents, its critique report and its experts' opinions are private
+(``rules``): the panel's experts read the scheme on their case page."""
 
 from django.db.models import Q
 
@@ -22,5 +23,5 @@ def opinions_for(user):
     )
 
 
-private.register(Case, "report_file", visible=rules.cases_for)
+private.register(Case, "report_file", "scheme_file", "scheme_annex", visible=rules.cases_for)
 private.register(Opinion, "file", visible=opinions_for)

@@ -27,7 +27,7 @@ def build(context):
             )
             % values
         )
-    cases = records.select_related("requester").order_by("report_date", "pk")
+    cases = records.select_related("requester", "report_document").order_by("report_date", "pk")
     return [
         paragraph(text),
         bullets(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.transitions import advance, following, step_day
+from lienhiep.directory import register
 from lienhiep.directory.rules import require_staff
 from lienhiep.directory.seating import require_login
 
@@ -132,12 +133,24 @@ def draft_report(*, case, user, on=None):
     return _step(case, CaseState.REPORT_DRAFTED, user, on)
 
 
-def send_report(*, case, user, number, sent_to, on=None, file=None):
+@transaction.atomic
+def send_report(*, case, user, sent_to, number="", on=None, file=None):
+    """Send the critique report: it takes the next number of the union's register of outgoing
+    documents (or ``number``, "12/BC-LHH", for a report sent before it was recorded here); a
+    refused step leaves no line in the register."""
     _require_staff(user, case)
     day = step_day(on)
-    if not number.strip() or not sent_to.strip():
-        raise ValidationError(_("Give the report's number and symbol and to whom it was sent."))
-    fields = {"report_number": number.strip(), "report_date": day, "sent_to": sent_to.strip()}
+    if not sent_to.strip():
+        raise ValidationError(_("Say to whom the report was sent."))
+    document = register.register_document(
+        organisation=case.union,
+        day=day,
+        kind=register.REPORT,
+        subject=_("Critique report: %(scheme)s") % {"scheme": case.title},
+        user=user,
+        number=number.strip(),
+    )
+    fields = {"report_document": document, "report_date": day, "sent_to": sent_to.strip()}
     if file:
         fields["report_file"] = file
     return _step(case, CaseState.REPORT_SENT, user, day, **fields)

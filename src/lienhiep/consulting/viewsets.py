@@ -73,7 +73,7 @@ class CaseViewSet(ScopedModelViewSet):
         "deadline",
         "state",
         "meeting_date",
-        "report_number",
+        "report_document",
         "report_date",
         "sent_to",
     ]
@@ -87,6 +87,7 @@ class CaseViewSet(ScopedModelViewSet):
             FieldRowPanel(
                 [FieldPanel("request_number"), FieldPanel("request_date"), FieldPanel("deadline")]
             ),
+            FieldRowPanel([FieldPanel("scheme_file"), FieldPanel("scheme_annex")]),
             FieldPanel("in_plan"),
             FieldRowPanel([FieldPanel("response"), FieldPanel("response_date")]),
         ],

@@ -96,12 +96,15 @@ def build_kind(kind):
         for round in (
             r for r in launched if r.state != RoundState.DRAFT
         ):  # a draft is not launched
-            blocks.append(
-                paragraph(
-                    _("The union launched the %(round)s.")
-                    % {"round": f"{round.contest.name} {round.label}"}
-                )
-            )
+            values = {
+                "round": f"{round.contest.name} {round.label}",
+                "partners": ", ".join(round.co_organiser_list()),
+            }
+            if values["partners"]:
+                text = _("Together with %(partners)s, the union launched the %(round)s.")
+            else:
+                text = _("The union launched the %(round)s.")
+            blocks.append(paragraph(text % values))
         return blocks
 
     return build

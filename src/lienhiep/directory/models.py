@@ -420,3 +420,34 @@ class AccountScope(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.organisation}"
+
+
+class OutgoingDocument(models.Model):
+    """One line of an organisation's register of outgoing documents (sổ văn bản đi): every
+    document the organisation sends — the annual report, a critique report, an honours proposal —
+    takes the year's next number here, so no number is used twice (``directory.register``)."""
+
+    organisation = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="outgoing_documents", verbose_name=_("issuer")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number"))
+    symbol = models.CharField(_("symbol"), max_length=40, help_text=_("For example BC-LHH."))
+    date = models.DateField(_("date"))
+    subject = models.CharField(_("subject"), max_length=400)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["organisation", "-year", "-number"]
+        verbose_name = _("outgoing document")
+        verbose_name_plural = _("register of outgoing documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year", "number"], name="register_number_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number:02d}/{self.symbol}"

@@ -5,17 +5,40 @@ sentence on yearly returns is the plans app's section (``plans/report.py``)."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from lienhiep.core.formatting import format_count
+from lienhiep.core.formatting import format_count, format_date
 from lienhiep.core.sections import Section, bullets, paragraph, register
 
 from .enums import OrganisationKind
-from .models import Organisation
+from .models import Organisation, Term
 from .rules import subtree_ids
 
 
+def club_congresses(context):
+    """The sentences on the congresses the union's clubs held in the report's months (a club's
+    term is reported with the club, not with the member associations' congresses)."""
+    terms = Term.objects.filter(
+        organisation__in=subtree_ids(context.organisation.pk),
+        organisation__kind=OrganisationKind.CLUB,
+        congress_date__year=context.year,
+        congress_date__month__lte=context.months,
+    ).select_related("organisation")
+    return [
+        paragraph(
+            _("%(club)s held the congress of its %(term)s on %(day)s.")
+            % {
+                "club": term.organisation.name,
+                "day": format_date(term.congress_date),
+                "term": term.label,
+            }
+        )
+        for term in terms.order_by("congress_date", "pk")
+    ]
+
+
 def build_club(context):
+    congresses = club_congresses(context)
     if not (context.value("directory.club_members") or context.value("activities.club_sessions")):
-        return []
+        return congresses
     plan = ""
     if context.target("activities.club_sessions"):
         plan = _(" (the plan: %(target)s; %(achievement)s)") % {
@@ -34,7 +57,7 @@ def build_club(context):
     }
     records = context.records("activities.club_sessions")
     titles = [a.title for a in records.order_by("start_date", "pk")] if records is not None else []
-    return [paragraph(text), bullets(titles)]
+    return [paragraph(text), bullets(titles), *congresses]
 
 
 def _activities(count):

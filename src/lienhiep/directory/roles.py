@@ -32,7 +32,15 @@ ROLE_LABELS = {
 }
 
 ALL = ("add", "change", "delete", "view")
-REGISTRY = ["organisation", "term", "membercount", "person", "membership", "membershipconfirmation"]
+REGISTRY = [
+    "organisation",
+    "term",
+    "membercount",
+    "person",
+    "membership",
+    "membershipconfirmation",
+    "outgoingdocument",
+]
 REFERENCE = ["bloc", "province", "formerprovince"]
 
 #: role → {app_label: {model: actions}}; other apps add theirs as they arrive.

@@ -10,7 +10,7 @@ from modelcluster.models import ClusterableModel
 from lienhiep.core.formatting import roman
 from lienhiep.core.private import private_storage
 from lienhiep.core.validators import validate_attachment
-from lienhiep.directory.models import Organisation, Person
+from lienhiep.directory.models import Organisation, OutgoingDocument, Person
 
 from .enums import CommendationForm, IssuerKind, RecipientKind, RoundState, Threshold
 
@@ -44,8 +44,14 @@ class HonourRound(models.Model):
     )
     reviewed_on = models.DateField(_("review closed on"), null=True, blank=True, editable=False)
     voted_on = models.DateField(_("voting closed on"), null=True, blank=True, editable=False)
-    proposal_number = models.CharField(
-        _("proposal number"), max_length=60, blank=True, editable=False
+    proposal_document = models.OneToOneField(
+        OutgoingDocument,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="honour_round",
+        verbose_name=_("proposal number"),
     )
     proposal_date = models.DateField(_("proposal date"), null=True, blank=True, editable=False)
     decision_number = models.CharField(
@@ -74,6 +80,11 @@ class HonourRound(models.Model):
             "number": roman(self.number),
             "year": self.year,
         }
+
+    @property
+    def proposal_number(self):
+        """The proposal's number in the union's register, "12/TTr-LHH" ("" before it is sent)."""
+        return str(self.proposal_document) if self.proposal_document_id else ""
 
 
 class CouncilMember(models.Model):
@@ -153,6 +164,16 @@ class Nomination(models.Model):
 
     def __str__(self):
         return f"{self.nominee} – {self.nominating_unit}"
+
+    @property
+    def dossier(self):
+        """The dossier's files as ``(label, file)``, those given only (served privately)."""
+        names = ("letter", "achievements", "evidence")
+        return [
+            (self._meta.get_field(n).verbose_name, getattr(self, n))
+            for n in names
+            if getattr(self, n)
+        ]
 
     @property
     def dossier_complete(self):

@@ -32,6 +32,17 @@ def nominations_for(user):
     return scoped(Nomination.objects.all(), "round__union", user)
 
 
+def dossiers_for(user):
+    """The nominations whose dossier a user may open: those they see, and for a council member
+    the eligible nominations of the rounds they sit on (they vote on them)."""
+    if not user.is_authenticated:
+        return Nomination.objects.none()
+    seated = Nomination.objects.filter(round__council__person__account=user, eligible=True)
+    return Nomination.objects.filter(
+        Q(pk__in=nominations_for(user).values("pk")) | Q(pk__in=seated.values("pk"))
+    )
+
+
 def can_nominate(user, unit):
     """Staff for any organisation they may see, an officer for its own; never a leader."""
     if not (is_staff(user) or roles.has_role(user, roles.OFFICER)):

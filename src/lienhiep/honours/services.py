@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 
 from lienhiep.core.signals import public_content_changed
 from lienhiep.core.transitions import advance, following, latest, step_day
+from lienhiep.directory import register
 from lienhiep.directory.rules import require_staff
 from lienhiep.directory.seating import require_login
 
@@ -217,8 +218,32 @@ def _advance_on_document(round, *, user, state, number, on):
     return day
 
 
-def propose(*, round, user, number, on=None):
-    _advance_on_document(round, user=user, state=RoundState.PROPOSED, number=number, on=on)
+@transaction.atomic
+def propose(*, round, user, number="", on=None):
+    """Send the proposal to the People's Committee: it takes the next number of the union's
+    register of outgoing documents (or ``number``, "12/TTr-LHH", for one sent before it was
+    recorded here); a refused step leaves no line in the register."""
+    state = RoundState.PROPOSED
+    _document, action, _missing, previous = DOCUMENTS[state]
+    _require_staff(user, round)
+    day = step_day(on, after=getattr(round, previous))
+    document = register.register_document(
+        organisation=round.union,
+        day=day,
+        kind=register.PROPOSAL,
+        subject=_("Proposal to honour: %(round)s") % {"round": round},
+        user=user,
+        number=number.strip(),
+    )
+    advance(
+        round,
+        state,
+        allowed_from=_after(state),
+        user=user,
+        action=action,
+        proposal_document=document,
+        proposal_date=day,
+    )
     return round
 
 

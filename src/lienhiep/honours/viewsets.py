@@ -56,7 +56,7 @@ class RoundViewSet(ScopedModelViewSet):
         "opens_on",
         "closes_on",
         "state",
-        "proposal_number",
+        "proposal_document",
         "proposal_date",
         "decision_number",
         "decision_date",

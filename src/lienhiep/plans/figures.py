@@ -26,6 +26,9 @@ class Figure:
     year: int
     value: Decimal | int | None
     target: Target | None = None
+    #: Whether any record (or reported value) stands behind the figure: a computed count of none
+    #: is 0, which a report must not print as a real zero for a year nobody recorded.
+    recorded: bool = True
 
     @property
     def target_value(self):
@@ -171,7 +174,11 @@ def values_by_organisation(indicator, ids, year, months=12):
 
 def value(indicator, organisation, year, ids=None, months=12):
     ids = ids if ids is not None else organisation_ids(indicator, organisation)
-    result = aggregate(indicator, own_values(indicator, year, ids, months))
+    return _value(indicator, own_values(indicator, year, ids, months))
+
+
+def _value(indicator, rows):
+    result = aggregate(indicator, rows)
     if result is None and indicator.method == Method.COMPUTED and indicator.measure:
         return 0  # a computed figure without records is a count of none
     return result
@@ -192,12 +199,13 @@ def figures(organisation, year, indicators=None, months=12):
     result = []
     for indicator in indicators:
         ids = {organisation.pk} if indicator.rollup == Rollup.NONE else tree
-        amount = (
-            sent[indicator.pk]
-            if indicator.pk in sent
-            else value(indicator, organisation, year, ids, months)
-        )
-        result.append(Figure(indicator, organisation, year, amount, targets.get(indicator.pk)))
+        if indicator.pk in sent:
+            amount, recorded = sent[indicator.pk], True
+        else:
+            rows = own_values(indicator, year, ids, months)
+            amount, recorded = _value(indicator, rows), bool(rows)
+        target = targets.get(indicator.pk)
+        result.append(Figure(indicator, organisation, year, amount, target, recorded))
     return result
 
 

@@ -1,13 +1,74 @@
+import re
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from lienhiep.directory.enums import MEMBER_KINDS, OrganisationKind
 from lienhiep.directory.forms import RegistryForm
 
-from .models import ReportedValue
+from .models import Indicator, ReportedValue
+
+NAME = re.compile(r"^[\w-]+$")
+
+
+class BreakdownsField(forms.CharField):
+    """An indicator's breakdowns written as names separated by commas ("sex, commune"), kept as
+    the list the model stores; nobody types JSON."""
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        names = [name.strip() for name in (value or "").split(",") if name.strip()]
+        wrong = [name for name in names if not NAME.match(name)]
+        if wrong:
+            raise ValidationError(
+                _("“%(name)s” is not a name: use letters, digits, “_” or “-”, without spaces.")
+                % {"name": wrong[0]}
+            )
+        return list(dict.fromkeys(names))
+
+
+class BreakdownField(forms.CharField):
+    """A reported value's part of the total written "name = value", one a line; kept as the
+    mapping the model stores (empty for the total)."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        if isinstance(value, dict):
+            return "\n".join(f"{name} = {part}" for name, part in value.items())
+        return value
+
+    def to_python(self, value):
+        parts = {}
+        for number, line in enumerate((value or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, equals, part = line.partition("=")
+            if not equals or not NAME.match(name.strip()) or not part.strip():
+                raise ValidationError(
+                    _("Line %(number)s: write “name = value”, for example sex = female.")
+                    % {"number": number}
+                )
+            parts[name.strip()] = part.strip()
+        return parts
+
+
+def _with_model_text(field, model, name):
+    meta = model._meta.get_field(name)
+    return field(label=meta.verbose_name, help_text=meta.help_text, required=False)
+
+
+class IndicatorForm(WagtailAdminModelForm):
+    breakdowns = _with_model_text(BreakdownsField, Indicator, "breakdowns")
 
 
 class ReportedValueForm(RegistryForm):
+    breakdown = _with_model_text(BreakdownField, ReportedValue, "breakdown")
+
     class Meta:
         model = ReportedValue
         exclude = []

@@ -49,7 +49,10 @@ class Indicator(BoundToSection):
         _("breakdowns"),
         default=list,
         blank=True,
-        help_text=_('Optional breakdowns of reported values, e.g. ["sex", "commune"].'),
+        help_text=_(
+            "How reported values of this indicator may be split, names separated by commas "
+            "(for example: sex, commune). Leave empty when only totals are reported."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=100)
     public = models.BooleanField(
@@ -70,6 +73,9 @@ class Indicator(BoundToSection):
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.code} {self.name} {self.name_en}")
         super().save(*args, **kwargs)
+
+    def get_breakdowns_display(self):
+        return ", ".join(self.breakdowns) or "—"
 
     @cached_property
     def measure(self):
@@ -109,7 +115,10 @@ class ReportedValue(models.Model):
         _("breakdown"),
         default=dict,
         blank=True,
-        help_text=_('For example {"sex": "female"}; empty for the total.'),
+        help_text=_(
+            "Which part of the total this value is: one “name = value” per line (for example: "
+            "sex = female). Leave empty for the total."
+        ),
     )
     subject = models.CharField(
         _("about"),
@@ -142,6 +151,9 @@ class ReportedValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator} – {self.organisation} – {self.year}"
+
+    def get_breakdown_display(self):
+        return "; ".join(f"{name} = {value}" for name, value in self.breakdown.items()) or "—"
 
     def clean(self):
         if not (self.source or "").strip():

@@ -13,7 +13,7 @@ from lienhiep.core.admin_views import ExportingModelViewSet, ScopedEditView, Sco
 from lienhiep.core.bulk import BulkIndexView
 
 from . import rules
-from .forms import AnnualPlanForm, ReportedValueForm, YearlyReturnForm
+from .forms import AnnualPlanForm, IndicatorForm, ReportedValueForm, YearlyReturnForm
 from .models import AnnualPlan, Indicator, ReportedValue, YearlyReturn
 
 
@@ -28,20 +28,26 @@ class IndicatorViewSet(ExportingModelViewSet):
     list_filter = ["method", "rollup", "report_section"]
     list_export = ["code", "name", "name_en", "unit", "method", "rollup"]
     export_filename = "chi-so"
-    form_fields = [
-        "code",
-        "name",
-        "name_en",
-        "unit",
-        "method",
-        "rollup",
-        "breakdowns",
-        "order",
-        "public",
-        "report_section",
-        "sentence",
-        "lists_records",
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "code",
+                "name",
+                "name_en",
+                "unit",
+                "method",
+                "rollup",
+                "breakdowns",
+                "order",
+                "public",
+                "report_section",
+                "sentence",
+                "lists_records",
+            )
+        ],
+        base_form_class=IndicatorForm,
+    )
     inspect_view_enabled = True
     inspect_view_fields = ["name", "code", "unit", "method", "rollup", "breakdowns", "order"]
 

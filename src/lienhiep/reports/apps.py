@@ -11,5 +11,5 @@ class ReportsConfig(AppConfig):
 
         from lienhiep.directory import roles
 
-        every = {"reportrun": roles.ALL, "reporttemplate": roles.ALL, "outgoingdocument": roles.ALL}
+        every = {"reportrun": roles.ALL, "reporttemplate": roles.ALL}
         roles.grant_staff("reports", every)

@@ -157,8 +157,20 @@ def directions(organisation, year, kind):
     )
 
 
+def annex_value(figure, value):
+    """A value of the annex as the text writes it: counts padded (``05``), money short."""
+    if value is None:
+        return ""
+    if figure.is_money:
+        return format_money_short(value)
+    if value == int(value):
+        return format_count(int(value))
+    return format_number(value)
+
+
 def annex_rows(context, previous):
-    """Indicators with a target or a figure: target, this year, achievement, last year."""
+    """Indicators with a target or a figure: target, this year, achievement, last year ("chưa
+    có số liệu" when no record stands behind last year's figure, never a zero that reads as real)."""
     rows = []
     for indicator in context.indicators:
         if indicator.code.count(".") > 1:
@@ -166,14 +178,15 @@ def annex_rows(context, previous):
         now, before = context.figure(indicator.code), previous.figure(indicator.code)
         if not (now.target_value or now.value or (before and before.value)):
             continue
+        recorded = before is not None and before.recorded and before.value is not None
         rows.append(
             {
                 "name": indicator.name,
                 "unit": indicator.unit,
-                "target": now.display_target,
-                "actual": now.display if now.value is not None else "",
+                "target": annex_value(now, now.target_value),
+                "actual": annex_value(now, now.value),
                 "percent": f"{now.achievement}%" if now.achievement is not None else "",
-                "previous": before.display if before and before.value is not None else "",
+                "previous": annex_value(before, before.value) if recorded else _("no data yet"),
             }
         )
     return rows

@@ -3,13 +3,12 @@ the 2024 annual report with the staff's text, ready to be generated."""
 
 from django.contrib.auth import get_user_model
 
-from lienhiep.consulting.models import Case
-from lienhiep.directory.models import Organisation
-from lienhiep.honours.models import CommendationDecision, HonourRound
+from lienhiep.directory.models import Organisation, OutgoingDocument
+from lienhiep.honours.models import CommendationDecision
 
 from . import services
 from .enums import ReportKind
-from .models import OutgoingDocument, ReportRun
+from .models import ReportRun
 
 SHORTCOMINGS = (
     "Một số hội thành viên chưa gửi báo cáo năm đúng hạn; ba hội đã quá nhiệm kỳ nhưng chưa tổ "
@@ -34,16 +33,12 @@ def _number(text):
 
 
 def seed_register(union):
-    """The union's own 2024 documents that the demo records carry, in the register."""
-    found = []
-    for case in Case.objects.filter(union=union, report_date__year=2024).exclude(report_number=""):
-        found.append((case.report_number, case.report_date, f"Báo cáo phản biện: {case.title}"))
-    for round in HonourRound.objects.filter(union=union, proposal_date__year=2024):
-        found.append(
-            (round.proposal_number, round.proposal_date, f"Tờ trình đề nghị tôn vinh {round}")
-        )
-    for decision in CommendationDecision.objects.filter(issuer=union, date__year=2024):
-        found.append((decision.number, decision.date, decision.reason))
+    """The union's own 2024 commendation decisions, in the register (critique reports and honours
+    proposals take their lines when they are sent)."""
+    found = [
+        (decision.number, decision.date, decision.reason)
+        for decision in CommendationDecision.objects.filter(issuer=union, date__year=2024)
+    ]
     for text, day, subject in found:
         number = _number(text)
         if number is None:

@@ -1,5 +1,6 @@
-"""Report runs (a draft, then an issued report with its files), Word templates uploaded by staff,
-and the organisation's register of outgoing documents, which gives an issued report its number."""
+"""Report runs (a draft, then an issued report with its files) and Word templates uploaded by
+staff; an issued report takes its number from the organisation's register of outgoing documents
+(``directory.register``)."""
 
 from datetime import timedelta
 
@@ -9,38 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lienhiep.core.private import private_storage
-from lienhiep.directory.models import Organisation
+from lienhiep.directory.models import Organisation, OutgoingDocument
 
 from .enums import ReportKind, RunState
-
-
-class OutgoingDocument(models.Model):
-    """One line of an organisation's register of outgoing documents for a year (sổ văn bản đi)."""
-
-    organisation = models.ForeignKey(
-        Organisation, models.PROTECT, related_name="outgoing_documents", verbose_name=_("issuer")
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    number = models.PositiveIntegerField(_("number"))
-    symbol = models.CharField(_("symbol"), max_length=40, help_text=_("For example BC-LHH."))
-    date = models.DateField(_("date"))
-    subject = models.CharField(_("subject"), max_length=400)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False
-    )
-
-    class Meta:
-        ordering = ["organisation", "-year", "-number"]
-        verbose_name = _("outgoing document")
-        verbose_name_plural = _("register of outgoing documents")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "year", "number"], name="outgoing_number_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.number:02d}/{self.symbol}"
 
 
 def template_path(instance, filename):

@@ -4,9 +4,10 @@
 generate and issue reports, union leaders read them.
 """
 
+from lienhiep.directory.models import OutgoingDocument
 from lienhiep.directory.rules import can_read, is_staff, scoped
 
-from .models import OutgoingDocument, ReportRun, ReportTemplate
+from .models import ReportRun, ReportTemplate
 
 __all__ = ["can_read", "documents_for", "is_staff", "runs_for", "templates_for"]
 

@@ -7,20 +7,19 @@ import logging
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import slugify_vi
 from lienhiep.core.transitions import advance, step_day
-from lienhiep.directory.models import Organisation
+from lienhiep.directory import register
 from lienhiep.directory.rules import organisations_for, require_staff
 
 from . import content as report_content
 from . import rendering
 from .enums import GENERATABLE_STATES, ReportKind, RunState
-from .models import OutgoingDocument, ReportRun, ReportTemplate
+from .models import ReportRun, ReportTemplate
 
 logger = logging.getLogger(__name__)
 
@@ -210,13 +209,6 @@ def mark_outdated(*, run, user):
     )
 
 
-def next_number(organisation, year):
-    last = OutgoingDocument.objects.filter(organisation=organisation, year=year).aggregate(
-        n=Max("number")
-    )["n"]
-    return (last or 0) + 1
-
-
 @transaction.atomic
 def issue(*, run, user, day=None):
     """Give the generated report its number from the register, its date, and final files."""
@@ -226,17 +218,12 @@ def issue(*, run, user, day=None):
     if not run.signer_name.strip():
         raise ValidationError({"signer_name": _("Give the name of the signer.")})
     day = step_day(day)
-    # One issue at a time per organisation: the lock holds even for a year's first number, when
-    # there is no register row yet to lock (SQLite's immediate transactions serialise anyway).
-    Organisation.objects.select_for_update().filter(pk=run.organisation_id).first()
-    run.document = OutgoingDocument.objects.create(
+    run.document = register.register_document(
         organisation=run.organisation,
-        year=day.year,
-        number=next_number(run.organisation, day.year),
-        symbol=f"BC-{run.organisation.abbreviation or 'LHH'}",
-        date=day,
+        day=day,
+        kind=register.REPORT,
         subject=run.content["subject"],
-        created_by=user,
+        user=user,
     )
     run.issued_on, run.issued_by, run.state = day, user, RunState.ISSUED
     render_files(run)

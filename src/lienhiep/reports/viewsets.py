@@ -15,10 +15,11 @@ from lienhiep.core.admin_views import (
     ScopedModelViewSet,
 )
 from lienhiep.directory.forms import RegistryForm
+from lienhiep.directory.models import OutgoingDocument
 
 from . import rules, services
 from .enums import RunState
-from .models import OutgoingDocument, ReportRun, ReportTemplate
+from .models import ReportRun, ReportTemplate
 
 
 class RunColumn(Column):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from lienhiep.core.formatting import format_number
 
 from .. import rules, services
+from ..enums import FileKind
 
 
 def my_entries_view(request):
@@ -61,6 +62,7 @@ def score_view(request, pk):
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
             mine = {c.pk: request.POST.get(f"criterion-{c.pk}", "") for c in criteria}
+    files = list(entry.files.all())
     return TemplateResponse(
         request,
         "contests/judge_score.html",
@@ -70,7 +72,8 @@ def score_view(request, pk):
             "round": round,
             "rows": [(c, mine.get(c.pk, "")) for c in criteria],
             "authors": entry.authors.all(),
-            "files": entry.files.all(),
+            "files": files,
+            "photos": [f for f in files if f.kind == FileKind.PHOTO],
             "open": round.scorable and not assignment.conflict,
         },
     )
