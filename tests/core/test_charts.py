@@ -70,3 +70,12 @@ def test_a_chart_comes_back_the_same_from_its_stored_data():
     assert charts.from_data(charts.to_data(PLAN)) == PLAN
     assert charts.from_data(charts.to_data(trends)) == trends
     assert trends.rows[0] == ("Hội viên, 2020–2024, 2020", "0")
+
+
+def test_two_charts_on_a_page_share_no_id_and_links_stay_in_the_tab():
+    first, second = charts.svg(PLAN, "plan"), charts.svg(TREND, "trend")
+    ids = re.findall(r' id="([^"]+)"', first) + re.findall(r' id="([^"]+)"', second)
+    assert len(ids) == len(set(ids)) and all(i.startswith(("plan", "trend")) for i in ids)
+    clips = re.findall(r"url\(#([^)]+)\)", first)
+    assert clips and all(f' id="{clip}"' in first for clip in clips)
+    assert "_blank" not in first + second

@@ -129,7 +129,7 @@ def _figure(chart):
         return figure
     draw = {"plan": _draw_plan, "trend": _draw_trend, "ring": _draw_ring}[chart.kind]
     height = {"plan": 0.55 * max(len(chart.points), 1) + 0.9, "trend": 3.0, "ring": 3.0}
-    width = 3.2 if chart.kind == "ring" else 7.0
+    width = {"plan": 7.0, "trend": 5.0, "ring": 3.2}[chart.kind]
     figure = Figure(figsize=(width, height[chart.kind]), layout="constrained")
     draw(figure.add_subplot(), chart)
     return figure
@@ -261,6 +261,11 @@ def svg(chart, element_id):
     markup = markup[markup.index("<svg") :]
     markup = re.sub(r"<metadata>.*?</metadata>", "", markup, flags=re.S)
     markup = re.sub(r'(<svg[^>]*?) width="[^"]*" height="[^"]*"', r"\1", markup, count=1)
+    markup = markup.replace(' target="_blank"', "")  # a link opens in the same tab
+    # The ids (and what refers to them) made unique on a page of several charts.
+    markup = re.sub(r' id="([^"]+)"', rf' id="{element_id}-\1"', markup)
+    markup = markup.replace("url(#", f"url(#{element_id}-")
+    markup = markup.replace('xlink:href="#', f'xlink:href="#{element_id}-')
     title, desc = f"{element_id}-title", f"{element_id}-desc"
     head = (
         f'<svg id="{element_id}" class="chart chart--{chart.kind}" role="img" '

@@ -51,6 +51,8 @@ def chosen(request):
     organisation = organisation or union_for(request.user)
     if organisation is not None and not visible.filter(pk=organisation.pk).exists():
         organisation = None
+    if organisation is not None and not form.is_bound:
+        form.initial["org"] = organisation.pk  # the select shows the organisation shown
     return form, organisation, chosen_year(request, organisation, year)
 
 
