@@ -77,3 +77,25 @@ def test_union_staff_home_shows_cards_charts_and_congresses_in_few_queries(clien
     assert "Quá hạn: 03 . Đến hạn trong sáu tháng tới: 03" in text and "Quá hạn Đại hội: 03" in text
     rows = re.findall(r'<tr class="dash-congresses--overdue">(.*?)</tr>', html, re.S)
     assert len(rows) == 3 and all("Quá hạn" in words(row) for row in rows)
+
+
+def test_a_card_says_a_fall_and_no_change_as_its_figure_is_written(demo):
+    from decimal import Decimal
+
+    from lienhiep.plans import figures
+
+    funding = Indicator.objects.get(code="community.funding")
+    members = Indicator.objects.get(code="directory.members")
+
+    def card(indicator, now, before):
+        def figure(value, year):
+            return figures.Figure(indicator, demo, year, value)
+
+        return dashboard.Card("x", [figure(now, 2024)], [figure(before, 2023)])
+
+    fall = card(funding, Decimal(1_000_000_000), Decimal(1_500_000_000))
+    assert (fall.display, fall.change, fall.direction) == ("1 tỷ đồng", "−500 triệu đồng", "down")
+    same = card(members, 1200, 1200)
+    assert (same.display, same.change, same.direction) == ("1.200", "±0", "same")
+    empty = card(members, None, None)
+    assert (empty.display, empty.change) == ("—", "±0")
