@@ -58,6 +58,8 @@ def test_union_staff_read_the_year_in_cards_and_charts(live_server, seeded, page
     log_in(page, url, "demo", DEMO_PASSWORD)
     page.goto(f"{url}/admin/?year=2024")
 
+    chosen = page.locator("#id_org option:checked").inner_text()
+    assert chosen == "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hòa An"  # the one shown
     cards = page.locator(".dash-card")
     assert cards.nth(0).inner_text().split("\n") == ["Hội viên", "12.436", "+414 so với 2023"]
     plan = page.locator("svg#plan-chart")

@@ -51,9 +51,10 @@ def chosen(request):
     organisation = organisation or union_for(request.user)
     if organisation is not None and not visible.filter(pk=organisation.pk).exists():
         organisation = None
-    if organisation is not None and not form.is_bound:
-        form.initial["org"] = organisation.pk  # the select shows the organisation shown
-    return form, organisation, chosen_year(request, organisation, year)
+    year = chosen_year(request, organisation, year)
+    if organisation is not None:  # the controls show what is shown, whatever was asked
+        form = DashboardChoiceForm({"org": organisation.pk, "year": year}, organisations=visible)
+    return form, organisation, year
 
 
 def chosen_year(request, organisation, year):
