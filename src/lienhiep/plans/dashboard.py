@@ -75,18 +75,22 @@ class Card:
         return self.parts[0].records_url
 
 
-def cards(organisation, year):
-    """The key-figure cards, with last year's figures: two queries per indicator."""
-    codes = [code for _label, group in CARDS for code in group]
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
-    chosen = [indicators[c] for c in codes if c in indicators]
-    now = {f.indicator.code: f for f in figures.figures(organisation, year, chosen)}
+def card_codes():
+    return [code for _label, group in CARDS for code in group]
+
+
+def cards(organisation, year, this_year):
+    """The key-figure cards from ``this_year`` (``{code: figure}``, read with the panel's other
+    figures), with last year's figures: one query per indicator."""
+    chosen = [this_year[code].indicator for code in card_codes() if code in this_year]
     before = {f.indicator.code: f for f in figures.figures(organisation, year - 1, chosen)}
     result = []
     for label, group in CARDS:
-        present = [code for code in group if code in now]
+        present = [code for code in group if code in this_year]
         if present:
-            result.append(Card(str(label), [now[c] for c in present], [before[c] for c in present]))
+            result.append(
+                Card(str(label), [this_year[c] for c in present], [before[c] for c in present])
+            )
     return result
 
 
@@ -106,15 +110,13 @@ def plan_chart(organisation, year, planned):
 
 def trend_choices():
     """The indicators a trend can be drawn for (breakdowns such as prizes by level stay out)."""
-    indicators = Indicator.objects.order_by("order", "code").only("code", "name")
-    return [i for i in indicators if i.code.count(".") <= 1]
+    return [i for i in Indicator.objects.order_by("order", "code") if i.code.count(".") <= 1]
 
 
-def trend_indicator(code):
-    return (
-        Indicator.objects.filter(code=code).first()
-        or Indicator.objects.filter(code=DEFAULT_TREND).first()
-    )
+def trend_indicator(code, choices):
+    """The indicator asked for among ``choices``, else the members."""
+    by_code = {i.code: i for i in choices}
+    return by_code.get(code) or by_code.get(DEFAULT_TREND)
 
 
 def trend_chart(indicator, organisation, year):

@@ -80,13 +80,19 @@ class PlanPanel(DashboardPanel):
         indicators = Indicator.objects.filter(
             targets__plan__organisation=organisation, targets__plan__year=year
         )
-        codes = [*indicators.values_list("code", flat=True), *DASHBOARD_CODES, OVERDUE_CONGRESSES]
+        codes = [
+            *indicators.values_list("code", flat=True),
+            *DASHBOARD_CODES,
+            OVERDUE_CONGRESSES,
+            *drawing.card_codes(),
+        ]
         ordered = list(Indicator.objects.filter(code__in=codes))
         all_figures = figures.figures(organisation, year, ordered)
         overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
         today = timezone.localdate()
         planned = [f for f in all_figures if f.target]
-        trend = drawing.trend_indicator(self.request.GET.get("trend", ""))
+        trend_choices = drawing.trend_choices()
+        trend = drawing.trend_indicator(self.request.GET.get("trend", ""), trend_choices)
         plan_chart = drawing.plan_chart(organisation, year, planned)
         context = {
             "form": form,
@@ -94,11 +100,13 @@ class PlanPanel(DashboardPanel):
             "year": year,
             "csrf_token": get_token(self.request),
             "planned": planned,
-            "others": [f for f in all_figures if not (f.target or f is overdue)],
-            "cards": drawing.cards(organisation, year),
+            "others": [
+                f for f in all_figures if f.indicator.code in DASHBOARD_CODES and not f.target
+            ],
+            "cards": drawing.cards(organisation, year, {f.indicator.code: f for f in all_figures}),
             "plan_chart": plan_chart and charts.svg(plan_chart, "plan-chart"),
             "trend": trend,
-            "trend_choices": drawing.trend_choices(),
+            "trend_choices": trend_choices,
             "trend_chart": trend
             and charts.svg(drawing.trend_chart(trend, organisation, year), "trend-chart"),
         }
