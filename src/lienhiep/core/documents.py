@@ -62,16 +62,19 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
     )
 
 
-def render_docx(template: Path | str | BytesIO, context) -> bytes:
+def render_docx(template: Path | str | BytesIO, context, finish=None) -> bytes:
     """Render a docxtpl template; ``context`` is a dict or a function of the template.
 
-    Text is always escaped (``autoescape=True``), or "KH&KT" would lose its text.
+    Text is always escaped (``autoescape=True``), or "KH&KT" would lose its text. ``finish``,
+    when given, adds to the rendered document (python-docx's), as the report's charts do.
     """
     from docxtpl import DocxTemplate
 
     document = DocxTemplate(template)
     values = context(document) if callable(context) else context
     document.render(values, autoescape=True)
+    if finish:
+        finish(document.docx)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

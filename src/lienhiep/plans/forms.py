@@ -105,6 +105,7 @@ class DashboardChoiceForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["org"].queryset = organisations
+        self.fields["org"].empty_label = None
 
 
 class SubjectFigureForm(forms.Form):

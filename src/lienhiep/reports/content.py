@@ -25,6 +25,7 @@ from lienhiep.plans import figures as plan_figures
 from lienhiep.plans.enums import ItemKind, Method
 from lienhiep.plans.models import Indicator, PlanItem
 
+from . import charts as report_charts
 from .enums import ReportKind
 
 
@@ -302,4 +303,5 @@ def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
                 "previous_year": year - 1,
                 "rows": annex_rows(context, previous),
             },
+            "charts": report_charts.build(context),
         }

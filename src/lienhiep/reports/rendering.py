@@ -10,10 +10,12 @@ page 2, the signature block, "Nơi nhận:" (12 pt, bold italic) with its list i
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
+from io import BytesIO
 from pathlib import Path
 
 from django.template.loader import render_to_string
 
+from lienhiep.core import charts
 from lienhiep.core.documents import html_to_pdf, render_docx
 from lienhiep.core.formatting import date_line
 from lienhiep.core.sections import paragraphs
@@ -204,6 +206,10 @@ def markdown(content, header):
     for row in content["annex"]["rows"]:
         cells = (row[key] for key in ("name", "unit", "target", "actual", "percent", "previous"))
         out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
+    for each in content.get("charts", []):
+        chart = charts.from_data(each["chart"])
+        out += ["", f"**{md(each['caption'])}**", ""]
+        out += [f"- {md(label)}: {md(text)}" for label, text in chart.rows]
     return "\n".join(out) + "\n"
 
 
@@ -233,9 +239,14 @@ def html(content, header, *, standalone=True):
     """The report as HTML: a whole page with its styles inlined (for the PDF), or a fragment
     for the report screen, which links the same styles (no inline style under its CSP)."""
     styles = STYLES.read_text(encoding="utf-8") if standalone else ""
+    figures = [
+        {"caption": each["caption"], "src": charts.data_uri(chart), "alt": chart.description}
+        for each in content.get("charts", [])
+        for chart in [charts.from_data(each["chart"])]
+    ]
     return render_to_string(
         "reports/document.html",
-        {**context(content, header), "standalone": standalone, "styles": styles},
+        {**context(content, header), "standalone": standalone, "styles": styles, "charts": figures},
     )
 
 
@@ -244,4 +255,24 @@ def pdf(content, header):
 
 
 def docx(content, header, template=None):
-    return render_docx(template or DEFAULT_TEMPLATE, context(content, header))
+    return render_docx(
+        template or DEFAULT_TEMPLATE,
+        context(content, header),
+        finish=lambda document: add_charts(document, content.get("charts", [])),
+    )
+
+
+def add_charts(document, figures):
+    """The charts after the annex, each image centred over its italic caption (as in the PDF)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    for each in figures:
+        image = BytesIO(charts.png(charts.from_data(each["chart"])))
+        picture = document.add_paragraph()
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True
+        picture.add_run().add_picture(image, width=Cm(16))
+        caption = document.add_paragraph()
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption.add_run(each["caption"]).italic = True

@@ -13,7 +13,7 @@ from lienhiep.activities.models import Activity
 from lienhiep.consulting.models import Case
 from lienhiep.directory.models import Organisation
 
-from .models import JournalIssuePage, NewsArticlePage, NewsCategory
+from .models import JournalIssuePage, NewsArticlePage, NewsCategory, SiteSettings
 from .setup import ensure_site
 
 ARTICLES_2024 = 124
@@ -45,11 +45,23 @@ MINIMAL_PDF = (
 
 
 def picture(title, colour):
+    """A simple picture drawn at seed time (no outside request): a coloured scene and its title."""
     from PIL import Image as PILImage
-    from PIL import ImageDraw
+    from PIL import ImageDraw, ImageFont
+
+    from lienhiep.core.charts import FONTS
 
     image = PILImage.new("RGB", (960, 540), colour)
-    ImageDraw.Draw(image).rectangle((40, 380, 920, 500), fill=(255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    light = tuple(min(255, c + 60) for c in colour)
+    draw.ellipse((600, -120, 1080, 360), fill=light)
+    draw.polygon(
+        [(0, 540), (0, 330), (260, 200), (520, 360), (760, 250), (960, 380), (960, 540)],
+        fill=tuple(max(0, c - 40) for c in colour),
+    )
+    draw.rectangle((40, 400, 920, 500), fill=(255, 255, 255))
+    font = ImageFont.truetype(str(FONTS / "LiberationSerif-Bold.ttf"), 44)
+    draw.text((64, 422), title, font=font, fill=(27, 31, 35))
     buffer = BytesIO()
     image.save(buffer, "PNG")
     existing = Image.objects.filter(title=title).first()
@@ -189,9 +201,41 @@ def link_activities(index):
             activity.save(update_fields=["news_article"])
 
 
+#: each category's picture, for the cards of articles without one of their own
+CATEGORY_COLOURS = [
+    (11, 83, 148),
+    (56, 118, 29),
+    (153, 0, 0),
+    (120, 63, 4),
+    (69, 40, 120),
+    (0, 105, 112),
+]
+
+
+def seed_portal(index):
+    """Category pictures, the featured article (the latest with a photo) and the footer links."""
+    for number, category in enumerate(NewsCategory.objects.order_by("slug")):
+        if not category.picture_id:
+            colour = CATEGORY_COLOURS[number % len(CATEGORY_COLOURS)]
+            category.picture = picture(category.name, colour)
+            category.save(update_fields=["picture"])
+    articles = NewsArticlePage.objects.child_of(index).live().order_by("-date", "-pk")
+    featured = next((a for a in articles if a.first_image_id), None)
+    settings = SiteSettings.for_site(index.get_site())
+    settings.featured_article = settings.featured_article or featured
+    settings.federation_name = (
+        settings.federation_name or "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"
+    )
+    settings.federation_url = settings.federation_url or "https://vusta.vn/"
+    settings.province_name = settings.province_name or "Cổng thông tin điện tử tỉnh Hòa An"
+    settings.province_url = settings.province_url or "https://hoaan.example.vn/"
+    settings.save()
+
+
 def seed(stdout=None):
     union = Organisation.objects.get(slug="hoa-an")
     _home, sections = ensure_site(union)
     seed_news(sections["news"])
     seed_journal(sections["journal"])
     link_activities(sections["news"])
+    seed_portal(sections["news"])

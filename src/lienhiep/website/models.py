@@ -31,8 +31,17 @@ NEWS_IMPORT_STALE_AFTER = timedelta(minutes=30)
 class NewsCategory(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("code"), max_length=100, unique=True)
+    picture = models.ForeignKey(
+        "wagtailimages.Image",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("picture"),
+        help_text=_("Shown on the news cards of articles without a picture of their own."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("picture")]
 
     class Meta:
         ordering = ["name"]
@@ -100,12 +109,16 @@ class HomePage(SearchablePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import latest_news, public, upcoming_activities
+        from . import queries
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest"] = latest_news()[:6]
-        context["upcoming"] = upcoming_activities()[:5]
-        context["info_pages"] = public(StandardPage.objects.child_of(self).live())
+        featured, latest = queries.home_articles(SiteSettings.for_request(request))
+        queries.with_pictures([*([featured] if featured else []), *latest])
+        context["featured"], context["latest"] = featured, latest
+        context["upcoming"] = queries.upcoming_activities()[:5]
+        context["open_call"] = queries.open_call()
+        context["journal_issue"] = queries.latest_journal_issue()
+        context["info_pages"] = queries.public(StandardPage.objects.child_of(self).live())
         return context
 
 
@@ -120,6 +133,8 @@ class NewsIndexPage(SearchablePage):
         verbose_name = _("news index")
 
     def get_context(self, request, *args, **kwargs):
+        from .queries import with_pictures
+
         context = super().get_context(request, *args, **kwargs)
         articles = (
             NewsArticlePage.objects.live()
@@ -136,6 +151,7 @@ class NewsIndexPage(SearchablePage):
         context["category"], context["tag"] = category, tag
         context["categories"] = NewsCategory.objects.all()
         context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        context["articles"].object_list = with_pictures(list(context["articles"].object_list))
         return context
 
 
@@ -195,6 +211,14 @@ class NewsArticlePage(SearchablePage):
         from django.utils.html import strip_tags
 
         return f"{self.title} {self.lead} {strip_tags(paragraphs)}"
+
+    @property
+    def first_image_id(self):
+        """The id of the body's first image, read from the stored data (no query)."""
+        for block in self.body.raw_data:
+            if block["type"] == "image" and block["value"].get("image"):
+                return block["value"]["image"]
+        return None
 
     #: Read with the article when a visitor asks for it (``website.routing``).
     route_related = ("category",)
@@ -358,12 +382,33 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         verbose_name=_("logo"),
     )
+    featured_article = models.ForeignKey(
+        "website.NewsArticlePage",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("featured article"),
+        help_text=_("Shown large at the top of the home page; without one, the latest article."),
+    )
+    federation_name = models.CharField(_("federation's name"), max_length=200, blank=True)
+    federation_url = models.URLField(_("federation's site"), blank=True)
+    province_name = models.CharField(_("province's portal name"), max_length=200, blank=True)
+    province_url = models.URLField(_("province's portal"), blank=True)
 
     panels = [
         FieldPanel("union_name"),
         FieldPanel("address"),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
         FieldPanel("logo"),
+        FieldPanel("featured_article"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("federation_name"), FieldPanel("federation_url")]),
+                FieldRowPanel([FieldPanel("province_name"), FieldPanel("province_url")]),
+            ],
+            heading=_("Footer links"),
+        ),
     ]
 
     class Meta:

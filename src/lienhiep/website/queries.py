@@ -112,3 +112,67 @@ def honoured_rounds():
             Prefetch("nominations", honoured.order_by("nominee__sort_key"), to_attr="honoured")
         )
     )
+
+
+#: the size of a picture on a news card (and of the featured article's, twice as large)
+CARD_PICTURE = "fill-480x270"
+FEATURED_PICTURE = "fill-960x540"
+
+
+def with_pictures(articles):
+    """The articles, each with ``picture``: its first image, else its category's (or ``None``).
+
+    Two queries whatever the number (the images and their renditions); the body is read as it
+    is stored, so no article loads its images one by one.
+    """
+    from wagtail.images import get_image_model
+
+    wanted = {
+        article.pk: article.first_image_id
+        or (article.category.picture_id if article.category_id else None)
+        for article in articles
+    }
+    images = get_image_model().objects.filter(pk__in={pk for pk in wanted.values() if pk})
+    found = {i.pk: i for i in images.prefetch_renditions(CARD_PICTURE, FEATURED_PICTURE)}
+    for article in articles:
+        article.picture = found.get(wanted[article.pk])
+    return articles
+
+
+def home_articles(settings, count=6):
+    """The featured article (the editors' choice if it is live and public, else the latest) and
+    the ``count`` latest others, in one query."""
+    news = latest_news()
+    chosen = settings.featured_article_id
+    if not chosen:
+        rows = list(news[: count + 1])
+        return (rows[0] if rows else None), rows[1:]
+    others = news.exclude(pk=chosen).values("pk")[:count]
+    rows = list(news.filter(Q(pk=chosen) | Q(pk__in=Subquery(others))))
+    featured = next((a for a in rows if a.pk == chosen), None)
+    rest = [a for a in rows if a.pk != chosen]
+    if featured is None:  # unpublished or restricted since it was chosen
+        featured, rest = (rest[0] if rest else None), rest[1:]
+    return featured, rest
+
+
+def open_call():
+    """The contest round taking entries now (the one whose deadline comes first)."""
+    from lienhiep.contests.enums import OPEN_FOR_ENTRIES
+    from lienhiep.contests.models import ContestRound
+
+    today = timezone.localdate()
+    return (
+        ContestRound.objects.filter(
+            state__in=OPEN_FOR_ENTRIES, launch_date__lte=today, entry_deadline__gte=today
+        )
+        .select_related("contest")
+        .order_by("entry_deadline")
+        .first()
+    )
+
+
+def latest_journal_issue():
+    from .models import JournalIssuePage
+
+    return public(JournalIssuePage.objects.live()).order_by("-year", "-number").first()

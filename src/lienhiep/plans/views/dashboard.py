@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lienhiep.core import charts
 from lienhiep.core.forms import step_on
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisations_for
 from lienhiep.directory.views.panels import DashboardPanel, remembered_year, union_for
 
+from .. import dashboard as drawing
 from .. import figures, queries, rules, services
 from ..forms import DashboardChoiceForm
 from ..models import Indicator
@@ -50,7 +52,10 @@ def chosen(request):
     organisation = organisation or union_for(request.user)
     if organisation is not None and not visible.filter(pk=organisation.pk).exists():
         organisation = None
-    return form, organisation, chosen_year(request, organisation, year)
+    year = chosen_year(request, organisation, year)
+    if organisation is not None:  # the controls show what is shown, whatever was asked
+        form = DashboardChoiceForm({"org": organisation.pk, "year": year}, organisations=visible)
+    return form, organisation, year
 
 
 def chosen_year(request, organisation, year):
@@ -66,6 +71,9 @@ class PlanPanel(DashboardPanel):
     template_name = "plans/dashboard_panel.html"
     order = 40
 
+    class Media:
+        css = {"all": ["plans/dashboard.css"]}
+
     def get_context_data(self, parent_context):
         form, organisation, year = chosen(self.request)
         if organisation is None:
@@ -73,24 +81,44 @@ class PlanPanel(DashboardPanel):
         indicators = Indicator.objects.filter(
             targets__plan__organisation=organisation, targets__plan__year=year
         )
-        codes = [*indicators.values_list("code", flat=True), *DASHBOARD_CODES, OVERDUE_CONGRESSES]
+        codes = [
+            *indicators.values_list("code", flat=True),
+            *DASHBOARD_CODES,
+            OVERDUE_CONGRESSES,
+            *drawing.card_codes(),
+        ]
         ordered = list(Indicator.objects.filter(Q(code__in=codes) | queries.staff_defined()))
         all_figures = figures.figures(organisation, year, ordered)
         overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
         today = timezone.localdate()
+        planned = [f for f in all_figures if f.target]
+        trend_choices = drawing.trend_choices()
+        trend = drawing.trend_indicator(self.request.GET.get("trend", ""), trend_choices)
+        plan_chart = drawing.plan_chart(organisation, year, planned)
         context = {
             "form": form,
             "organisation": organisation,
             "year": year,
             "csrf_token": get_token(self.request),
-            "planned": [f for f in all_figures if f.target],
-            "others": [f for f in all_figures if not (f.target or f is overdue)],
+            "planned": planned,
+            "others": [
+                f for f in all_figures if f.indicator.code in DASHBOARD_CODES and not f.target
+            ],
+            "cards": drawing.cards(organisation, year, {f.indicator.code: f for f in all_figures}),
+            "plan_chart": plan_chart and charts.svg(plan_chart, "plan-chart"),
+            "trend": trend,
+            "trend_choices": trend_choices,
+            "trend_chart": trend
+            and charts.svg(drawing.trend_chart(trend, organisation, year), "trend-chart"),
         }
         if organisation.kind in (OrganisationKind.UNION,):
             returns_due, terms_due = queries.upcoming_deadlines(organisation, today)
             records = figures.records(overdue.indicator, organisation, year)
+            completeness = queries.completeness(organisation, year)
             context |= {
-                "completeness": queries.completeness(organisation, year),
+                "completeness": completeness,
+                "ring_chart": completeness.expected
+                and charts.svg(drawing.returns_ring(completeness, year), "returns-ring"),
                 "returns_due": returns_due,
                 "terms_due": terms_due,
                 "overdue": overdue,
