@@ -18,10 +18,18 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 DURATION = 5.0
 THREADS = 4
+#: The admin screens of goal 1 of issue 18, driven with the demo's union staff login.
+ADMIN_SCREENS = {
+    "admin dashboard": "/admin/",
+    "organisations list": "/admin/directory/organisations/",
+    "contest entries list": "/admin/contests/entries/",
+}
 
 
-def drive(url, fresh=False):
-    """Requests per second on ``url``; ``fresh`` adds a new query string each time (never cached)."""
+def drive(url, fresh=False, session=None):
+    """Requests per second on ``url``; ``fresh`` adds a new query string each time (never cached);
+    ``session`` is a logged-in session's cookie (the admin screens)."""
+    headers = {"Cookie": f"sessionid={session}"} if session else {}
     count = 0
     stop = time.perf_counter() + DURATION
     lock = threading.Lock()
@@ -34,7 +42,9 @@ def drive(url, fresh=False):
                 if fresh
                 else url
             )
-            with urllib.request.urlopen(target) as response:
+            with urllib.request.urlopen(
+                urllib.request.Request(target, headers=headers)
+            ) as response:
                 response.read()
             with lock:
                 count += 1
@@ -51,14 +61,15 @@ def main():
     scratch = tempfile.mkdtemp(prefix="lienhiep-site-")
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{scratch}/site.sqlite3",
+        # SITE_DATABASE_URL: an empty PostgreSQL database to run on instead of a scratch SQLite
+        "DATABASE_URL": os.environ.get("SITE_DATABASE_URL", f"sqlite:///{scratch}/site.sqlite3"),
         "DJANGO_SETTINGS_MODULE": "site_settings",
         "PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'bench'}",
         "CACHE_BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "CACHE_LOCATION": "lienhiep_cache",
     }
     manage = [PY, str(ROOT / "manage.py")]
-    for command in (["migrate", "-v0"], ["createcachetable"], ["seed_demo"]):
+    for command in (["migrate", "-v0"], ["createcachetable"], ["seed_demo", "--force"]):
         subprocess.run([*manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)
     article = (
         subprocess.run(
@@ -68,6 +79,25 @@ def main():
                 "-c",
                 "from lienhiep.website.models import NewsArticlePage as P; "
                 "print(P.objects.live().order_by('-date').first().url)",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    # The demo's union staff login ("demo"), logged in once: the admin screens' session cookie.
+    session = (
+        subprocess.run(
+            [
+                *manage,
+                "shell",
+                "-c",
+                "from django.test import Client; from django.contrib.auth.models import User; "
+                "c = Client(); c.force_login(User.objects.get(username='demo')); "
+                "print(c.cookies['sessionid'].value)",
             ],
             env=env,
             check=True,
@@ -109,6 +139,14 @@ def main():
         print(f"| cached article page ({article}) | {cached:.0f} |")
         print(f"| uncached article page (rendered every time) | {uncached:.0f} |")
         print(f"| ratio cached / bare | {cached / bare:.2f} |")
+        print(f"| ratio uncached / bare | {uncached / bare:.3f} |")
+        for name, path in ADMIN_SCREENS.items():
+            urllib.request.urlopen(
+                urllib.request.Request(base + path, headers={"Cookie": f"sessionid={session}"})
+            ).read()
+            rate = drive(base + path, session=session)
+            print(f"| {name}, union staff ({path}) | {rate:.1f} |")
+            print(f"| ratio {name} / bare | {rate / bare:.3f} |")
     finally:
         server.terminate()
         server.wait()

@@ -5,9 +5,10 @@ about a second, where seeding it again took about 15 s.
 
 * SQLite: taken with SQLite's online backup into a file and copied back page by page.
 * PostgreSQL: every table's rows copied out in ``COPY … (FORMAT BINARY)`` to memory with the
-  sequences' positions; put back in one transaction: ``TRUNCATE … RESTART IDENTITY CASCADE``,
-  ``COPY … FROM STDIN`` for each table (Django's foreign keys are deferred to the commit) and the
-  sequences set where they were. (A ``dumpdata`` fixture put back with ``loaddata`` was measured
+  sequences' positions; put back in one transaction with the foreign keys deferred to the commit
+  (Django creates them deferrable): ``DELETE`` from each table, ``COPY … FROM STDIN`` into it,
+  and the sequences set where they were. Measured under load: take 0,3 s, put back ~1 s, seed
+  46 s. (A ``dumpdata`` fixture put back with ``loaddata`` was measured
   slower than seeding: ``bench/RESULTS.md``, 2026-11-30.)
 
 Media files are not taken: the seed names them uniquely and nothing deletes them between tests.
@@ -68,11 +69,10 @@ def _take_postgres() -> PostgresSnapshot:
 
 def _restore_postgres(taken: PostgresSnapshot):
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "TRUNCATE "
-            + ", ".join(_quoted(table) for table in taken.tables)
-            + " RESTART IDENTITY CASCADE"
-        )
+        # DELETE, not TRUNCATE: a TRUNCATE of every table and its commit took ~5 s, these ~1 s
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table in taken.tables:
+            cursor.execute(f"DELETE FROM {_quoted(table)}")
         for table, rows in taken.tables.items():
             with cursor.cursor.copy(f"COPY {_quoted(table)} FROM STDIN (FORMAT BINARY)") as copy:
                 copy.write(rows)

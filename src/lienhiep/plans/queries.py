@@ -3,8 +3,6 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Max
-
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import MemberCount, Organisation, Term
 from lienhiep.directory.queries import active_on, due_for_congress, year_end
@@ -68,9 +66,10 @@ def latest_year_with_records(organisation, today: date):
     year finds its figures."""
     ids = subtree_ids(organisation.pk)
     years = [
-        model.objects.filter(organisation__in=ids, year__lte=today.year).aggregate(y=Max("year"))[
-            "y"
-        ]
+        model.objects.filter(organisation__in=ids, year__lte=today.year)
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
         for model in (YearlyReturn, ReportedValue, MemberCount)
     ]
-    return max(filter(None, years), default=today.year)
+    return max(years[0].union(*years[1:]), default=today.year)  # one query

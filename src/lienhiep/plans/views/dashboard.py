@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lienhiep.core.forms import step_on
 from lienhiep.directory.enums import OrganisationKind
-from lienhiep.directory.rules import organisations_for
+from lienhiep.directory.rules import organisation_ids_for, organisations_for
 from lienhiep.directory.views.panels import DashboardPanel, remembered_year, union_for
 
 from .. import figures, queries, rules, services
@@ -32,24 +33,33 @@ DASHBOARD_CODES = [
 OVERDUE_CONGRESSES = "directory.overdue_congresses"
 
 
+#: The organisations whose figures the dashboard shows.
+DASHBOARD_KINDS = [
+    OrganisationKind.FEDERATION,
+    OrganisationKind.UNION,
+    OrganisationKind.MEMBER_ASSOCIATION,
+    OrganisationKind.COLLECTIVE_MEMBER,
+]
+
+
 def chosen(request):
     """The organisation and year the dashboard shows, from ``?org=&year=`` within the user's scope."""
-    visible = organisations_for(request.user).filter(
-        kind__in=[
-            OrganisationKind.FEDERATION,
-            OrganisationKind.UNION,
-            OrganisationKind.MEMBER_ASSOCIATION,
-            OrganisationKind.COLLECTIVE_MEMBER,
-        ]
-    )
+    visible = organisations_for(request.user).filter(kind__in=DASHBOARD_KINDS)
     form = DashboardChoiceForm(request.GET or None, organisations=visible)
     organisation = year = None
     if form.is_valid():
         organisation, year = form.cleaned_data["org"], form.cleaned_data["year"]
     organisation = organisation or union_for(request.user)
-    if organisation is not None and not visible.filter(pk=organisation.pk).exists():
+    if organisation is not None and not shown(request.user, organisation):
         organisation = None
     return form, organisation, chosen_year(request, organisation, year)
+
+
+def shown(user, organisation):
+    """Whether the dashboard may show ``organisation`` to ``user`` (what ``visible`` above
+    holds, asked of the ids worked out once per request)."""
+    ids = organisation_ids_for(user)
+    return organisation.kind in DASHBOARD_KINDS and (ids is None or organisation.pk in ids)
 
 
 def chosen_year(request, organisation, year):
@@ -69,11 +79,9 @@ class PlanPanel(DashboardPanel):
         form, organisation, year = chosen(self.request)
         if organisation is None:
             return {"organisation": None}
-        indicators = Indicator.objects.filter(
-            targets__plan__organisation=organisation, targets__plan__year=year
-        )
-        codes = [*indicators.values_list("code", flat=True), *DASHBOARD_CODES, OVERDUE_CONGRESSES]
-        ordered = list(Indicator.objects.filter(code__in=codes))
+        planned = Q(targets__plan__organisation=organisation, targets__plan__year=year)
+        codes = [*DASHBOARD_CODES, OVERDUE_CONGRESSES]
+        ordered = list(Indicator.objects.filter(planned | Q(code__in=codes)).distinct())
         all_figures = figures.figures(organisation, year, ordered)
         overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
         today = timezone.localdate()
