@@ -191,3 +191,20 @@ def test_who_edits_no_page_is_shown_no_page_panel_on_the_dashboard(client, perso
     assert "recent_edits" not in panels("union_staff")
     assert {"recent_edits", "workflow_objects_to_moderate"} <= panels("editor")
     assert {"registry", "plan"} <= panels("union_staff")
+
+
+def test_the_admin_header_shows_a_new_logo_at_once(client, personas):
+    from wagtail.images.models import Image
+    from wagtail.models import Site
+
+    from lienhiep.website.models import SiteSettings
+    from tests.contests.conftest import png
+
+    client.force_login(personas["union_staff"])
+    home = reverse("wagtailadmin_home")
+    assert "lienhiep-mark.svg" in client.get(home).content.decode()  # kept in the cache now
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.logo = Image.objects.create(title="Biểu trưng", file=png("bieu-trung.png"))
+    settings.save()
+    html = client.get(home).content.decode()
+    assert "lienhiep-mark.svg" not in html and "bieu-trung" in html
