@@ -18,3 +18,8 @@ if [ -n "${DB:-}" ]; then
 fi
 # The public site: a cached article page against a bare Django view (gunicorn, loopback).
 $PY bench/site.py
+# The same on PostgreSQL (issue 18: both databases, the bare view in the same run).
+if [ -n "${DB:-}" ]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" && psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $DB"
+    SITE_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" $PY bench/site.py
+fi

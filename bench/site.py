@@ -1,8 +1,10 @@
 """Requests per second of a cached article page against a bare Django view, same server, same run.
 
-Seeds the demo into a scratch SQLite database, starts gunicorn (2 sync workers, the database
-page cache shared by both), warms the article into the cache, then drives each URL for a few
-seconds from 4 client threads on loopback.
+Seeds the demo into a scratch SQLite database (or the empty PostgreSQL database named by
+``SITE_DATABASE_URL``), starts gunicorn (2 sync workers, the database page cache shared by
+both), warms the article into the cache, then drives each URL for a few seconds from 4 client
+threads on loopback: the bare view, the cached and the uncached article, and the admin screens
+of issue 18 (dashboard, organisations, contest entries) logged in as the demo's union staff.
 """
 
 import os
@@ -18,10 +20,19 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 DURATION = 5.0
 THREADS = 4
+PORT = int(os.environ.get("SITE_PORT", "8765"))  # another for two runs side by side
+#: The admin screens of goal 1 of issue 18, driven with the demo's union staff login.
+ADMIN_SCREENS = {
+    "admin dashboard": "/admin/",
+    "organisations list": "/admin/directory/organisations/",
+    "contest entries list": "/admin/contests/entries/",
+}
 
 
-def drive(url, fresh=False):
-    """Requests per second on ``url``; ``fresh`` adds a new query string each time (never cached)."""
+def drive(url, fresh=False, session=None):
+    """Requests per second on ``url``; ``fresh`` adds a new query string each time (never cached);
+    ``session`` is a logged-in session's cookie (the admin screens)."""
+    headers = {"Cookie": f"sessionid={session}"} if session else {}
     count = 0
     stop = time.perf_counter() + DURATION
     lock = threading.Lock()
@@ -34,7 +45,9 @@ def drive(url, fresh=False):
                 if fresh
                 else url
             )
-            with urllib.request.urlopen(target) as response:
+            with urllib.request.urlopen(
+                urllib.request.Request(target, headers=headers)
+            ) as response:
                 response.read()
             with lock:
                 count += 1
@@ -51,14 +64,15 @@ def main():
     scratch = tempfile.mkdtemp(prefix="lienhiep-site-")
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{scratch}/site.sqlite3",
+        # SITE_DATABASE_URL: an empty PostgreSQL database to run on instead of a scratch SQLite
+        "DATABASE_URL": os.environ.get("SITE_DATABASE_URL", f"sqlite:///{scratch}/site.sqlite3"),
         "DJANGO_SETTINGS_MODULE": "site_settings",
         "PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'bench'}",
         "CACHE_BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "CACHE_LOCATION": "lienhiep_cache",
     }
     manage = [PY, str(ROOT / "manage.py")]
-    for command in (["migrate", "-v0"], ["createcachetable"], ["seed_demo"]):
+    for command in (["migrate", "-v0"], ["createcachetable"], ["seed_demo", "--force"]):
         subprocess.run([*manage, *command], env=env, check=True, stdout=subprocess.DEVNULL)
     article = (
         subprocess.run(
@@ -77,6 +91,25 @@ def main():
         .stdout.strip()
         .splitlines()[-1]
     )
+    # The demo's union staff login ("demo"), logged in once: the admin screens' session cookie.
+    session = (
+        subprocess.run(
+            [
+                *manage,
+                "shell",
+                "-c",
+                "from django.test import Client; from django.contrib.auth.models import User; "
+                "c = Client(); c.force_login(User.objects.get(username='demo')); "
+                "print(c.cookies['sessionid'].value)",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     server = subprocess.Popen(
         [
             str(Path(PY).parent / "gunicorn"),
@@ -85,7 +118,7 @@ def main():
             "-w",
             "2",
             "-b",
-            "127.0.0.1:8765",
+            f"127.0.0.1:{PORT}",
             "--log-level",
             "warning",
         ],
@@ -95,11 +128,11 @@ def main():
     try:
         for _ in range(50):
             try:
-                urllib.request.urlopen("http://127.0.0.1:8765/bench/bare/").read()
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/bare/").read()
                 break
             except OSError:
                 time.sleep(0.2)
-        base = "http://127.0.0.1:8765"
+        base = f"http://127.0.0.1:{PORT}"
         urllib.request.urlopen(base + article).read()
         bare = drive(base + "/bench/bare/")
         cached = drive(base + article)
@@ -109,6 +142,14 @@ def main():
         print(f"| cached article page ({article}) | {cached:.0f} |")
         print(f"| uncached article page (rendered every time) | {uncached:.0f} |")
         print(f"| ratio cached / bare | {cached / bare:.2f} |")
+        print(f"| ratio uncached / bare | {uncached / bare:.3f} |")
+        for name, path in ADMIN_SCREENS.items():
+            urllib.request.urlopen(
+                urllib.request.Request(base + path, headers={"Cookie": f"sessionid={session}"})
+            ).read()
+            rate = drive(base + path, session=session)
+            print(f"| {name}, union staff ({path}) | {rate:.1f} |")
+            print(f"| ratio {name} / bare | {rate / bare:.3f} |")
     finally:
         server.terminate()
         server.wait()

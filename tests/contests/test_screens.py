@@ -507,3 +507,23 @@ def test_a_round_keeps_the_fields_criteria_and_prizes_its_records_use(client, de
     first.refresh_from_db()
     assert applicability.max_points == 30 and first.count == 1
     assert not eighth.criteria.filter(name="Trình bày").exists()
+
+
+def test_the_entries_list_costs_the_same_for_one_entry_as_for_four(
+    client, staff, youth_round, django_assert_num_queries
+):
+    from tests.counting import queries_for
+
+    def submit(title):
+        services.submit_entry(round=youth_round, data=entry_data(youth_round, title=title))
+
+    submit("Sáng chế đèn học")
+    client.force_login(staff)
+    url = reverse("contests_entry:index")
+    one, response = queries_for(client, url, {"round": youth_round.pk})
+    assert response.content.decode().count("Sáng chế") >= 1
+    for title in ("Sáng chế máy tưới cây", "Sáng chế robot nhặt rác", "Sáng chế xe điện"):
+        submit(title)
+    with django_assert_num_queries(one):
+        response = client.get(url, {"round": youth_round.pk})
+    assert "Sáng chế xe điện" in response.content.decode()

@@ -69,3 +69,18 @@ def test_national_table_costs_one_query_per_indicator(tree, django_assert_num_qu
     indicators = [reported(rule, tree) for rule in ("sum", "none", "max", "latest")]
     with django_assert_num_queries(3 + len(indicators)):
         figures.national_table(2024, indicators)
+
+
+@pytest.mark.parametrize("months", [12, 6])
+def test_the_figures_added_up_in_one_query_equal_each_figure_worked_out_alone(
+    demo, months, django_assert_max_num_queries
+):
+    """``figures()`` adds the computed indicators up in one query per rule (``core.indicators
+    .values``); each equals its own ``value()`` on the demo, with records or without."""
+    indicators = list(Indicator.objects.filter(method=Method.COMPUTED).order_by("code"))
+    for year in (2024, 2025, 2026):
+        alone = [figures.value(i, demo, year, months=months) for i in indicators]
+        with django_assert_max_num_queries(5):  # targets, tree, package, sum, none
+            together = figures.figures(demo, year, indicators, months=months)
+        assert [f.value for f in together] == alone
+    assert any(alone)

@@ -25,8 +25,8 @@ An app whose records carry reported figures of their own (``subject``) declares 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import models
-from django.db.models import Count
+from django.db import connection, models
+from django.db.models import Count, Func
 from django.utils.translation import gettext_lazy as _
 
 
@@ -77,6 +77,47 @@ class Measure:
         records = self.queryset(organisation_ids, year, months).order_by()
         rows = records.values(self.organisation_field).annotate(value=self.aggregate())
         return {row[self.organisation_field]: row["value"] or 0 for row in rows}
+
+
+class _Whole(Func):
+    """A measure's aggregate over all its records, selected without grouping: the scalar
+    subquery ``(SELECT COUNT(…) FROM … WHERE …)`` that ``values()`` puts beside the others."""
+
+    template = "%(expressions)s"
+    contains_aggregate = False
+
+
+def _counts_whole(measure, records) -> bool:
+    """Whether the measure's aggregate gives an integer over plain records (no distinct,
+    grouping or slice), so that its scalar subquery reads back as ``value()`` would."""
+    query = records.query
+    if query.distinct or query.group_by is not None or query.is_sliced:
+        return False
+    resolved = measure.aggregate().resolve_expression(query.chain(), allow_joins=True)
+    return isinstance(resolved.output_field, models.IntegerField)
+
+
+def values(measures, organisation_ids, year, months=12) -> dict:
+    """``{code: value}``: each measure's ``value()`` over the same organisations, the integer
+    ones in a single query (one scalar subquery each), the others one query each."""
+    found, parts, params = {}, [], []
+    batched = []
+    for measure in measures:
+        records = measure.queryset(organisation_ids, year, months).order_by()
+        if not _counts_whole(measure, records):
+            found[measure.code] = measure.value(organisation_ids, year, months)
+            continue
+        whole = records.annotate(_value=_Whole(measure.aggregate())).values("_value")
+        sql, sql_params = whole.query.sql_with_params()
+        parts.append(f"({sql})")
+        params.extend(sql_params)
+        batched.append(measure.code)
+    if batched:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(parts), params)
+            row = cursor.fetchone()
+        found |= {code: int(amount or 0) for code, amount in zip(batched, row, strict=True)}
+    return {measure.code: found[measure.code] for measure in measures}
 
 
 def register(measure: Measure) -> Measure:

@@ -24,6 +24,8 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
 
+from lienhiep.core.memo import remembered
+
 from . import roles
 from .models import AccountScope, MemberCount, Membership, Organisation, Person, Term
 
@@ -35,11 +37,17 @@ SUBTREE = """
 """
 
 
-def subtree_ids(root_id) -> set[int]:
-    """The ids of ``root_id`` and every organisation below it (one recursive query)."""
+def _subtree(root_id) -> frozenset[int]:
     with connection.cursor() as cursor:
         cursor.execute(SUBTREE.format(table=Organisation._meta.db_table), [root_id])
-        return {row[0] for row in cursor.fetchall()} | {root_id}
+        return frozenset(row[0] for row in cursor.fetchall()) | {root_id}
+
+
+def subtree_ids(root_id) -> set[int]:
+    """The ids of ``root_id`` and every organisation below it: one recursive query, asked once
+    per request (``core.memo``) until an organisation is saved or deleted."""
+    key = ("subtree", root_id, _tree["version"])
+    return set(remembered(key, lambda: _subtree(root_id)))
 
 
 #: Bumped whenever an organisation is saved or deleted in this process: what was worked out
@@ -71,6 +79,9 @@ def forget(user):
     """Drop what was worked out about ``user`` (after their roles or scope change)."""
     roles.forget(user)
     user.__dict__.pop("_lienhiep_ids", None)
+    for cached in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        user.__dict__.pop(cached, None)
+    user._state.fields_cache.pop("scope", None)
 
 
 def sees_everything(user) -> bool:
@@ -78,6 +89,11 @@ def sees_everything(user) -> bool:
 
 
 def _scope(user):
+    if user.__class__.scope.is_cached(user):  # read with the login (``directory.backends``)
+        try:
+            return user.scope.organisation
+        except AccountScope.DoesNotExist:
+            return None
     scope = AccountScope.objects.filter(user=user).select_related("organisation").first()
     return scope.organisation if scope else None
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from lienhiep.core.formatting import achievement, format_count, format_money_short, format_number
 from lienhiep.core.indicators import Rollup
+from lienhiep.core.indicators import values as measure_values
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation, Province
 from lienhiep.directory.rules import subtree_ids
@@ -194,19 +195,43 @@ def figures(organisation, year, indicators=None, months=12):
     }
     if indicators is None:
         indicators = Indicator.objects.all()
+    indicators = list(indicators)
     tree = subtree_ids(organisation.pk)
     sent = packaged(organisation, year)
+    totals = computed_totals(
+        [i for i in indicators if i.pk not in sent], organisation, tree, year, months
+    )
     result = []
     for indicator in indicators:
         ids = {organisation.pk} if indicator.rollup == Rollup.NONE else tree
         if indicator.pk in sent:
             amount, recorded = sent[indicator.pk], True
+        elif indicator.code in totals:
+            # a computed total counts records: none counted is none recorded
+            amount = totals[indicator.code]
+            recorded = bool(amount)
         else:
             rows = own_values(indicator, year, ids, months)
             amount, recorded = _value(indicator, rows), bool(rows)
         target = targets.get(indicator.pk)
         result.append(Figure(indicator, organisation, year, amount, target, recorded))
     return result
+
+
+def computed_totals(indicators, organisation, tree, year, months=12):
+    """``{code: figure}`` of the computed indicators that add their records up (rules ``sum``
+    and ``none``): the registry's totals over the subtree, and over the organisation alone, in
+    one query each (``core.indicators.values``) where ``value()`` would ask one per indicator."""
+    totals = {}
+    for rollup, ids in ((Rollup.SUM, tree), (Rollup.NONE, {organisation.pk})):
+        measures = [
+            i.measure
+            for i in indicators
+            if i.method == Method.COMPUTED and i.rollup == rollup and i.measure is not None
+        ]
+        if measures:
+            totals |= measure_values(measures, ids, year, months)
+    return totals
 
 
 def packaged(organisation, year):

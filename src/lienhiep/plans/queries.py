@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Max, Q
+from django.db.models import Q
 
 from lienhiep.core.indicators import FAMILIES
 from lienhiep.directory.enums import OrganisationKind
@@ -69,12 +69,13 @@ def latest_year_with_records(organisation, today: date):
     year finds its figures."""
     ids = subtree_ids(organisation.pk)
     years = [
-        model.objects.filter(organisation__in=ids, year__lte=today.year).aggregate(y=Max("year"))[
-            "y"
-        ]
+        model.objects.filter(organisation__in=ids, year__lte=today.year)
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
         for model in (YearlyReturn, ReportedValue, MemberCount)
     ]
-    return max(filter(None, years), default=today.year)
+    return max(years[0].union(*years[1:]), default=today.year)  # one query
 
 
 def staff_defined():

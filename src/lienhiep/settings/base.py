@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lienhiep.core.csp.PolicyMiddleware",
     "lienhiep.website.caching.PageCacheMiddleware",
+    "lienhiep.core.memo.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -79,7 +80,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "lienhiep.directory.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "lienhiep.urls"

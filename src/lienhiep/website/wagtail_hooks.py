@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.widgets import HeaderButton
 
 from . import admin_views, import_views
@@ -79,3 +80,20 @@ def add_editor_panel(request, home_panels):
     from .home_panels import EditorPanel
 
     home_panels.append(EditorPanel(request))
+
+
+#: Wagtail's dashboard panels about pages: to moderate, in moderation, recently edited, locked.
+PAGE_PANELS = {
+    "workflow_objects_to_moderate",
+    "user_objects_in_workflow_moderation",
+    "recent_edits",
+    "locked_pages",
+}
+
+
+@hooks.register("construct_homepage_panels")
+def drop_page_panels_for_who_edits_no_page(request, panels):
+    """A login that may edit no page (union staff, officers, judges) sees no page panel: each
+    was empty for them and cost queries on every dashboard."""
+    if not user_has_any_page_permission(request.user):
+        panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in PAGE_PANELS]

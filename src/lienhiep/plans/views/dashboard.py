@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from lienhiep.core import charts
 from lienhiep.core.forms import step_on
 from lienhiep.directory.enums import OrganisationKind
-from lienhiep.directory.rules import organisations_for
+from lienhiep.directory.rules import organisation_ids_for, organisations_for
 from lienhiep.directory.views.panels import DashboardPanel, remembered_year, union_for
 
 from .. import dashboard as drawing
@@ -35,27 +35,36 @@ DASHBOARD_CODES = [
 OVERDUE_CONGRESSES = "directory.overdue_congresses"
 
 
+#: The organisations whose figures the dashboard shows.
+DASHBOARD_KINDS = [
+    OrganisationKind.FEDERATION,
+    OrganisationKind.UNION,
+    OrganisationKind.MEMBER_ASSOCIATION,
+    OrganisationKind.COLLECTIVE_MEMBER,
+]
+
+
 def chosen(request):
     """The organisation and year the dashboard shows, from ``?org=&year=`` within the user's scope."""
-    visible = organisations_for(request.user).filter(
-        kind__in=[
-            OrganisationKind.FEDERATION,
-            OrganisationKind.UNION,
-            OrganisationKind.MEMBER_ASSOCIATION,
-            OrganisationKind.COLLECTIVE_MEMBER,
-        ]
-    )
+    visible = organisations_for(request.user).filter(kind__in=DASHBOARD_KINDS)
     form = DashboardChoiceForm(request.GET or None, organisations=visible)
     organisation = year = None
     if form.is_valid():
         organisation, year = form.cleaned_data["org"], form.cleaned_data["year"]
     organisation = organisation or union_for(request.user)
-    if organisation is not None and not visible.filter(pk=organisation.pk).exists():
+    if organisation is not None and not shown(request.user, organisation):
         organisation = None
     year = chosen_year(request, organisation, year)
     if organisation is not None:  # the controls show what is shown, whatever was asked
         form = DashboardChoiceForm({"org": organisation.pk, "year": year}, organisations=visible)
     return form, organisation, year
+
+
+def shown(user, organisation):
+    """Whether the dashboard may show ``organisation`` to ``user`` (what ``visible`` above
+    holds, asked of the ids worked out once per request)."""
+    ids = organisation_ids_for(user)
+    return organisation.kind in DASHBOARD_KINDS and (ids is None or organisation.pk in ids)
 
 
 def chosen_year(request, organisation, year):
@@ -78,16 +87,13 @@ class PlanPanel(DashboardPanel):
         form, organisation, year = chosen(self.request)
         if organisation is None:
             return {"organisation": None}
-        indicators = Indicator.objects.filter(
-            targets__plan__organisation=organisation, targets__plan__year=year
+        planned = Q(targets__plan__organisation=organisation, targets__plan__year=year)
+        codes = [*DASHBOARD_CODES, OVERDUE_CONGRESSES, *drawing.card_codes()]
+        ordered = list(
+            Indicator.objects.filter(
+                planned | Q(code__in=codes) | queries.staff_defined()
+            ).distinct()
         )
-        codes = [
-            *indicators.values_list("code", flat=True),
-            *DASHBOARD_CODES,
-            OVERDUE_CONGRESSES,
-            *drawing.card_codes(),
-        ]
-        ordered = list(Indicator.objects.filter(Q(code__in=codes) | queries.staff_defined()))
         all_figures = figures.figures(organisation, year, ordered)
         overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
         today = timezone.localdate()
