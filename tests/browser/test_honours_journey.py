@@ -66,8 +66,8 @@ def test_nomination_to_commendation(live_server, seeded, browser):
     council.click(f"text={round}")
     # The dossier is on the vote screen, served through the private-file view to the member.
     link = council.locator(".nomination-dossier a", has_text="Công văn đề cử")
-    answer = council.request.get(f"{url}{link.get_attribute('href')}")
-    assert (answer.status, answer.body()) == (200, letter)
+    served = council.request.get(f"{url}{link.get_attribute('href')}")
+    assert (served.status, served.body()) == (200, letter)
     council.fill("input[name=on]", "01/08/2026")
     council.click("button[name=agree][value=yes]")
     council.wait_for_selector("text=Đã ghi nhận phiếu của bạn.")
