@@ -93,8 +93,7 @@ class HomePage(SearchablePage):
         "website.ContestIndexPage",
         "website.HonoursIndexPage",
     ]
-    parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]  # one per hosted union, each its site's root
 
     class Meta:
         verbose_name = _("home page")
@@ -103,7 +102,7 @@ class HomePage(SearchablePage):
         from .queries import latest_news, public, upcoming_activities
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest"] = latest_news()[:6]
+        context["latest"] = latest_news(self.path)[:6]
         context["upcoming"] = upcoming_activities()[:5]
         context["info_pages"] = public(StandardPage.objects.child_of(self).live())
         return context
@@ -204,8 +203,9 @@ class NewsArticlePage(SearchablePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = list(self.tags.all())
-        context["latest"] = [page for page in latest_news()[:6] if page.pk != self.pk][:5]
-        related = related_news(self, [tag.pk for tag in context["tags"]])
+        home = self.path[: 2 * self.steplen]  # its site's home page, right under the tree root
+        context["latest"] = [page for page in latest_news(home)[:6] if page.pk != self.pk][:5]
+        related = related_news(self, [tag.pk for tag in context["tags"]], home)
         context["related"] = related.exclude(pk__in=[a.pk for a in context["latest"]])[:5]
         parent_path = self.path[: -self.steplen]
         context["previous"], context["next"] = neighbours(self, parent_path)

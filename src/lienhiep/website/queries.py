@@ -19,17 +19,31 @@ def public(pages):
     return pages.exclude(Exists(above))
 
 
-def latest_news():
-    return (
-        public(NewsArticlePage.objects.live()).select_related("category").order_by("-date", "-pk")
-    )
+def site_root(request):
+    """The tree path of the home page of the site ``request`` is on (one hosted union's)."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return site.root_page.path if site else None
 
 
-def related_news(article, tag_ids):
+def within(pages, root):
+    """``pages`` under the home page whose tree path is ``root``: one union's site only."""
+    return pages.filter(path__startswith=root) if root is not None else pages.none()
+
+
+def latest_news(root=None):
+    """The newest public articles, of the site whose home page's path is ``root`` if given."""
+    news = public(NewsArticlePage.objects.live())
+    news = within(news, root) if root is not None else news
+    return news.select_related("category").order_by("-date", "-pk")
+
+
+def related_news(article, tag_ids, root=None):
     """Articles sharing tags or the category, those sharing most first, then newest first."""
     shared = Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids), distinct=True)
     same = Case(When(category=article.category_id, then=1), default=0) if article.category_id else 0
-    related = latest_news().exclude(pk=article.pk).annotate(shared=shared, same=Value(0) + same)
+    related = latest_news(root).exclude(pk=article.pk).annotate(shared=shared, same=Value(0) + same)
     return related.filter(Q(shared__gt=0) | Q(same=1)).order_by(
         (F("shared") + F("same")).desc(), "-date", "-pk"
     )

@@ -11,7 +11,7 @@ from lienhiep.privacy.models import PrivacySettings
 
 from . import search as site_search
 from .models import NewsArticlePage, SiteSettings
-from .queries import latest_news
+from .queries import latest_news, site_root
 from .search_records import search_records
 
 
@@ -36,7 +36,7 @@ def page_rows(request, query):
             ),
             "date": getattr(page, "date", None) or page.first_published_at.date(),
         }
-        for page in site_search.search(query)
+        for page in site_search.search(query, site_root(request))
     ]
 
 
@@ -87,7 +87,7 @@ class NewsFeed(Feed):
         return _("The latest news of the union")
 
     def items(self):
-        return latest_news()[:20]
+        return latest_news(site_root(self.request))[:20]
 
     def item_title(self, item: NewsArticlePage):
         return item.title
