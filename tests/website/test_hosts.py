@@ -1,10 +1,11 @@
 """Two unions hosted on one installation: each host name serves its own site, and only its own."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from wagtail.models import Site
 
 from lienhiep.directory.models import Organisation, Province
@@ -134,3 +135,19 @@ def test_a_hosted_unions_host_is_served_at_once_an_unknown_host_is_refused(lam_d
     Site.clear_site_root_paths_cache()
     assert Client().get("/", HTTP_HOST=HOST).status_code == 400
     assert Organisation.objects.get(slug="lam-dong").is_default is False
+
+
+def test_each_home_lists_its_own_unions_coming_activities(lam_dong, demo):
+    from lienhiep.activities.enums import ActivityState
+    from lienhiep.activities.models import Activity, ActivityKind
+
+    kind = ActivityKind.objects.first()
+    soon = timezone.localdate() + timedelta(days=7)
+    for union, title in ((demo, "Hội thảo của Hòa An"), (lam_dong, "Tập huấn của Lâm Đồng")):
+        Activity.objects.create(
+            kind=kind, title=title, start_date=soon, organiser=union, state=ActivityState.PLANNED
+        )
+    caching.invalidate()
+
+    assert re.findall(r"– ([^<(]+) \(", page("/", HOST)) == ["Tập huấn của Lâm Đồng"]
+    assert "Hội thảo của Hòa An" in page("/") and "Tập huấn của Lâm Đồng" not in page("/")

@@ -103,7 +103,7 @@ class HomePage(SearchablePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest"] = latest_news(self.path)[:6]
-        context["upcoming"] = upcoming_activities()[:5]
+        context["upcoming"] = upcoming_activities(self.organisation_id)[:5]
         context["info_pages"] = public(StandardPage.objects.child_of(self).live())
         return context
 

@@ -68,15 +68,18 @@ def neighbours(article, parent_path):
     return by_side.get(True), by_side.get(False)
 
 
-def upcoming_activities():
+def upcoming_activities(union_id=None):
+    """Planned activities to come; those organised within ``union_id``'s tree when given."""
     from lienhiep.activities.enums import ActivityState
     from lienhiep.activities.models import Activity
+    from lienhiep.directory.rules import subtree
 
-    return (
-        Activity.objects.filter(state=ActivityState.PLANNED, start_date__gte=timezone.localdate())
-        .order_by("start_date")
-        .select_related("kind")
+    planned = Activity.objects.filter(
+        state=ActivityState.PLANNED, start_date__gte=timezone.localdate()
     )
+    if union_id is not None:
+        planned = planned.filter(organiser_id__in=subtree(union_id))
+    return planned.order_by("start_date").select_related("kind")
 
 
 def public_contests():
