@@ -151,3 +151,19 @@ def test_each_home_lists_its_own_unions_coming_activities(lam_dong, demo):
 
     assert re.findall(r"– ([^<(]+) \(", page("/", HOST)) == ["Tập huấn của Lâm Đồng"]
     assert "Hội thảo của Hòa An" in page("/") and "Tập huấn của Lâm Đồng" not in page("/")
+
+
+def test_record_search_finds_only_its_own_unions_members(lam_dong, demo):
+    from lienhiep.directory.enums import MEMBER_KINDS, OrganisationStatus
+
+    member = Organisation.objects.filter(
+        parent=demo, kind__in=MEMBER_KINDS, status=OrganisationStatus.ACTIVE
+    ).first()
+    query = {"q": member.name}
+
+    def titles(host):
+        html = Client().get("/tim-kiem/", query, HTTP_HOST=host).content.decode()
+        return re.findall(r'class="search-result__meta">([^<·]+)', html)
+
+    assert "Hội thành viên" in [kind.strip() for kind in titles("testserver")]
+    assert titles(HOST) == []

@@ -41,6 +41,8 @@ def page_rows(request, query):
 
 
 def record_rows(request, query):
+    root = site_root(request)
+
     def rule():  # read only when a winner found did not consent to publishing
         return PrivacySettings.for_request(request).unconsented_names
 
@@ -52,7 +54,7 @@ def record_rows(request, query):
             "lead": site_search.highlight(found.lead, query),
             "date": found.date,
         }
-        for found in search_records(query, name_rule=rule)
+        for found in search_records(query, name_rule=rule, site_root=root)
     ]
 
 
