@@ -167,3 +167,12 @@ def test_record_search_finds_only_its_own_unions_members(lam_dong, demo):
 
     assert "Hội thành viên" in [kind.strip() for kind in titles("testserver")]
     assert titles(HOST) == []
+
+
+def test_contests_and_honours_pages_list_only_their_own_unions_rounds(lam_dong):
+    def sections(url, host):
+        return len(re.findall(r'<section class="listing"', page(url, host)))
+
+    assert sections("/hoi-thi/", "testserver") > 0
+    assert sections("/ton-vinh/", "testserver") > 0
+    assert (sections("/hoi-thi/", HOST), sections("/ton-vinh/", HOST)) == (0, 0)

@@ -322,7 +322,8 @@ class SectionPage(SearchablePage):
 
         context = super().get_context(request, *args, **kwargs)
         name, function = self.listing
-        context[name] = getattr(queries, function)()
+        home = self.path[: 2 * self.steplen]  # its site's home page: its union's records only
+        context[name] = getattr(queries, function)(queries.union_of_home(home))
         return context
 
 

@@ -82,8 +82,16 @@ def upcoming_activities(union_id=None):
     return planned.order_by("start_date").select_related("kind")
 
 
-def public_contests():
-    """Contests with their public rounds, newest first; published rounds carry their winners."""
+def union_of_home(home_path):
+    """The union of the site whose home page has the tree path ``home_path``, as a subquery."""
+    from .models import HomePage
+
+    return Subquery(HomePage.objects.filter(path=home_path).values("organisation_id")[:1])
+
+
+def public_contests(union=None):
+    """Contests with their public rounds, newest first; published rounds carry their winners.
+    ``union`` (an id or a subquery): that union's contests only."""
     from django.db.models import Prefetch
 
     from lienhiep.contests.enums import PUBLIC_STATES
@@ -93,6 +101,8 @@ def public_contests():
     rounds = ContestRound.objects.filter(state__in=PUBLIC_STATES).order_by("-launch_date")
     rounds = rounds.prefetch_related(Prefetch("entries", winners, to_attr="awarded"))
     contests = Contest.objects.filter(rounds__state__in=PUBLIC_STATES).distinct()
+    if union is not None:
+        contests = contests.filter(union_id=union)
     contests = list(
         contests.order_by("name").prefetch_related(
             Prefetch("rounds", rounds, to_attr="public_rounds")
@@ -114,8 +124,8 @@ def round_winners(round):
     return sorted(round.awarded, key=lambda entry: (order[entry.prize], entry.code))
 
 
-def honoured_rounds():
-    """The decided honouring rounds with the intellectuals they honoured."""
+def honoured_rounds(union=None):
+    """The decided honouring rounds with the intellectuals they honoured (``union``'s only)."""
     from django.db.models import Prefetch
 
     from lienhiep.honours.enums import RoundState
@@ -124,8 +134,11 @@ def honoured_rounds():
     honoured = Nomination.objects.filter(honoured=True).select_related(
         "nominee", "nominee__workplace"
     )
+    rounds = HonourRound.objects.filter(state=RoundState.DECIDED)
+    if union is not None:
+        rounds = rounds.filter(union_id=union)
     return list(
-        HonourRound.objects.filter(state=RoundState.DECIDED).prefetch_related(
+        rounds.prefetch_related(
             Prefetch("nominations", honoured.order_by("nominee__sort_key"), to_attr="honoured")
         )
     )
