@@ -96,3 +96,39 @@ def test_only_federation_staff_and_superusers_add_a_hosted_union(personas, demo,
     assert client.get(URL).status_code in {302, 403}
     assert client.post(URL, fields()).status_code in {302, 403}
     assert not Organisation.objects.filter(name=NAME).exists()
+
+
+def test_the_hosted_unions_list_costs_the_same_for_one_site_as_for_three(
+    personas, demo, clear_sites
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lienhiep.onboarding.services import setup_union
+
+    client = signed_in(personas["federation"])
+
+    def listed():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(URL).content.decode()
+        return re.findall(r'class="hosted-union__host">([^<]+)<', html), len(queries)
+
+    one, cost = listed()
+    for number in (2, 3):
+        setup_union(
+            user=None,
+            hostname=f"lienhiep{number}.example.vn",
+            name=f"Liên hiệp hội thử {number}",
+            province=Province.objects.get(name="Lâm Đồng"),
+            slug=f"lhh-thu-{number}",
+            abbreviation="LHH",
+            place_name="",
+            signer_name="Nguyễn Văn An",
+            signer_title="CHỦ TỊCH",
+        )
+    three, cost_for_three = listed()
+    assert (one, three) == (
+        ["127.0.0.1"],
+        ["127.0.0.1", "lienhiep2.example.vn", "lienhiep3.example.vn"],
+    )
+    assert cost_for_three == cost
