@@ -20,7 +20,7 @@ def locations(client):
 
 
 def test_sitemap_uses_the_visitors_host_and_port(client, demo, settings):
-    settings.ALLOWED_HOSTS = ["lienhiep.example.vn"]
+    settings.SERVED_HOSTS = ["lienhiep.example.vn"]
     assert Site.objects.get(is_default_site=True).port == 80
     found = locations(client)
     latest = NewsArticlePage.objects.live().order_by("-date").first()
@@ -30,7 +30,7 @@ def test_sitemap_uses_the_visitors_host_and_port(client, demo, settings):
 
 
 def test_sitemap_lists_the_public_contest_pages(client, demo, settings):
-    settings.ALLOWED_HOSTS = ["lienhiep.example.vn"]
+    settings.SERVED_HOSTS = ["lienhiep.example.vn"]
     draft = ContestRound.objects.first()
     ContestRound.objects.filter(pk=draft.pk).update(state=RoundState.DRAFT)
     public = ContestRound.objects.filter(state__in=PUBLIC_STATES)

@@ -50,6 +50,13 @@ def subtree_ids(root_id) -> set[int]:
     return set(remembered(key, lambda: _subtree(root_id)))
 
 
+def subtree(root_id):
+    """The same ids as a subquery (``organiser_id__in=subtree(pk)``), read in the caller's query."""
+    from django.db.models.expressions import RawSQL
+
+    return RawSQL(SUBTREE.format(table=Organisation._meta.db_table), [root_id])
+
+
 #: Bumped whenever an organisation is saved or deleted in this process: what was worked out
 #: about a user's organisations before then is worked out again (an import adds organisations
 #: and checks them in the same request).

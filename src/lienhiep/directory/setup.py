@@ -57,9 +57,10 @@ def find_province(name):
 
 @transaction.atomic
 def create_union(
-    *, name, province, slug, abbreviation, place_name, signer_name, signer_title, user
+    *, name, province, slug, abbreviation, place_name, signer_name, signer_title, user, default=True
 ):
-    """The union as an organisation of the registry, made the installation's default union."""
+    """The union as an organisation of the registry, made the installation's default union
+    (unless ``default`` is false: a union hosted beside the installation's own)."""
     union = Organisation(
         name=name.strip(),
         slug=slug,
@@ -72,6 +73,7 @@ def create_union(
     )
     union.full_clean()
     union.save()
-    make_default(union)
+    if default:
+        make_default(union)
     log(union, "wagtail.create", user=user)
     return union

@@ -1,5 +1,7 @@
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from lienhiep.core.formatting import slugify_vi
 from lienhiep.directory.models import Organisation, Province
@@ -36,3 +38,41 @@ class SetupForm(forms.Form):
         if Organisation.objects.filter(slug=slug).exists():
             raise forms.ValidationError(_("Another organisation already has this code."))
         return slug
+
+
+HOST_NAME = RegexValidator(
+    r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$",
+    _("Enter a host name such as lienhiep.lamdong.vn: letters, digits, hyphens and dots."),
+)
+
+
+class HostedUnionForm(SetupForm):
+    """Another union hosted on this installation: the first-run fields and its host name."""
+
+    hostname = forms.CharField(
+        label=_("Host name of its website"),
+        max_length=255,
+        help_text=_("e.g. lienhiep.lamdong.vn; point this name at the installation's server."),
+    )
+    username = forms.CharField(
+        label=_("First staff login"),
+        max_length=150,
+        required=False,
+        help_text=_("Invited by e-mail to set a password; scoped to this union."),
+    )
+    email = forms.EmailField(label=_("Its e-mail address"), required=False)
+
+    field_order = ["name", "hostname"]
+
+    def clean_hostname(self):
+        hostname = self.cleaned_data["hostname"].strip().lower().rstrip(".")
+        HOST_NAME(hostname)
+        if Site.objects.filter(hostname=hostname).exists():
+            raise forms.ValidationError(_("Another website already has this host name."))
+        return hostname
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("username") and not cleaned.get("email"):
+            self.add_error("email", _("The invitation is sent to this address."))
+        return cleaned

@@ -4,6 +4,10 @@ The first-run screen and ``manage.py setup_union`` call ``setup_union``; afterwa
 the installation's default union (the dashboard, ``indicators`` and ``registry`` read it), its
 home page replaces Wagtail's welcome page, and the standard sections and review workflow exist —
 no environment variable, no restart.
+
+The same service adds a union hosted on the installation beside its first (``hostname``): the
+union is not the default one, and its website is a Wagtail site of its own at that host name,
+served at once (``core.hosts``); its staff are invited with the union as their scope.
 """
 
 import secrets
@@ -16,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from lienhiep.directory import roles
+from lienhiep.directory.accounts import invite_account
 from lienhiep.directory.models import AccountScope
 from lienhiep.directory.rules import sees_everything
 from lienhiep.directory.setup import create_union, has_union
@@ -29,18 +34,38 @@ def may_set_up(user) -> bool:
 
 
 @transaction.atomic
-def setup_union(*, user, logo=None, login=None, **union_fields):
-    """The union, its website, its logo and (optionally) its first staff login, all or nothing."""
+def setup_union(*, user, logo=None, login=None, hostname=None, invite=None, **union_fields):
+    """The union, its website, its logo and (optionally) its first staff login, all or nothing.
+
+    With ``hostname``, a union hosted beside the installation's first, its site at that host
+    name; ``invite`` (username, email, site_url) then invites its first staff login.
+    """
     if user is not None and not may_set_up(user):
         raise PermissionDenied(_("Only the installation's administrator sets up the union."))
-    if has_union():
+    if hostname is None and has_union():
         raise ValidationError(_("This installation already runs a union."))
-    union = create_union(user=user, **union_fields)
-    home, _sections = ensure_site(union)
+    if hostname is not None and not has_union():
+        raise ValidationError(_("Set up the installation's own union first."))
+    union = create_union(user=user, default=hostname is None, **union_fields)
+    home, _sections = ensure_site(union, hostname)
     if logo is not None:
         set_logo(home, logo, user=user)
     account = create_first_login(union, **login) if login else None
+    if invite:
+        account = invite_staff(union, user=user, **invite)
     return union, account
+
+
+def invite_staff(union, *, user, username, email, site_url):
+    """The hosted union's first staff login, scoped to it, invited by e-mail (``directory``)."""
+    return invite_account(
+        user=user,
+        username=username,
+        email=email,
+        wanted_roles=[roles.UNION_STAFF],
+        organisation=union,
+        site_url=site_url,
+    )
 
 
 def set_logo(home, upload, *, user):

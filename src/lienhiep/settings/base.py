@@ -13,7 +13,10 @@ SRC_DIR = BASE_DIR / "src" / "lienhiep"
 
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY", default="insecure-dev-key" if DEBUG else None)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+#: The operator's host names; a hosted union's host name (its ``Site``) is served besides them
+#: without a restart: ``core.hosts.HostsMiddleware`` checks both, so Django's check passes all.
+SERVED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+ALLOWED_HOSTS = ["*"]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lienhiep.core.hosts.HostsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "lienhiep.core.csp.PolicyMiddleware",
     "lienhiep.website.caching.PageCacheMiddleware",

@@ -19,6 +19,12 @@ page's own path and of every ancestor's path (its index, the home page), and the
 page is in: its siblings show it among the latest news and as a neighbour. Every other page
 stays cached: an unrelated page (``/gioi-thieu/``) keeps its entry. Search, the feed, the
 contests and the sitemap are never cached (``LIENHIEP_UNCACHED_PREFIXES``, ``cached_serve``).
+
+Versions are kept per site, so publishing on one hosted union's site empties only its own pages:
+a hosted union's site (not the default one) keeps them under its host name; the default site,
+which answers every other host, under ``ALL``. A request reads both in its one round trip and
+uses its host's while that host's generation exists (``register_sites`` sets it whenever a site
+is saved or deleted). The installation's generation (``invalidate()``) empties every site.
 """
 
 import time
@@ -26,10 +32,12 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
-GENERATION_KEY = "website:generation"
+ALL = "*"
+GENERATION_KEY = "website:generation"  # the whole installation's
 TIMEOUT = 60 * 60
 
 
@@ -37,17 +45,35 @@ def new_version():
     return time.time_ns()
 
 
-def invalidate():
-    """Empty the whole site's cache (and the menu)."""
-    cache.set(GENERATION_KEY, new_version(), None)
+def space_of(site):
+    """Where a site's versions are kept: its host name, or ``ALL`` for the default site."""
+    return ALL if site is None or site.is_default_site else site.hostname
 
 
-def path_key(path):
-    return f"website:path:{path}"
+def invalidate(site=None):
+    """Empty a site's whole cache (and its menu); without a site, every site's."""
+    key = GENERATION_KEY if site is None else generation_key(space_of(site))
+    cache.set(key, new_version(), None)
 
 
-def section_key(path):
-    return f"website:section:{path}"
+def register_sites(sites):
+    """Give each hosted union's site its own versions; the default site keeps ``ALL``'s."""
+    cache.delete_many([generation_key(site.hostname) for site in sites if site.is_default_site])
+    hosted = [generation_key(space_of(site)) for site in sites if not site.is_default_site]
+    cache.set_many(dict.fromkeys(hosted, new_version()), None)
+    invalidate()
+
+
+def generation_key(space):
+    return f"website:generation:{space}"
+
+
+def path_key(path, space=ALL):
+    return f"website:path:{space}:{path}"
+
+
+def section_key(path, space=ALL):
+    return f"website:section:{space}:{path}"
 
 
 def parent_path(path):
@@ -64,35 +90,58 @@ def ancestor_paths(path):
     return paths
 
 
-def forget_paths(path):
+def forget_paths(path, site=None):
     """Empty the entries of ``path``, of its ancestors, and of its siblings (its section)."""
-    version = new_version()
-    keys = [path_key(p) for p in ancestor_paths(path)] + [section_key(parent_path(path))]
-    cache.set_many(dict.fromkeys(keys, version), None)
+    version, space = new_version(), space_of(site)
+    keys = [path_key(p, space) for p in ancestor_paths(path)]
+    cache.set_many(dict.fromkeys([*keys, section_key(parent_path(path), space)], version), None)
+    if space != ALL:  # a hosted site's generation, lost from the cache, is set again
+        cache.add(generation_key(space), version, None)
 
 
 def forget_page(page):
-    """Empty what publishing or unpublishing ``page`` changes (the rule above)."""
+    """Empty what publishing or unpublishing ``page`` changes (the rule above), on its site."""
+    from wagtail.models import Site
+
     parts = page.get_url_parts()
-    if parts is None or parent_path(parts[2]) == "/":
+    site = Site.objects.filter(pk=parts[0]).first() if parts else None
+    if site is None:
         invalidate()
+    elif parent_path(parts[2]) == "/":
+        invalidate(site)
     else:
-        forget_paths(parts[2])
+        forget_paths(parts[2], site)
 
 
-def kept(key, work):
-    """A value worked out once and kept until the whole site's cache is emptied (the menu)."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY, 0)
-    if key in found and found[key][0] == generation:
+def host_of(request):
+    return split_domain_port(request.get_host())[0]
+
+
+def generation(found, request):
+    """The space of ``request``'s host (its own while its generation exists) and the versions
+    of the installation and of that space."""
+    own = generation_key(host_of(request))
+    space = host_of(request) if own in found else ALL
+    return space, found.get(GENERATION_KEY, 0), found.get(generation_key(space), 0)
+
+
+def generation_keys(request):
+    return [GENERATION_KEY, generation_key(host_of(request)), generation_key(ALL)]
+
+
+def kept(key, work, request):
+    """A value worked out once and kept until its site's cache is emptied (the menu)."""
+    found = cache.get_many([*generation_keys(request), key])
+    generation_ = generation(found, request)
+    if key in found and found[key][0] == generation_:
         return found[key][1]
     value = work()
-    cache.set(key, (generation, value), TIMEOUT)
+    cache.set(key, (generation_, value), TIMEOUT)
     return value
 
 
-def stamp_keys(request):
-    return [GENERATION_KEY, path_key(request.path), section_key(parent_path(request.path))]
+def stamp_keys(request, space):
+    return [path_key(request.path, space), section_key(parent_path(request.path), space)]
 
 
 def is_anonymous_get(request):
@@ -112,9 +161,11 @@ def cache_key(request):
 
 def read(request):
     """The entry of ``request`` (or ``None``) and the stamp a fresh entry would carry."""
-    keys = stamp_keys(request)
-    found = cache.get_many([*keys, cache_key(request)])
-    stamp = tuple(found.get(key, 0) for key in keys)
+    own, default = stamp_keys(request, host_of(request)), stamp_keys(request, ALL)
+    found = cache.get_many([*generation_keys(request), *own, *default, cache_key(request)])
+    versions = generation(found, request)
+    keys = default if versions[0] == ALL else own
+    stamp = (*versions, *(found.get(key, 0) for key in keys))
     return found.get(cache_key(request)), stamp
 
 

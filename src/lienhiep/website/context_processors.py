@@ -17,6 +17,6 @@ def site_menu(request):
     from .caching import kept
 
     def menu():
-        return kept(f"website:menu:{request.get_host()}", lambda: menu_items(request))
+        return kept(f"website:menu:{request.get_host()}", lambda: menu_items(request), request)
 
     return {"site_menu": menu}

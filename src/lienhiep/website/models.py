@@ -102,8 +102,7 @@ class HomePage(SearchablePage):
         "website.ContestIndexPage",
         "website.HonoursIndexPage",
     ]
-    parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]  # one per hosted union, each its site's root
 
     class Meta:
         verbose_name = _("home page")
@@ -112,12 +111,12 @@ class HomePage(SearchablePage):
         from . import queries
 
         context = super().get_context(request, *args, **kwargs)
-        featured, latest = queries.home_articles(SiteSettings.for_request(request))
+        featured, latest = queries.home_articles(SiteSettings.for_request(request), self.path)
         queries.with_pictures([*([featured] if featured else []), *latest])
         context["featured"], context["latest"] = featured, latest
-        context["upcoming"] = queries.upcoming_activities()[:5]
-        context["open_call"] = queries.open_call()
-        context["journal_issue"] = queries.latest_journal_issue()
+        context["upcoming"] = queries.upcoming_activities(self.organisation_id)[:5]
+        context["open_call"] = queries.open_call(self.organisation_id)
+        context["journal_issue"] = queries.latest_journal_issue(self.path)
         context["info_pages"] = queries.public(StandardPage.objects.child_of(self).live())
         return context
 
@@ -228,8 +227,9 @@ class NewsArticlePage(SearchablePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = list(self.tags.all())
-        context["latest"] = [page for page in latest_news()[:6] if page.pk != self.pk][:5]
-        related = related_news(self, [tag.pk for tag in context["tags"]])
+        home = self.path[: 2 * self.steplen]  # its site's home page, right under the tree root
+        context["latest"] = [page for page in latest_news(home)[:6] if page.pk != self.pk][:5]
+        related = related_news(self, [tag.pk for tag in context["tags"]], home)
         context["related"] = related.exclude(pk__in=[a.pk for a in context["latest"]])[:5]
         parent_path = self.path[: -self.steplen]
         context["previous"], context["next"] = neighbours(self, parent_path)
@@ -346,7 +346,8 @@ class SectionPage(SearchablePage):
 
         context = super().get_context(request, *args, **kwargs)
         name, function = self.listing
-        context[name] = getattr(queries, function)()
+        home = self.path[: 2 * self.steplen]  # its site's home page: its union's records only
+        context[name] = getattr(queries, function)(queries.union_of_home(home))
         return context
 
 

@@ -19,17 +19,31 @@ def public(pages):
     return pages.exclude(Exists(above))
 
 
-def latest_news():
-    return (
-        public(NewsArticlePage.objects.live()).select_related("category").order_by("-date", "-pk")
-    )
+def site_root(request):
+    """The tree path of the home page of the site ``request`` is on (one hosted union's)."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return site.root_page.path if site else None
 
 
-def related_news(article, tag_ids):
+def within(pages, root):
+    """``pages`` under the home page whose tree path is ``root``: one union's site only."""
+    return pages.filter(path__startswith=root) if root is not None else pages.none()
+
+
+def latest_news(root=None):
+    """The newest public articles, of the site whose home page's path is ``root`` if given."""
+    news = public(NewsArticlePage.objects.live())
+    news = within(news, root) if root is not None else news
+    return news.select_related("category").order_by("-date", "-pk")
+
+
+def related_news(article, tag_ids, root=None):
     """Articles sharing tags or the category, those sharing most first, then newest first."""
     shared = Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids), distinct=True)
     same = Case(When(category=article.category_id, then=1), default=0) if article.category_id else 0
-    related = latest_news().exclude(pk=article.pk).annotate(shared=shared, same=Value(0) + same)
+    related = latest_news(root).exclude(pk=article.pk).annotate(shared=shared, same=Value(0) + same)
     return related.filter(Q(shared__gt=0) | Q(same=1)).order_by(
         (F("shared") + F("same")).desc(), "-date", "-pk"
     )
@@ -54,19 +68,30 @@ def neighbours(article, parent_path):
     return by_side.get(True), by_side.get(False)
 
 
-def upcoming_activities():
+def upcoming_activities(union_id=None):
+    """Planned activities to come; those organised within ``union_id``'s tree when given."""
     from lienhiep.activities.enums import ActivityState
     from lienhiep.activities.models import Activity
+    from lienhiep.directory.rules import subtree
 
-    return (
-        Activity.objects.filter(state=ActivityState.PLANNED, start_date__gte=timezone.localdate())
-        .order_by("start_date")
-        .select_related("kind")
+    planned = Activity.objects.filter(
+        state=ActivityState.PLANNED, start_date__gte=timezone.localdate()
     )
+    if union_id is not None:
+        planned = planned.filter(organiser_id__in=subtree(union_id))
+    return planned.order_by("start_date").select_related("kind")
 
 
-def public_contests():
-    """Contests with their public rounds, newest first; published rounds carry their winners."""
+def union_of_home(home_path):
+    """The union of the site whose home page has the tree path ``home_path``, as a subquery."""
+    from .models import HomePage
+
+    return Subquery(HomePage.objects.filter(path=home_path).values("organisation_id")[:1])
+
+
+def public_contests(union=None):
+    """Contests with their public rounds, newest first; published rounds carry their winners.
+    ``union`` (an id or a subquery): that union's contests only."""
     from django.db.models import Prefetch
 
     from lienhiep.contests.enums import PUBLIC_STATES
@@ -76,6 +101,8 @@ def public_contests():
     rounds = ContestRound.objects.filter(state__in=PUBLIC_STATES).order_by("-launch_date")
     rounds = rounds.prefetch_related(Prefetch("entries", winners, to_attr="awarded"))
     contests = Contest.objects.filter(rounds__state__in=PUBLIC_STATES).distinct()
+    if union is not None:
+        contests = contests.filter(union_id=union)
     contests = list(
         contests.order_by("name").prefetch_related(
             Prefetch("rounds", rounds, to_attr="public_rounds")
@@ -97,8 +124,8 @@ def round_winners(round):
     return sorted(round.awarded, key=lambda entry: (order[entry.prize], entry.code))
 
 
-def honoured_rounds():
-    """The decided honouring rounds with the intellectuals they honoured."""
+def honoured_rounds(union=None):
+    """The decided honouring rounds with the intellectuals they honoured (``union``'s only)."""
     from django.db.models import Prefetch
 
     from lienhiep.honours.enums import RoundState
@@ -107,8 +134,11 @@ def honoured_rounds():
     honoured = Nomination.objects.filter(honoured=True).select_related(
         "nominee", "nominee__workplace"
     )
+    rounds = HonourRound.objects.filter(state=RoundState.DECIDED)
+    if union is not None:
+        rounds = rounds.filter(union_id=union)
     return list(
-        HonourRound.objects.filter(state=RoundState.DECIDED).prefetch_related(
+        rounds.prefetch_related(
             Prefetch("nominations", honoured.order_by("nominee__sort_key"), to_attr="honoured")
         )
     )
@@ -139,10 +169,10 @@ def with_pictures(articles):
     return articles
 
 
-def home_articles(settings, count=6):
+def home_articles(settings, root=None, count=6):
     """The featured article (the editors' choice if it is live and public, else the latest) and
-    the ``count`` latest others, in one query."""
-    news = latest_news()
+    the ``count`` latest others, in one query; of the site whose home page's path is ``root``."""
+    news = latest_news(root)
     chosen = settings.featured_article_id
     if not chosen:
         rows = list(news[: count + 1])
@@ -156,23 +186,30 @@ def home_articles(settings, count=6):
     return featured, rest
 
 
-def open_call():
-    """The contest round taking entries now (the one whose deadline comes first)."""
+def open_call(union_id=None):
+    """The contest round taking entries now (the one whose deadline comes first); of
+    ``union_id``'s contests when given."""
     from lienhiep.contests.enums import OPEN_FOR_ENTRIES
     from lienhiep.contests.models import ContestRound
 
     today = timezone.localdate()
+    rounds = ContestRound.objects.filter(
+        state__in=OPEN_FOR_ENTRIES, launch_date__lte=today, entry_deadline__gte=today
+    )
+    if union_id is not None:
+        rounds = rounds.filter(contest__union_id=union_id)
     return (
-        ContestRound.objects.filter(
-            state__in=OPEN_FOR_ENTRIES, launch_date__lte=today, entry_deadline__gte=today
-        )
+        rounds
         .select_related("contest")
         .order_by("entry_deadline")
         .first()
     )
 
 
-def latest_journal_issue():
+def latest_journal_issue(root=None):
+    """The latest public journal issue, of the site whose home page's path is ``root`` if given."""
     from .models import JournalIssuePage
 
-    return public(JournalIssuePage.objects.live()).order_by("-year", "-number").first()
+    issues = public(JournalIssuePage.objects.live())
+    issues = within(issues, root) if root is not None else issues
+    return issues.order_by("-year", "-number").first()

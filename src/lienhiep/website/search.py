@@ -10,18 +10,19 @@ from django.utils.safestring import mark_safe
 from lienhiep.core.formatting import fold
 
 from .models import JournalIssuePage, NewsArticlePage, StandardPage
-from .queries import public
+from .queries import public, within
 
 SEARCHED = (NewsArticlePage, JournalIssuePage, StandardPage)
 
 
-def search(query, limit=50):
+def search(query, root, limit=50):
+    """The public pages of one site (its home page's tree path ``root``) matching ``query``."""
     phrase = fold(query)
     if not phrase:
         return []
     results = []
     for model in SEARCHED:
-        found = public(model.objects.live()).filter(search_text__contains=phrase)
+        found = within(public(model.objects.live()), root).filter(search_text__contains=phrase)
         results += list(found[:limit])
     results.sort(
         key=lambda page: getattr(page, "date", None) or page.first_published_at.date(), reverse=True

@@ -2,6 +2,7 @@
 
 Only what the public pages already show: active members of the union, winners of rounds whose
 results are published, intellectuals of decided honouring rounds. Each result is a ``Found``.
+On an installation hosting several unions, each site finds only its own union's records.
 """
 
 from dataclasses import dataclass
@@ -22,24 +23,38 @@ class Found:
     url: str
 
 
-def search_records(query, limit=50, name_rule=None):
+def search_records(query, limit=50, name_rule=None, site_root=None):
     """``name_rule``: a function giving how the site shows winners who did not consent to
-    publishing (the privacy settings of the site searched; each union's own when not given)."""
+    publishing (the privacy settings of the site searched; each union's own when not given).
+    ``site_root``: the tree path of the searched site's home page; its union's records only
+    (the default union's when not given)."""
     phrase = " ".join(fold(query).split())
     if not phrase:
         return []
-    found = members(phrase) + winners(phrase, name_rule) + honoured(phrase)
+    union = union_of(site_root)
+    found = members(phrase, union) + winners(phrase, name_rule, union)
+    found += honoured(phrase, union, site_root)
     return found[:limit]
 
 
-def members(phrase):
+def union_of(site_root):
+    """The id of the union whose site's home page has the tree path ``site_root``."""
+    from lienhiep.directory.models import Organisation
+
+    from .models import HomePage
+
+    if site_root is None:
+        return Organisation.objects.filter(is_default=True).values_list("pk", flat=True).first()
+    home = HomePage.objects.filter(path=site_root).values_list("organisation_id", flat=True)
+    return home.first()
+
+
+def members(phrase, union):
     from lienhiep.directory.enums import MEMBER_KINDS, OrganisationStatus
     from lienhiep.directory.models import Organisation
-    from lienhiep.directory.setup import default_union
 
-    union = default_union()
     rows = Organisation.objects.filter(
-        parent=union,
+        parent_id=union,
         kind__in=MEMBER_KINDS,
         status=OrganisationStatus.ACTIVE,
         search_text__contains=phrase,
@@ -56,13 +71,13 @@ def members(phrase):
     ]
 
 
-def winners(phrase, name_rule=None):
+def winners(phrase, name_rule=None, union=None):
     from lienhiep.contests.enums import RESULT_STATES
     from lienhiep.contests.models import Entry
     from lienhiep.contests.publication import authors_line, rule_for, shows_photo
 
     entries = list(
-        Entry.objects.filter(round__state__in=RESULT_STATES)
+        Entry.objects.filter(round__state__in=RESULT_STATES, round__contest__union_id=union)
         .exclude(prize="")
         .select_related("round__contest")
         .prefetch_related("authors")
@@ -90,14 +105,14 @@ def authors(entry):
     return entry.public_authors
 
 
-def honoured(phrase):
+def honoured(phrase, union=None, site_root=None):
     from lienhiep.honours.enums import RoundState
     from lienhiep.honours.models import Nomination
 
     nominations = Nomination.objects.filter(
-        honoured=True, round__state=RoundState.DECIDED
+        honoured=True, round__state=RoundState.DECIDED, round__union_id=union
     ).select_related("nominee", "round")
-    page = honours_page()
+    page = honours_page(site_root)
     return [
         Found(
             kind=_("Honoured intellectual"),
@@ -111,8 +126,10 @@ def honoured(phrase):
     ]
 
 
-def honours_page():
+def honours_page(site_root=None):
     from .models import HonoursIndexPage
+    from .queries import within
 
-    page = HonoursIndexPage.objects.live().public().first()
+    pages = HonoursIndexPage.objects.live().public()
+    page = (within(pages, site_root) if site_root else pages).first()
     return page.url if page else ""

@@ -37,21 +37,28 @@ def ensure_tree():
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 
-def ensure_home(organisation, hostname="127.0.0.1"):
-    """The union's home page under the tree root, made the default site's root page."""
-    home = HomePage.objects.first()
+def ensure_home(organisation, hostname=None):
+    """The union's home page under the tree root, the root page of its site.
+
+    Without ``hostname`` the site is the default one (the installation's first union, which
+    answers every host name no other site has); with it, a site of its own at that host name
+    (a union hosted on the installation beside the first).
+    """
+    home = HomePage.objects.filter(organisation=organisation).first()
+    if home is None and hostname is None:
+        home = HomePage.objects.first()
     if home is None:
         root = ensure_tree()
         home = root.add_child(
             instance=HomePage(
                 title=organisation.name,
-                slug="trang-chu",
+                slug="trang-chu" if hostname is None else organisation.slug,
                 organisation=organisation,
                 intro=f"<p>Cổng thông tin của {organisation.name}.</p>",
             )
         )
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.root_page, site.hostname, site.port, site.site_name = home, hostname, 80, organisation.name
+    site = site_of(home, hostname)
+    site.root_page, site.port, site.site_name = home, 80, organisation.name
     site.save()
     for page in Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(HomePage):
         page.delete()  # Wagtail's "Welcome" page
@@ -64,6 +71,16 @@ def ensure_home(organisation, hostname="127.0.0.1"):
     )
     settings.save()
     return home
+
+
+def site_of(home, hostname):
+    """The default site (at 127.0.0.1), or the site at ``hostname``."""
+    if hostname is None:
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    else:
+        site = Site.objects.filter(root_page=home).first() or Site(is_default_site=False)
+    site.hostname = hostname or "127.0.0.1"
+    return site
 
 
 def ensure_section(home, model, title, slug, **fields):
@@ -111,8 +128,8 @@ def ensure_editorial_roles(home):
     return workflow
 
 
-def ensure_site(organisation):
-    home = ensure_home(organisation)
+def ensure_site(organisation, hostname=None):
+    home = ensure_home(organisation, hostname)
     sections = ensure_sections(home)
     ensure_editorial_roles(home)
     return home, sections

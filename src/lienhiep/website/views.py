@@ -11,7 +11,7 @@ from lienhiep.privacy.models import PrivacySettings
 
 from . import search as site_search
 from .models import NewsArticlePage, SiteSettings
-from .queries import latest_news
+from .queries import latest_news, site_root
 from .search_records import search_records
 
 
@@ -36,11 +36,13 @@ def page_rows(request, query):
             ),
             "date": getattr(page, "date", None) or page.first_published_at.date(),
         }
-        for page in site_search.search(query)
+        for page in site_search.search(query, site_root(request))
     ]
 
 
 def record_rows(request, query):
+    root = site_root(request)
+
     def rule():  # read only when a winner found did not consent to publishing
         return PrivacySettings.for_request(request).unconsented_names
 
@@ -52,7 +54,7 @@ def record_rows(request, query):
             "lead": site_search.highlight(found.lead, query),
             "date": found.date,
         }
-        for found in search_records(query, name_rule=rule)
+        for found in search_records(query, name_rule=rule, site_root=root)
     ]
 
 
@@ -87,7 +89,7 @@ class NewsFeed(Feed):
         return _("The latest news of the union")
 
     def items(self):
-        return latest_news()[:20]
+        return latest_news(site_root(self.request))[:20]
 
     def item_title(self, item: NewsArticlePage):
         return item.title
