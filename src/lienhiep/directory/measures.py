@@ -24,9 +24,18 @@ def organisations_of_kind(*kinds):
     return records
 
 
-def member_counts(year):
-    members = active_on(Organisation.objects.filter(kind__in=MEMBER_KINDS), year_end(year))
+def member_counts(year, counted_apart=False):
+    """The year's member counts of the member organisations counted in the union's total (or,
+    ``counted_apart``, of those whose members the report states apart)."""
+    members = active_on(
+        Organisation.objects.filter(kind__in=MEMBER_KINDS, counted_apart=counted_apart),
+        year_end(year),
+    )
     return MemberCount.objects.filter(year=year, organisation__in=members.values("pk"))
+
+
+def members_counted_apart(year):
+    return member_counts(year, counted_apart=True)
 
 
 def club_members(year):
@@ -95,6 +104,14 @@ for code, name, unit, records, field, extra in [
         _("Individual members"),
         pgettext_lazy("unit", "members"),
         member_counts,
+        "organisation",
+        {"aggregate": lambda: Sum("members")},
+    ),
+    (
+        "directory.members_counted_apart",
+        _("Members of organisations counted apart"),
+        pgettext_lazy("unit", "members"),
+        members_counted_apart,
         "organisation",
         {"aggregate": lambda: Sum("members")},
     ),
