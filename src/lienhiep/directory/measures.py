@@ -14,7 +14,7 @@ from lienhiep.core.indicators import MEASURES, Measure, Rollup, register
 
 from .enums import MEMBER_KINDS, OrganisationKind, Role
 from .models import MemberCount, Membership, Organisation, Term
-from .queries import active_on, overdue_for_congress, year_end
+from .queries import active_on, months_end, overdue_for_congress, year_end
 
 
 def organisations_of_kind(*kinds):
@@ -39,7 +39,14 @@ def members_counted_apart(year):
 
 
 def club_members(year):
-    day = year_end(year)
+    return club_members_on(year_end(year))
+
+
+def club_members_at(year, months):
+    return club_members_on(months_end(year, months))
+
+
+def club_members_on(day):
     return Membership.objects.filter(
         organisation__kind=OrganisationKind.CLUB, role=Role.MEMBER, start_date__lte=day
     ).filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
@@ -121,7 +128,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "members"),
         club_members,
         "organisation",
-        {},
+        {"stock": club_members_at},
     ),
     (
         "directory.new_club_members",
