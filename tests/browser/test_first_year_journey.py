@@ -616,7 +616,7 @@ def test_a_union_from_an_empty_installation_to_its_issued_report(
         "1/2 hội thành viên gửi báo cáo năm",
         f"- {SCHEME} (theo đề nghị của {PEOPLES_COMMITTEE}; Báo cáo số 15/BC-LHH)",
         "Tổ chức Hội thi Sáng tạo kỹ thuật tỉnh Lâm Đồng lần thứ 9 "
-        f"({YEAR - 1}-{YEAR}): 01 giải pháp dự thi, 01 giải pháp đủ điều kiện; "
+        f"({YEAR - 1}-{YEAR}): 01 giải pháp dự thi của 01 tác giả, 01 giải pháp đủ điều kiện; "
         "trao 01 giải (01 giải Nhất).",
         "tiếp nhận 01 hồ sơ đề cử, 01 hồ sơ đủ điều kiện được đề nghị UBND tỉnh tôn vinh. "
         f"UBND tỉnh tôn vinh 01 trí thức (Quyết định số 2001/QĐ-UBND ngày 20/11/{YEAR}).",

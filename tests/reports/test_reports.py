@@ -34,12 +34,13 @@ pytestmark = pytest.mark.django_db
 SENTENCES = [
     "06 đề án theo đề nghị của UBND tỉnh và các sở, ngành (UBND tỉnh giao 05 đề án, đạt 120% kế hoạch)",
     "Phối hợp với Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn Hòa An, Hội Nông dân tỉnh "
-    "tổ chức Hội thi Sáng tạo kỹ thuật tỉnh Hòa An lần thứ 8 (2023-2024): 47 giải pháp dự thi",
+    "tổ chức Hội thi Sáng tạo kỹ thuật tỉnh Hòa An lần thứ 8 (2023-2024): 47 giải pháp dự thi "
+    "của 80 tác giả",
     "trao 21 giải (01 giải Nhất, 04 giải Nhì, 06 giải Ba, 10 giải Khuyến khích)",
     "Phát hành kỷ yếu Hội thi Sáng tạo kỹ thuật tỉnh Hòa An lần thứ 7 (2021-2022), gửi các tác giả đạt giải.",
     "Phối hợp với Tỉnh đoàn Hòa An, Sở Giáo dục và Đào tạo, Sở Khoa học và Công nghệ tổ chức Cuộc thi "
     "Sáng tạo dành cho thanh thiếu niên, nhi đồng tỉnh Hòa An lần thứ 12 (2023-2024): 168 mô hình "
-    "dự thi (kế hoạch 150 mô hình, đạt 112% kế hoạch), ",
+    "dự thi của 302 tác giả (kế hoạch 150 mô hình, đạt 112% kế hoạch), ",
     "trao 18 giải (01 giải Nhất, 03 giải Nhì, 05 giải Ba, 09 giải Khuyến khích)",
     "lần thứ 20 (2024), tỉnh có 06 mô hình dự thi, đạt 02 giải (01 giải Ba, 01 giải Khuyến khích)",
     "Phối hợp với Tỉnh đoàn Hòa An, Sở Giáo dục và Đào tạo, Sở Khoa học và Công nghệ phát động Cuộc "

@@ -29,6 +29,15 @@ def _held(context, code, sentence_with_plan, sentence):
     ]
 
 
+def journal_issues(context):
+    """``phát hành 04 số tập san điện tử``, or the issues under the journal's own name."""
+    issue = context.records("website.journal_issues").order_by("year", "number").first()
+    values = {"count": context.count("website.journal_issues"), "journal": issue.journal_name}
+    if values["journal"]:
+        return _("issued %(count)s of %(journal)s") % values
+    return _("issued %(count)s of the e-journal") % values
+
+
 def build_work(context):
     blocks = _held(
         context,
@@ -59,10 +68,7 @@ def build_work(context):
             % {"count": context.count("website.news")}
         )
     if context.value("website.journal_issues"):
-        information.append(
-            _("issued %(count)s of the e-journal")
-            % {"count": context.count("website.journal_issues")}
-        )
+        information.append(journal_issues(context))
     if information:
         blocks.append(
             paragraph(

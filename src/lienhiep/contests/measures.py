@@ -1,5 +1,7 @@
 """Contest figures by year: a round counts in the year its results are published."""
 
+from django.db.models import CharField, Count, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Lower, Trim
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -7,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from lienhiep.core.indicators import Measure, register
 
 from .enums import ContestKind, PrizeLevel
-from .models import Entry
+from .models import Author, Entry
 
 ORGANISATION = "round__contest__union"
 
@@ -19,6 +21,7 @@ NAMES = {
         "forwarded": _("Solutions forwarded to the national technical innovation contest"),
         "national": _("National prizes of the technical innovation contest"),
         "unit": pgettext_lazy("unit", "solutions"),
+        "authors": _("Authors in the technical innovation contest"),
     },
     ContestKind.YOUTH: {
         "entries": _("Youth contest entries"),
@@ -27,6 +30,7 @@ NAMES = {
         "forwarded": _("Youth contest entries forwarded to the national round"),
         "national": _("National prizes of the youth contest"),
         "unit": pgettext_lazy("unit", "entries"),
+        "authors": _("Authors in the youth contest"),
     },
 }
 LEVEL_NAMES = {
@@ -44,6 +48,21 @@ def entries(kind, **filters):
         )
 
     return records
+
+
+def authors(kind):
+    def records(year):
+        return Author.objects.filter(
+            entry__round__contest__kind=kind, entry__round__results_published_on__year=year
+        )
+
+    return records
+
+
+def distinct_people():
+    """One author of several entries counts once: a person is a name with a birth date."""
+    birth = Coalesce(Cast("birth_date", CharField()), Value(""))
+    return Count(Concat(Lower(Trim("name")), Value("|"), birth), distinct=True)
 
 
 def _measure(code, name, unit, records, order):
@@ -64,6 +83,18 @@ for base, kind in ((330, ContestKind.TECHNICAL), (350, ContestKind.YOUTH)):
     names = NAMES[kind]
     prize_unit = pgettext_lazy("unit", "prizes")
     _measure(f"contests.{kind}_entries", names["entries"], names["unit"], entries(kind), base)
+    register(
+        Measure(
+            code=f"contests.{kind}_authors",
+            name=names["authors"],
+            unit=pgettext_lazy("unit", "authors"),
+            records=authors(kind),
+            organisation_field=f"entry__{ORGANISATION}",
+            aggregate=distinct_people,
+            order=base + 13,
+            date_field="entry__round__results_published_on",
+        )
+    )
     _measure(
         f"contests.{kind}_eligible",
         names["eligible"],

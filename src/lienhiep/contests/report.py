@@ -44,6 +44,11 @@ def build_kind(kind):
         if published:
             partners = list(dict.fromkeys(p for r in published for p in r.co_organiser_list()))
             entries = _("%(count)s entered") % {"count": context.count(f"{code}_entries")}
+            if context.value(f"{code}_authors"):
+                entries = _("%(entries)s by %(authors)s") % {
+                    "entries": entries,
+                    "authors": context.count(f"{code}_authors"),
+                }
             if context.target(f"{code}_entries"):
                 entries = _("%(count)s (the plan: %(target)s; %(achievement)s)") % {
                     "count": entries,

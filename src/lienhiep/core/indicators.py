@@ -54,14 +54,19 @@ class Measure:
     date_field: str | None = None
     #: a staff-defined kind's report sentence (``core.sections.Binding``), when it has one
     binding: object = None
+    #: a stock counted on a day (``stock(year, months)``: the records at the end of the year's
+    #: first ``months``), for figures of part of a year that are not a sum of dated records
+    stock: Callable | None = None
 
     def queryset(self, organisation_ids, year, months=12):
         """The records behind the figure of these organisations (``None``: all) in ``year``.
 
         ``months`` < 12 keeps the records of the year's first months (when the measure has a
-        ``date_field``; a figure without one, like a year-end count, stays the year's).
+        ``date_field``), or counts its ``stock`` at their end (the club's members on 30/6); a
+        figure with neither, like the yearly member count, stays the year's.
         """
-        records = self.records(year)
+        part = months < 12 and self.stock
+        records = self.stock(year, months) if part else self.records(year)
         if organisation_ids is not None:
             records = records.filter(**{f"{self.organisation_field}__in": organisation_ids})
         if months < 12 and self.date_field:

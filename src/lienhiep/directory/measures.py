@@ -15,7 +15,7 @@ from lienhiep.core.indicators import values as measure_values
 
 from .enums import MEMBER_KINDS, OrganisationKind, Role
 from .models import MemberCount, Membership, Organisation, Term
-from .queries import active_on, overdue_for_congress, year_end
+from .queries import active_on, months_end, overdue_for_congress, year_end
 
 
 def organisations_of_kind(*kinds):
@@ -25,13 +25,29 @@ def organisations_of_kind(*kinds):
     return records
 
 
-def member_counts(year):
-    members = active_on(Organisation.objects.filter(kind__in=MEMBER_KINDS), year_end(year))
+def member_counts(year, counted_apart=False):
+    """The year's member counts of the member organisations counted in the union's total (or,
+    ``counted_apart``, of those whose members the report states apart)."""
+    members = active_on(
+        Organisation.objects.filter(kind__in=MEMBER_KINDS, counted_apart=counted_apart),
+        year_end(year),
+    )
     return MemberCount.objects.filter(year=year, organisation__in=members.values("pk"))
 
 
+def members_counted_apart(year):
+    return member_counts(year, counted_apart=True)
+
+
 def club_members(year):
-    day = year_end(year)
+    return club_members_on(year_end(year))
+
+
+def club_members_at(year, months):
+    return club_members_on(months_end(year, months))
+
+
+def club_members_on(day):
     return Membership.objects.filter(
         organisation__kind=OrganisationKind.CLUB, role=Role.MEMBER, start_date__lte=day
     ).filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
@@ -100,12 +116,20 @@ for code, name, unit, records, field, extra in [
         {"aggregate": lambda: Sum("members")},
     ),
     (
+        "directory.members_counted_apart",
+        _("Members of organisations counted apart"),
+        pgettext_lazy("unit", "members"),
+        members_counted_apart,
+        "organisation",
+        {"aggregate": lambda: Sum("members")},
+    ),
+    (
         "directory.club_members",
         _("Intellectuals' club members"),
         pgettext_lazy("unit", "members"),
         club_members,
         "organisation",
-        {},
+        {"stock": club_members_at},
     ),
     (
         "directory.new_club_members",

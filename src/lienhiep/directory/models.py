@@ -156,6 +156,14 @@ class Organisation(models.Model):
     )
     admission_decision_date = models.DateField(_("admission decision date"), null=True, blank=True)
     term_years = models.PositiveSmallIntegerField(_("term length (years)"), default=5)
+    counted_apart = models.BooleanField(
+        _("members counted apart"),
+        default=False,
+        help_text=_(
+            "Leave this organisation's members out of the union's member total; the report "
+            "states them apart (for example a learning-promotion association)."
+        ),
+    )
     signer_name = models.CharField(
         _("signer's name"),
         max_length=100,

@@ -3,6 +3,7 @@
 Figures are the indicator registry's (``measures.py``); this module keeps the lists.
 """
 
+import calendar
 from datetime import date, timedelta
 
 from django.db.models import OuterRef, Q, Subquery
@@ -17,6 +18,11 @@ CONGRESS_DUE_WINDOW = timedelta(days=180)
 
 def year_end(year: int) -> date:
     return date(year, 12, 31)
+
+
+def months_end(year: int, months: int) -> date:
+    """The last day of the year's first ``months`` (30/6 for six months)."""
+    return date(year, months, calendar.monthrange(year, months)[1])
 
 
 def active_on(queryset, day: date):

@@ -75,7 +75,7 @@ class OrganisationViewSet(ScopedModelViewSet):
                             FieldPanel("admission_decision_date"),
                         ]
                     ),
-                    FieldPanel("term_years"),
+                    FieldRowPanel([FieldPanel("term_years"), FieldPanel("counted_apart")]),
                 ],
                 heading=_("Decisions and term"),
             ),

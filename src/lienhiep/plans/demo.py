@@ -128,6 +128,7 @@ def seed_returns(union):
                 "technology_transfers": rng.randrange(3),
                 "activities": f"{organisation.name} tổ chức {rng.randrange(2, 9)} hoạt động chuyên môn, "
                 f"{rng.randrange(1, 5)} lớp bồi dưỡng hội viên trong năm 2024.",
+                "charity": rng.randrange(0, 60, 5) * 1_000_000,
             },
         )
         if organisation.slug in DRAFT_ONLY or yearly_return.state != ReturnState.DRAFT:

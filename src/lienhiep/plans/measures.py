@@ -1,4 +1,5 @@
-"""Figures from member organisations' yearly returns."""
+"""Figures from member organisations' yearly returns: how many were received, and what the
+accepted ones report (research topics applied, transfers, charity)."""
 
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
@@ -6,12 +7,16 @@ from django.utils.translation import pgettext_lazy
 
 from lienhiep.core.indicators import Measure, register
 
-from .enums import RECEIVED_STATES
+from .enums import RECEIVED_STATES, ReturnState
 from .models import YearlyReturn
 
 
 def received_returns(year):
     return YearlyReturn.objects.filter(year=year, state__in=RECEIVED_STATES)
+
+
+def accepted_returns(year):
+    return YearlyReturn.objects.filter(year=year, state=ReturnState.ACCEPTED)
 
 
 register(
@@ -26,23 +31,46 @@ register(
 )
 register(
     Measure(
-        code="plans.research_projects",
-        name=_("Research projects of member organisations"),
-        unit=pgettext_lazy("unit", "projects"),
-        records=received_returns,
+        code="plans.returns_accepted",
+        name=_("Yearly returns accepted"),
+        unit=pgettext_lazy("unit", "returns"),
+        records=accepted_returns,
         organisation_field="organisation",
-        aggregate=lambda: Sum("research_projects"),
-        order=310,
+        order=305,
     )
 )
-register(
-    Measure(
-        code="plans.technology_transfers",
-        name=_("Technology transfers of member organisations"),
-        unit=pgettext_lazy("unit", "transfers"),
-        records=received_returns,
-        organisation_field="organisation",
-        aggregate=lambda: Sum("technology_transfers"),
-        order=320,
+for code, name, unit, field, order in [
+    (
+        "plans.research_projects",
+        _("Research topics applied by member organisations"),
+        pgettext_lazy("unit", "projects"),
+        "research_projects",
+        310,
+    ),
+    (
+        "plans.technology_transfers",
+        _("Technology transfers of member organisations"),
+        pgettext_lazy("unit", "transfers"),
+        "technology_transfers",
+        320,
+    ),
+    (
+        "plans.charity",
+        _("Charity of member organisations"),
+        # a figure in đồng is written as money (``plans.figures``)
+        "đồng",
+        "charity",
+        325,
+    ),
+]:
+    register(
+        Measure(
+            code=code,
+            name=name,
+            unit=unit,
+            records=accepted_returns,
+            organisation_field="organisation",
+            aggregate=lambda field=field: Sum(field),
+            order=order,
+        )
     )
-)

@@ -283,9 +283,18 @@ class YearlyReturn(Versioned, models.Model):
     )
     deadline = models.DateField(_("deadline"))
     members = models.PositiveIntegerField(_("members at year end"), null=True, blank=True)
-    research_projects = models.PositiveIntegerField(_("research projects"), default=0)
+    research_projects = models.PositiveIntegerField(_("research topics applied"), default=0)
     technology_transfers = models.PositiveIntegerField(_("technology transfers"), default=0)
-    activities = models.TextField(_("own activities"), blank=True)
+    charity = models.PositiveBigIntegerField(
+        _("charity (đồng)"),
+        default=0,
+        help_text=_("What the organisation gave or raised for charity and social support."),
+    )
+    activities = models.TextField(
+        _("own activities"),
+        blank=True,
+        help_text=_("The year's highlights, one per line: the report lists them."),
+    )
     notes = models.TextField(_("notes"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(

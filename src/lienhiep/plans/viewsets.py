@@ -196,6 +196,7 @@ class YearlyReturnViewSet(ScopedModelViewSet):
         "members",
         "research_projects",
         "technology_transfers",
+        "charity",
         "activities",
         "notes",
         "submitted_at",
@@ -211,6 +212,7 @@ class YearlyReturnViewSet(ScopedModelViewSet):
                     FieldPanel("members"),
                     FieldPanel("research_projects"),
                     FieldPanel("technology_transfers"),
+                    FieldPanel("charity"),
                 ]
             ),
             FieldPanel("activities"),

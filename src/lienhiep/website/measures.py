@@ -14,6 +14,11 @@ def journal_issues(year):
     return JournalIssuePage.objects.live().filter(year=year)
 
 
+def journal_issues_by(year, months):
+    """The issues of the quarters ended by the end of the year's first ``months``."""
+    return journal_issues(year).filter(quarter__lte=months // 3)
+
+
 register(
     Measure(
         code="website.news",
@@ -33,5 +38,6 @@ register(
         records=journal_issues,
         organisation_field="publisher",
         order=410,
+        stock=journal_issues_by,
     )
 )

@@ -238,9 +238,18 @@ class NewsArticlePage(SearchablePage):
 
 
 class JournalIndexPage(SearchablePage):
+    journal_name = models.CharField(
+        _("name of the journal or bulletin"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Its own name, for example Bản tin Khoa học và Công nghệ Hòa An; the report calls "
+            "its issues by it. Left empty, the report says “tập san điện tử”."
+        ),
+    )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("journal_name"), FieldPanel("intro")]
     subpage_types = ["website.JournalIssuePage"]
     parent_page_types = ["website.HomePage"]
 
@@ -304,6 +313,12 @@ class JournalIssuePage(SearchablePage):
 
     def text_for_search(self):
         return f"{self.title} {self.summary}"
+
+    @property
+    def journal_name(self):
+        """The own name of the journal this issue belongs to ("" when it has none), one query."""
+        journals = JournalIndexPage.objects.ancestor_of(self).exclude(journal_name="")
+        return journals.values_list("journal_name", flat=True).first() or ""
 
 
 class StandardPage(SearchablePage):
