@@ -198,12 +198,7 @@ def open_call(union_id=None):
     )
     if union_id is not None:
         rounds = rounds.filter(contest__union_id=union_id)
-    return (
-        rounds
-        .select_related("contest")
-        .order_by("entry_deadline")
-        .first()
-    )
+    return rounds.select_related("contest").order_by("entry_deadline").first()
 
 
 def latest_journal_issue(root=None):
