@@ -347,6 +347,14 @@ def step(page, value):
     press(page, f"button[value={value}]")
 
 
+def confirm_step(page, button):
+    """Take an irreversible step: its button asks first, and the question is confirmed."""
+    with page.expect_navigation():
+        answer(page, button, confirm=True)
+    errors = page.locator(".messages .error, .error-message")
+    assert not errors.count(), errors.all_inner_texts()
+
+
 def save_form(page):
     """Press Escape (a date picker may be open) and save the admin form."""
     page.keyboard.press("Escape")
@@ -434,7 +442,7 @@ def run_a_contest(page, judge, url):
     row.locator("form.review-form button[type=submit]").click()
     page.wait_for_selector("table.round-entries .decision >> text=đủ điều kiện")
     page.fill("form.round-actions input[name=on]", f"10/08/{YEAR}")
-    step(page, "start_judging")
+    confirm_step(page, "button[value=start_judging]")
     page.wait_for_selector("text=Đang chấm thi")
 
     field = round.fields.get(name__startswith="Nông lâm")
@@ -462,8 +470,7 @@ def run_a_contest(page, judge, url):
         page.click("form.prize-form button[type=submit]")
     page.fill("form.approve-form input[name=number]", "05/QĐ-BTC")
     page.fill("form.approve-form input[name=on]", f"15/09/{YEAR}")
-    with page.expect_navigation():
-        page.click("form.approve-form button[type=submit]")
+    confirm_step(page, "form.approve-form button[type=submit]")
     page.fill("form.publish-form input[name=on]", f"20/09/{YEAR}")
     page.click("form.publish-form button[type=submit]")
     page.wait_for_selector("text=Đã công bố kết quả")
@@ -516,7 +523,7 @@ def honour_intellectuals(page, voters, url):
     step(page, "propose")
     page.fill("input[name=number]", "2001/QĐ-UBND")
     page.fill("input[name=on]", f"20/11/{YEAR}")
-    step(page, "decide")
+    confirm_step(page, "button[value=decide]")
     page.wait_for_selector("text=2001/QĐ-UBND")
 
 
