@@ -333,6 +333,17 @@ def test_prizes_follow_the_ranking_within_the_structure(youth_round, staff):
     assert youth_round.year == 2026
 
 
+def test_prizes_are_never_approved_before_a_judge_has_scored(youth_round, staff):
+    _one_judge_on_each(youth_round, staff, 2, "Hạnh")
+    with pytest.raises(ValidationError) as error:
+        services.approve_prizes(round=youth_round, user=staff, number="02/QĐ-BTC")
+    assert error.value.messages == [
+        "Chưa có giám khảo nào chấm bài của lần thi này: chưa thể phê duyệt giải."
+    ]
+    youth_round.refresh_from_db()
+    assert (youth_round.state, youth_round.approval_number) == (RoundState.JUDGING, "")
+
+
 def test_the_national_quota_is_kept(demo, staff):
     twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
     twelfth.national_quota = 6
