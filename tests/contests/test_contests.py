@@ -56,6 +56,17 @@ def test_round_figures_match_the_demo_rounds(demo):
     assert thirteenth.state == RoundState.OPEN and thirteenth.accepts_entries()
 
 
+def test_a_contests_first_round_starts_with_the_usual_prize_structure(demo):
+    contest = Contest.objects.create(union=demo, kind=ContestKind.TECHNICAL, name="Hội thi mới")
+    first = round_of_2026(contest)
+    assert contest_queries.structure(first) == {
+        PrizeLevel.FIRST: 1,
+        PrizeLevel.SECOND: 2,
+        PrizeLevel.THIRD: 3,
+        PrizeLevel.CONSOLATION: 5,
+    }
+
+
 def test_a_new_round_copies_the_last_rounds_settings(demo):
     eighth = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=8)
     ninth = services.launch_round(
