@@ -174,3 +174,10 @@ def test_a_unions_kind_counts_only_its_held_activities(personas, demo):
         "Hoạt động 0",
         "Hoạt động 1",
     ]
+
+
+def test_a_unions_own_kind_is_not_on_another_unions_dashboard(client, personas, demo, other_union):
+    kind = own_kind(demo)
+    client.force_login(personas["union_staff"])
+    panel = client.get(reverse("wagtailadmin_home"), {"year": 2024}).content.decode()
+    assert (kind.name in panel, other_union.name in panel) == (True, False)

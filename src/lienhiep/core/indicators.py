@@ -54,6 +54,8 @@ class Measure:
     date_field: str | None = None
     #: a staff-defined kind's report sentence (``core.sections.Binding``), when it has one
     binding: object = None
+    #: the union whose own kind this figure counts (its dashboards alone show it); None: every union
+    union_id: int | None = None
 
     def queryset(self, organisation_ids, year, months=12):
         """The records behind the figure of these organisations (``None``: all) in ``year``.

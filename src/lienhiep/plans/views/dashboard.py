@@ -74,7 +74,10 @@ class PlanPanel(DashboardPanel):
             targets__plan__organisation=organisation, targets__plan__year=year
         )
         codes = [*indicators.values_list("code", flat=True), *DASHBOARD_CODES, OVERDUE_CONGRESSES]
-        ordered = list(Indicator.objects.filter(Q(code__in=codes) | queries.staff_defined()))
+        ordered = queries.shown_to(
+            list(Indicator.objects.filter(Q(code__in=codes) | queries.staff_defined())),
+            organisation,
+        )
         all_figures = figures.figures(organisation, year, ordered)
         overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
         today = timezone.localdate()
