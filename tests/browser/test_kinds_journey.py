@@ -1,10 +1,13 @@
 """The federation's staff define a consulting kind with its report sentence (a wrong placeholder
-is refused in Vietnamese); the union's staff enter a record of it; the dashboard counts it."""
+is refused in Vietnamese); the union's staff enter a record of it; the dashboard counts it. The
+union's staff then define their own union's activity kind with its sentence, enter a held
+activity of it, and the dashboard counts that too."""
 
 import re
 
 import pytest
 
+from lienhiep.activities.models import Activity, ActivityKind
 from lienhiep.consulting.models import ConsultingKind, ConsultingRecord
 from lienhiep.directory.demo import DEMO_PASSWORD
 
@@ -16,6 +19,7 @@ pytestmark = [
 ]
 
 KIND = "Góp ý dự thảo văn bản"
+ACTIVITY_KIND = "Tư vấn sở hữu trí tuệ"
 
 
 def submit(page):
@@ -64,3 +68,27 @@ def test_a_kind_defined_with_its_sentence_counts_its_first_record(live_server, s
     staff.goto(f"{url}/admin/?year=2024")
     figure = staff.locator(".plan-panel__figures li", has_text=KIND).inner_text()
     assert figure == f"{KIND}: 1"
+
+    staff.goto(f"{url}/admin/activities/kinds/new/")
+    staff.fill("input[name=name]", ACTIVITY_KIND)
+    staff.fill("input[name=slug]", "tu-van-shtt")
+    staff.fill("input[name=unit]", "buổi tư vấn")
+    staff.select_option("select[name=report_section]", "activities.work")
+    staff.fill("input[name=sentence]", "Tổ chức {số} buổi tư vấn sở hữu trí tuệ.")
+    submit(staff)
+    staff.wait_for_url(re.compile(r".*/admin/activities/kinds/$"))
+    assert ActivityKind.objects.get(slug="tu-van-shtt").union.slug == "hoa-an"
+
+    staff.goto(f"{url}/admin/activities/new/")
+    staff.select_option("select[name=kind]", label=ACTIVITY_KIND)
+    staff.fill("input[name=title]", "Tư vấn đăng ký nhãn hiệu gạo Hòa An")
+    staff.fill("input[name=start_date]", "20/11/2024")
+    staff.select_option("select[name=state]", "held")
+    submit(staff)
+    staff.wait_for_url(re.compile(r".*/admin/activities/$"))
+    activity = Activity.objects.get(title="Tư vấn đăng ký nhãn hiệu gạo Hòa An")
+    assert (activity.kind.slug, activity.organiser.slug) == ("tu-van-shtt", "hoa-an")
+
+    staff.goto(f"{url}/admin/?year=2024")
+    figure = staff.locator(".plan-panel__figures li", has_text=ACTIVITY_KIND).inner_text()
+    assert figure == f"{ACTIVITY_KIND}: 1"

@@ -118,6 +118,16 @@ def entry_data(round, title="Máy lọc nước mini", field=None, authors=None,
     )
 
 
+def scored_by_a_judge(round, entry, given="Chấm"):
+    """``entry`` (eligible, the round judging) scored by a judge seated for it: full points."""
+    judge = judge_user(round, entry.field, given)
+    services.assign_automatically(round=round, user=union_staff(round.contest.union))
+    assignment = entry.assignments.get(judge__person__account=judge)
+    points = {criterion.pk: criterion.max_points for criterion in round.criteria.all()}
+    services.score(assignment=assignment, user=judge, points=points)
+    return judge
+
+
 def judge_user(round, field, given):
     person = make_person(round.contest.union, "Trịnh", "Văn", given)
     person.account = make_user()

@@ -56,6 +56,17 @@ def test_round_figures_match_the_demo_rounds(demo):
     assert thirteenth.state == RoundState.OPEN and thirteenth.accepts_entries()
 
 
+def test_a_contests_first_round_starts_with_the_usual_prize_structure(demo):
+    contest = Contest.objects.create(union=demo, kind=ContestKind.TECHNICAL, name="Hội thi mới")
+    first = round_of_2026(contest)
+    assert contest_queries.structure(first) == {
+        PrizeLevel.FIRST: 1,
+        PrizeLevel.SECOND: 2,
+        PrizeLevel.THIRD: 3,
+        PrizeLevel.CONSOLATION: 5,
+    }
+
+
 def test_a_new_round_copies_the_last_rounds_settings(demo):
     eighth = ContestRound.objects.get(contest__kind=ContestKind.TECHNICAL, number=8)
     ninth = services.launch_round(
@@ -331,6 +342,17 @@ def test_prizes_follow_the_ranking_within_the_structure(youth_round, staff):
     figures = contest_queries.round_figures(youth_round)
     assert figures.prizes[PrizeLevel.FIRST] == 1 and figures.national[PrizeLevel.SECOND] == 1
     assert youth_round.year == 2026
+
+
+def test_prizes_are_never_approved_before_a_judge_has_scored(youth_round, staff):
+    _one_judge_on_each(youth_round, staff, 2, "Hạnh")
+    with pytest.raises(ValidationError) as error:
+        services.approve_prizes(round=youth_round, user=staff, number="02/QĐ-BTC")
+    assert error.value.messages == [
+        "Chưa có giám khảo nào chấm bài của lần thi này: chưa thể phê duyệt giải."
+    ]
+    youth_round.refresh_from_db()
+    assert (youth_round.state, youth_round.approval_number) == (RoundState.JUDGING, "")
 
 
 def test_the_national_quota_is_kept(demo, staff):

@@ -8,6 +8,8 @@ from openpyxl import Workbook
 
 from lienhiep.contests import importing
 from lienhiep.contests.enums import EntrySource
+from lienhiep.privacy.enums import ConsentGiver
+from tests.dates import tomorrow
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +104,54 @@ def test_import_creates_entries_with_their_authors(youth_round, staff):
         ("Trần Bảo Ngọc", True),
         ("Lý Gia Hân", False),
     ]
+
+
+ENTRY = ["sản phẩm thân thiện với môi trường", "Tự mở nắp.", "", None, "", ""]
+
+
+def test_import_records_the_consent_forms_signed_on_paper(youth_round, staff):
+    content = _workbook(
+        [
+            [1, "Thùng rác thông minh", *ENTRY, "Có", "không", "15/03/2026"],
+            [2, "Đèn học gấp gọn", *ENTRY],
+        ],
+        [
+            [1, "Trần Bảo Ngọc", "12/03/2013"],
+            [1, "Lý Gia Hân", "01/07/2014"],
+            [2, "Vi Thị Hoa", "01/02/2015"],
+        ],
+    )
+    first, second = importing.import_entries(round=youth_round, content=content, user=staff)
+    assert [(a.consent_by, a.paper_consent_on, a.publish_consent) for a in first.authors.all()] == [
+        (ConsentGiver.PAPER, date(2026, 3, 15), False)
+    ] * 2
+    author = second.authors.get()
+    assert (author.paper_consent_on, author.publish_consent) == (None, False)
+
+
+def test_import_names_every_bad_consent_cell_and_saves_nothing(youth_round, staff):
+    future = tomorrow().strftime("%d/%m/%Y")
+    content = _workbook(
+        [
+            [1, "Thùng rác thông minh", *ENTRY, "Có", "Có", None],
+            [2, "Đèn học gấp gọn", *ENTRY, "Không", "", "15/03/2026"],
+            [3, "Quạt mini", *ENTRY, "Có lẽ", "", "15/03/2026"],
+            [4, "Bình tưới", *ENTRY, "x", "", future],
+        ],
+        [[n, f"Tác giả {n}", "12/03/2013"] for n in range(1, 5)],
+    )
+    with pytest.raises(importing.ImportFailed) as failure:
+        importing.import_entries(round=youth_round, content=content, user=staff)
+    assert [str(p) for p in failure.value.problems] == [
+        "Trang tính “Bài dự thi”, dòng 4, cột I (Đã nhận phiếu đồng ý): "
+        "“Có lẽ” không phải “Có” hay “Không”",
+        "Trang tính “Bài dự thi”, dòng 2, cột K (Ngày ký phiếu đồng ý): "
+        "Hãy ghi ngày ký phiếu đồng ý.",
+        "Trang tính “Bài dự thi”, dòng 3, cột I (Đã nhận phiếu đồng ý): "
+        "ghi “Có”: dòng này ghi sự đồng ý nên đã nhận phiếu đồng ý",
+        f"Trang tính “Bài dự thi”, dòng 5, cột K (Ngày ký phiếu đồng ý): "
+        f"ngày {future} là ngày trong tương lai",
+        "Trang tính “Tác giả”, dòng 4, cột A (Số thứ tự bài): "
+        "không có bài dự thi nào mang số thứ tự 3 ở trang “Bài dự thi”",
+    ]
+    assert not youth_round.entries.exists()

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lienhiep.contests import services
-from lienhiep.contests.enums import ContestKind
+from lienhiep.contests.enums import ContestKind, PrizeLevel
 from lienhiep.contests.models import Contest, ContestRound
 from lienhiep.directory import roles
 from lienhiep.directory.enums import OrganisationKind
@@ -53,6 +53,19 @@ def test_the_judging_screen_parses_its_numbers_and_dates(client, youth_round, st
     assert "“32/01/2026” không phải là ngày viết theo dạng dd/mm/yyyy" in page
     youth_round.refresh_from_db()
     assert youth_round.results_published_on is None
+
+
+def test_the_judging_screen_says_which_levels_have_no_prizes(client, youth_round, staff):
+    client.force_login(staff)
+    url = reverse("contests_round_judging", args=[youth_round.pk])
+    assert "prize-warning" not in client.get(url).content.decode()
+    youth_round.prizes.filter(level__in=[PrizeLevel.FIRST, PrizeLevel.THIRD]).update(count=0)
+    page = client.get(url).content.decode()
+    warning = page.split('class="help-block help-warning prize-warning">')[1].split("<a ")[0]
+    assert " ".join(warning.split()) == (
+        "Cơ cấu giải không có Giải Nhất, Giải Ba: đề xuất giải sẽ không trao giải nào ở các mức này."
+    )
+    assert reverse("contests_round:edit", args=[youth_round.pk]) in page
 
 
 def test_an_unknown_action_is_a_bad_request(client, youth_round, staff):

@@ -11,7 +11,7 @@ from lienhiep.contests.enums import EntrySource, RoundState
 from lienhiep.contests.models import ContestRound
 from tests.dates import before_message, future_message, tomorrow
 
-from .conftest import entry_data
+from .conftest import entry_data, scored_by_a_judge
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,7 @@ def test_the_steps_of_a_past_year_keep_their_own_dates(youth_round, staff):
     entry = paper_entry(youth_round, staff)
     services.review_entry(entry=entry, eligible=True, user=staff, on=date(2026, 3, 2))
     services.start_judging(round=youth_round, user=staff, on=date(2026, 4, 1))
+    scored_by_a_judge(youth_round, entry)
     services.approve_prizes(round=youth_round, user=staff, number="01/QĐ-BTC", on=date(2026, 5, 2))
     services.publish_results(round=youth_round, user=staff, on=date(2026, 5, 10))
     services.forward(entry=entry, user=staff, on=date(2026, 5, 20))

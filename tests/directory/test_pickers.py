@@ -8,6 +8,7 @@ from lienhiep.activities.models import Activity
 from lienhiep.directory.enums import PARTNER_KINDS, UNION_FAMILY_KINDS, OrganisationKind
 from lienhiep.directory.models import Organisation
 from lienhiep.honours.models import HonourRound
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,15 @@ def test_an_activity_organiser_starts_at_the_union_and_is_one_of_its_own(client,
     assert kinds(form.fields["organiser"]) <= set(UNION_FAMILY_KINDS)
     assert OrganisationKind.PEOPLES_COMMITTEE in kinds(form.fields["co_organisers"])
     assert OrganisationKind.FEDERATION not in kinds(form.fields["co_organisers"])
+
+
+def test_the_setup_superuser_without_a_scope_starts_at_the_default_union(client, demo):
+    """The login of the first-run setup has no organisation scope: its forms start at the
+    installation's default union (``directory.rules.own_organisation``)."""
+    client.force_login(make_user(superuser=True))
+    assert form_of(client, reverse("activities_activity:add"))["organiser"].value() == demo.pk
+    assert form_of(client, reverse("consulting_case:add"))["union"].value() == demo.pk
+    assert form_of(client, reverse("directory_person:add"))["home"].value() == demo.pk
 
 
 def test_an_officer_s_activity_starts_at_their_own_association(client, personas):

@@ -10,7 +10,7 @@ class ActivitiesConfig(AppConfig):
     def ready(self):
         from lienhiep.directory import roles
 
-        # The kinds are shared by every union: only the federation's staff change them.
+        # Union staff keep their union's own kinds; which kinds is ``rules.kinds_changed_by``.
         every = {"activity": roles.ALL, "activityattachment": roles.ALL, "activitykind": ("view",)}
-        roles.grant_staff("activities", every, federation={"activitykind": roles.ALL})
+        roles.grant_staff("activities", every | {"activitykind": roles.ALL})
         roles.grant(roles.OFFICER, "activities", every)

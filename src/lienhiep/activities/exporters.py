@@ -12,5 +12,6 @@ class ImportTemplate(Exporter):
     identifier = "activities.import_template"
     verbose_name = _("Activities import workbook")
 
-    def render(self):
-        return Rendered("mau-nhap-hoat-dong.xlsx", XLSX, importing.template_workbook())
+    def render(self, user=None):
+        """The kinds listed are those ``user`` records (every kind without a user)."""
+        return Rendered("mau-nhap-hoat-dong.xlsx", XLSX, importing.template_workbook(user))

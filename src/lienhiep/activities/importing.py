@@ -24,7 +24,7 @@ from lienhiep.directory.importing import VisibleReader
 
 from .enums import ActivityState
 from .models import Activity, ActivityKind
-from .rules import can_record
+from .rules import can_record, kinds_for
 
 SHEET = "Hoạt động"
 COLUMNS = [
@@ -49,9 +49,8 @@ HINTS = {"kind": gettext_lazy("The name of an activity kind (see the sheet “Lo
 class Reader(VisibleReader):
     def __init__(self, user):
         super().__init__(user)
-        self.kinds = {fold(k.name): k for k in ActivityKind.objects.all()} | {
-            k.slug: k for k in ActivityKind.objects.all()
-        }
+        kinds = list(kinds_for(user))
+        self.kinds = {fold(k.name): k for k in kinds} | {k.slug: k for k in kinds}
 
     def parse_kind(self, column, value):
         names = ", ".join(sorted(k.name for k in set(self.kinds.values())))
@@ -111,8 +110,9 @@ def positions_fields(positions):
     return {column.field for column in positions}
 
 
-def template_workbook() -> bytes:
-    """The workbook to fill in: the activities sheet, a guide to every column, the kinds."""
+def template_workbook(user=None) -> bytes:
+    """The workbook to fill in: the activities sheet, a guide to every column, the kinds (those
+    ``user`` records, or every kind)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -124,7 +124,7 @@ def template_workbook() -> bytes:
         cell.font = Font(bold=True)
     kinds = workbook.create_sheet(KINDS_SHEET)
     kinds.append([KINDS_SHEET])
-    for kind in ActivityKind.objects.all():
+    for kind in ActivityKind.objects.all() if user is None else kinds_for(user):
         kinds.append([kind.name])
     add_guide(workbook, {SHEET: COLUMNS}, HINTS)
     return save_workbook(workbook)

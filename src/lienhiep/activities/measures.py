@@ -123,6 +123,7 @@ def kind_measures(kind):
             order=300 + kind.order,
             date_field="start_date",
             binding=kind.binding(describe=describe),
+            union_id=kind.union_id,
         )
     ]
 

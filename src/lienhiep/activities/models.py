@@ -16,8 +16,21 @@ from .enums import ActivityState, AttachmentKind
 
 
 class ActivityKind(BoundToSection):
-    """A kind of activity; one staff define gets its own figure (``measures.py``) at once."""
+    """A kind of activity; one staff define gets its own figure (``measures.py``) at once.
 
+    A kind without a union is shared by every union (the federation's staff keep those); a union's
+    staff keep the kinds of their own union, which only that union uses.
+    """
+
+    union = models.ForeignKey(
+        Organisation,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="activity_kinds",
+        verbose_name=_("union"),
+        help_text=_("The union that uses this kind; blank: every union (federation staff only)."),
+    )
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("code"), max_length=60, unique=True)
     unit = models.CharField(

@@ -5,13 +5,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 
-from lienhiep.core.admin_views import PlainModelViewSet, ScopedModelViewSet
+from lienhiep.core.admin_views import ScopedDeleteView, ScopedEditView, ScopedModelViewSet
 from lienhiep.core.bulk import BulkIndexView
 from lienhiep.core.widgets import SearchableCheckboxes
 
 from . import rules
 from .filters import ActivityFilterSet
-from .forms import ActivityForm
+from .forms import ActivityForm, ActivityKindForm
 from .models import Activity, ActivityKind
 
 
@@ -94,14 +94,46 @@ class ActivityViewSet(ScopedModelViewSet):
     )
 
 
-class ActivityKindViewSet(PlainModelViewSet):
+class KindChangeMixin:
+    """A kind is changed only by those who keep it (a guessed URL answers 404)."""
+
+    def scoped_queryset(self):
+        return rules.kinds_changed_by(self.request.user)
+
+
+class KindEditView(KindChangeMixin, ScopedEditView):
+    pass
+
+
+class KindDeleteView(KindChangeMixin, ScopedDeleteView):
+    pass
+
+
+class ActivityKindViewSet(ScopedModelViewSet):
+    """Everyone reads the shared kinds and their union's; each keeps only their own."""
+
     model = ActivityKind
+    visible = staticmethod(rules.kinds_for)
+    edit_view_class = KindEditView
+    delete_view_class = KindDeleteView
     icon = "tag"
     menu_label = _("Activity kinds")
     url_prefix = "activities/kinds"
     name = "activities_kind"
-    list_display = ["name", "slug", "unit", "report_section", "order"]
-    form_fields = ["name", "slug", "unit", "order", "report_section", "sentence", "lists_records"]
+    list_display = ["name", "slug", "unit", "union", "report_section", "order"]
+    form_fields = [
+        "name",
+        "slug",
+        "unit",
+        "union",
+        "order",
+        "report_section",
+        "sentence",
+        "lists_records",
+    ]
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in form_fields], base_form_class=ActivityKindForm
+    )
 
 
 class ActivitiesViewSetGroup(ViewSetGroup):

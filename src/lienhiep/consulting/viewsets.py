@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 
 from lienhiep.core.admin_views import ScopedCreateView, ScopedModelViewSet
-from lienhiep.directory.rules import scope_organisation
+from lienhiep.directory.rules import own_organisation
 
 from . import rules, services
 from .forms import CaseForm
@@ -24,7 +24,7 @@ class CaseCreateView(ScopedCreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        scope = scope_organisation(self.request.user)
+        scope = own_organisation(self.request.user)
         if scope is not None:
             initial["union"] = scope.pk
         return initial

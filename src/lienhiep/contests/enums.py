@@ -75,6 +75,14 @@ class PrizeLevel(models.TextChoices):
 #: levels from the highest down
 LEVELS = list(PrizeLevel)
 
+#: the prize structure a contest's first round starts with (staff change it on the round's form)
+DEFAULT_PRIZES = {
+    PrizeLevel.FIRST: 1,
+    PrizeLevel.SECOND: 2,
+    PrizeLevel.THIRD: 3,
+    PrizeLevel.CONSOLATION: 5,
+}
+
 
 class Stage(models.TextChoices):
     PRELIMINARY = "preliminary", _("Preliminary judging")

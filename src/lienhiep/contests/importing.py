@@ -3,15 +3,17 @@
 Sheet “Bài dự thi” holds one entry per row with a number chosen by the sender; sheet “Tác giả”
 one author per row with the number of their entry. The first author of an entry is its main
 author. The round's eligibility rules are checked cell by cell (an author too old is named at
-their birth date).
+their birth date). The consent forms signed on paper are recorded as on the paper entry form:
+received, consenting to publishing or not, and the day they were signed (never in the future).
 """
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from lienhiep.core.formatting import fold
+from lienhiep.core.formatting import fold, format_date
 from lienhiep.core.importing import (
     BaseReader,
     Column,
@@ -22,6 +24,7 @@ from lienhiep.core.importing import (
     open_workbook,
     save_workbook,
 )
+from lienhiep.privacy.consent import ConsentData
 
 from . import services
 from .enums import EntrySource
@@ -40,6 +43,9 @@ ENTRY_COLUMNS = [
     Column("Năm bắt đầu áp dụng", "applied_since", "int"),
     Column("Email liên hệ", "email", "email"),
     Column("Điện thoại", "phone", max_length=30),
+    Column("Đã nhận phiếu đồng ý", "paper_consent", "yes"),
+    Column("Đồng ý công bố", "paper_publish_consent", "yes"),
+    Column("Ngày ký phiếu đồng ý", "paper_consent_on", "date"),
 ]
 AUTHOR_COLUMNS = [
     Column("Số thứ tự bài", "entry", "int", True),
@@ -80,6 +86,34 @@ def _problem(reader, sheet, row, positions, field, reason):
     )
 
 
+def consent_problems(values):
+    """``[(field, reason)]``: what is wrong with an entry row's paper consent cells."""
+    received, day = values.get("paper_consent"), values.get("paper_consent_on")
+    found = []
+    if received and not day:
+        found.append(("paper_consent_on", _("Give the date the consent forms were signed.")))
+    if not received and (day or values.get("paper_publish_consent")):
+        found.append(
+            ("paper_consent", _("write “Có”: the row gives a consent, so the forms were received"))
+        )
+    if day and day > timezone.localdate():
+        found.append(
+            ("paper_consent_on", _("the date %(day)s is in the future") % {"day": format_date(day)})
+        )
+    return found
+
+
+def paper_consent(values):
+    """The consent of every author of the row, as the paper entry form records it."""
+    if not values.get("paper_consent"):
+        return ConsentData()
+    return ConsentData(
+        processing=True,
+        publishing=bool(values.get("paper_publish_consent")),
+        paper_on=values.get("paper_consent_on"),
+    )
+
+
 def read(round, content):
     """The entries of the workbook as ``[(row, EntryData)]``, or ``ImportFailed``."""
     workbook = open_workbook(content)
@@ -110,7 +144,7 @@ def read(round, content):
         for column in columns
     ):
         raise ImportFailed(reader.problems)  # without a required column no row can be read
-    by_number, rows = {}, {}
+    by_number, rows, consents = {}, {}, {}
     for row, values in entries:
         if values["number"] in by_number:
             _problem(reader, ENTRIES, row, entry_positions, "number", _("the number is used twice"))
@@ -126,6 +160,9 @@ def read(round, content):
             phone=values.get("phone", ""),
         )
         rows[values["number"]] = row
+        consents[values["number"]] = paper_consent(values)
+        for field, problem in consent_problems(values):
+            _problem(reader, ENTRIES, row, entry_positions, field, problem)
         for field, problem in (
             ("applied_since", services.applied_problem(round, values.get("applied_since"))),
             ("title", services.earlier_problem(round, values["title"])),
@@ -151,6 +188,7 @@ def read(round, content):
             workplace=values.get("workplace", ""),
             phone=values.get("phone", ""),
             is_main=not data.authors,
+            consent=consents[values["entry"]],
         )
         problem = services.age_problem(round, author)
         if problem:

@@ -140,5 +140,5 @@ HOLDER = Holder(
     erase=erase,
     files=files,
     expired=expired,
-    logged=(Entry,),
+    logged={Entry: "round__contest__union", Author: "entry__round__contest__union"},
 )

@@ -78,11 +78,15 @@ def missing_sheets(*names) -> ImportFailed:
     return ImportFailed([Problem("", 0, "", "", reason)])
 
 
+#: how a yes/no cell may be written (accent-folded)
+YES_NO = {"co": True, "x": True, "1": True, "khong": False, "0": False}
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
     field: str
-    kind: str = "text"  # text, int, date, choice, org, person, bloc, province, email
+    kind: str = "text"  # text, int, date, choice, yes, org, person, bloc, province, email
     required: bool = False
     choices: type | None = None
     max_length: int | None = None
@@ -272,6 +276,15 @@ class BaseReader:
         except ValidationError as error:
             raise ValueError(error.messages[0]) from None
 
+    def parse_yes(self, column, value):
+        """A yes/no cell: "Có" or "Không" (with or without accents, any case), or a ticked box."""
+        if isinstance(value, bool | int | float) and value in (0, 1):
+            return bool(value)
+        answer = YES_NO.get(fold(str(value)))
+        if answer is None:
+            raise ValueError(_("“%(value)s” is neither “Có” nor “Không”") % {"value": value})
+        return answer
+
     def parse_choice(self, column, value):
         wanted = fold(str(value))
         for choice in column.choices:
@@ -322,6 +335,7 @@ HINTS = {
     "email": gettext_lazy("An e-mail address"),
     "int": gettext_lazy("A whole number"),
     "date": gettext_lazy("A date, dd/mm/yyyy"),
+    "yes": gettext_lazy("Có or Không"),
     "org": gettext_lazy("The code of an organisation you may work with"),
     "orgs": gettext_lazy("The codes of organisations you may work with, separated by “;”"),
     "person": gettext_lazy("The code of a person you may work with"),

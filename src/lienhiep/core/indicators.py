@@ -57,6 +57,8 @@ class Measure:
     #: a stock counted on a day (``stock(year, months)``: the records at the end of the year's
     #: first ``months``), for figures of part of a year that are not a sum of dated records
     stock: Callable | None = None
+    #: the union whose own kind this figure counts (its dashboards alone show it); None: every union
+    union_id: int | None = None
 
     def queryset(self, organisation_ids, year, months=12):
         """The records behind the figure of these organisations (``None``: all) in ``year``.

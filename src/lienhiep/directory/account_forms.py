@@ -35,7 +35,7 @@ class AccountForm(forms.Form):
         ]
         visible = rules.organisations_for(user).exclude(kind__in=PARTNER_KINDS)
         self.fields["organisation"].queryset = visible
-        self.fields["organisation"].initial = rules.scope_organisation(user)
+        self.fields["organisation"].initial = rules.own_organisation(user)
         self.fields["person"].queryset = rules.people_for(user)
 
 

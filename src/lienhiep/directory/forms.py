@@ -7,7 +7,7 @@ from lienhiep.core.forms import VersionCheckMixin, VisibleTextMixin
 from . import rules
 from .enums import OrganisationKind
 from .models import MemberCount, Organisation, Person
-from .rules import scope_organisation
+from .rules import own_organisation
 
 
 class RegistryForm(VisibleTextMixin, VersionCheckMixin, WagtailAdminModelForm):
@@ -18,7 +18,8 @@ class RegistryForm(VisibleTextMixin, VersionCheckMixin, WagtailAdminModelForm):
     ``organisation_kinds`` names the organisation fields that offer only some kinds
     (``{"requester": PARTNER_KINDS}``); a field named ``union`` offers only unions. On a new
     record, the fields of ``starts_at_own_union`` (and ``union``) start at the user's own
-    organisation when it is one they offer.
+    organisation (``rules.own_organisation``: the default union for a login without a scope)
+    when it is one they offer.
     """
 
     organisation_kinds: dict = {}
@@ -47,7 +48,7 @@ class RegistryForm(VisibleTextMixin, VersionCheckMixin, WagtailAdminModelForm):
                 field.queryset = field.queryset.filter(kind__in=kinds)
 
     def _start_at_own_union(self):
-        own = scope_organisation(self.for_user)
+        own = own_organisation(self.for_user)
         names = {"union", *self.starts_at_own_union} & set(self.fields)
         for name in names:
             offered = own is not None and self.fields[name].queryset.filter(pk=own.pk).exists()
@@ -77,7 +78,7 @@ class PersonForm(RegistryForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk and self.for_user is not None and "home" in self.fields:
-            self.fields["home"].initial = scope_organisation(self.for_user)
+            self.fields["home"].initial = own_organisation(self.for_user)
 
 
 class EnteredByForm(RegistryForm):

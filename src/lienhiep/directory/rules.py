@@ -27,7 +27,9 @@ from django.utils.translation import gettext as _
 from lienhiep.core.memo import remembered
 
 from . import roles
+from .enums import OrganisationKind
 from .models import AccountScope, MemberCount, Membership, Organisation, Person, Term
+from .setup import default_union
 
 SUBTREE = """
     WITH RECURSIVE tree(id) AS (
@@ -109,6 +111,25 @@ def scope_organisation(user):
     if not user.is_authenticated:
         return None
     return _memo(user, "scope", lambda: _scope(user))
+
+
+def own_organisation(user):
+    """The organisation a user works for: their scope, or the default union for those who see
+    everything (the superuser of the first-run setup has no scope)."""
+    own = scope_organisation(user)
+    if own is None and sees_everything(user):
+        own = default_union()
+    return own
+
+
+def union_for(user):
+    """The union a user works in: the union at or above their scope, or the default union."""
+    scope = scope_organisation(user)
+    while scope is not None and scope.kind != OrganisationKind.UNION:
+        scope = scope.parent
+    if scope is None and sees_everything(user):
+        scope = default_union()
+    return scope
 
 
 def _visible_ids(user):

@@ -11,7 +11,7 @@ from lienhiep.directory.models import MemberCount, Organisation, Term
 from lienhiep.directory.queries import active_on, due_for_congress, year_end
 from lienhiep.directory.rules import subtree_ids
 
-from .enums import RECEIVED_STATES
+from .enums import RECEIVED_STATES, Method
 from .models import ReportedValue, YearlyReturn
 
 
@@ -85,3 +85,15 @@ def staff_defined():
     for prefix in FAMILIES:
         kinds |= Q(code__startswith=prefix)
     return kinds | ~Q(report_section="")
+
+
+def _owner(indicator):
+    measure = indicator.measure if indicator.method == Method.COMPUTED else None
+    return measure.union_id if measure is not None else None
+
+
+def shown_to(indicators, organisation):
+    """``indicators`` without the figures of kinds another union keeps as its own."""
+    owners = {_owner(i) for i in indicators} - {None}
+    mine = {union for union in owners if organisation.pk in subtree_ids(union)}
+    return [i for i in indicators if _owner(i) is None or _owner(i) in mine]

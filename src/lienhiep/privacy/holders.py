@@ -30,9 +30,10 @@ class Holder:
     files: Callable = field(default=lambda record: [])  # (record) -> [FieldFile]
     #: the records whose retention period has passed on a day: (date) -> list of records
     expired: Callable = field(default=lambda today: [])
-    #: the models whose log entries record staff changing this personal data (the entry of an
-    #: author: its authors are edited on its screen)
-    logged: tuple = ()
+    #: the models whose log entries record staff viewing or changing this personal data (the entry
+    #: of an author: its authors are edited on its screen), each with the path to its union, by
+    #: which the processing log shows a union's readers only their union's entries
+    logged: dict = field(default_factory=dict)
 
 
 HOLDERS: list[Holder] = []

@@ -160,3 +160,9 @@ def export_person_data(*, request, user):
     if request.kind == RequestKind.ACCESS and request.state == RequestState.OPEN:
         _close(request, user, _("The file of every record held was given to the person."))
     return rendered
+
+
+def log_viewed(*, record, user):
+    """``user`` opened the screen of ``record``, which holds personal data: the processing log
+    says who viewed what, and when."""
+    log(record, "privacy.record.viewed", user=user)

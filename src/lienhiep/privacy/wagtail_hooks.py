@@ -70,3 +70,6 @@ def register_log_actions(actions):
     actions.register_action(
         "privacy.person.anonymised", _("Anonymise an author"), _("Author anonymised")
     )
+    actions.register_action(
+        "privacy.record.viewed", _("View personal data"), _("Personal data viewed")
+    )

@@ -28,4 +28,4 @@ def import_view(request):
 def template_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    return response(ImportTemplate().render())
+    return response(ImportTemplate().render(user=request.user))

@@ -66,7 +66,12 @@ def set_prize(*, entry, level, user):
 
 @transaction.atomic
 def approve_prizes(*, round, user, number, on=None):
+    """The committee's decision on the prizes: only once judges have scored the round's entries."""
     require_round_staff(user, round)
+    if not queries.has_scores(round):
+        raise ValidationError(
+            _("No judge has scored an entry of this round yet: the prizes cannot be approved.")
+        )
     if not number.strip():
         raise ValidationError(_("Give the number of the committee's decision."))
     return step(round, RoundState.AWARDED, user=user, on=on, approval_number=number.strip())

@@ -11,7 +11,7 @@ from wagtail.log_actions import log
 from lienhiep.core.formatting import format_count
 
 from .. import queries
-from ..enums import DEFAULT_CRITERIA, DEFAULT_FIELDS, LEVELS, PrizeLevel, RoundState
+from ..enums import DEFAULT_CRITERIA, DEFAULT_FIELDS, DEFAULT_PRIZES, LEVELS, PrizeLevel, RoundState
 from ..models import ContestField, ContestRound, Criterion, PrizeTier, Score
 from .base import require_contest_staff, require_round_staff, step
 
@@ -112,14 +112,17 @@ def _default_children(round, kind):
         Criterion(round=round, name=name, max_points=points, sort_order=order)
         for order, (name, points) in enumerate(DEFAULT_CRITERIA, start=1)
     )
-    PrizeTier.objects.bulk_create(PrizeTier(round=round, level=level) for level in LEVELS)
+    PrizeTier.objects.bulk_create(
+        PrizeTier(round=round, level=level, count=DEFAULT_PRIZES[level]) for level in LEVELS
+    )
 
 
 @transaction.atomic
 def launch_round(*, contest, number, period, launch_date, entry_deadline, user, **fields):
     """A new round, with the last round's settings, fields, criteria and prizes copied over.
 
-    The first round of a contest gets the default fields of its kind and the usual criteria.
+    The first round of a contest gets the default fields of its kind, the usual criteria and
+    prize structure (``enums.DEFAULT_PRIZES``).
     """
     require_contest_staff(user, contest)
     previous = contest.rounds.order_by("-number").first()

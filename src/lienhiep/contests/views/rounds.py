@@ -107,6 +107,7 @@ def judging_view(request, pk):
         (f for f in ranking if str(f.pk) == request.GET.get("field")), next(iter(ranking), None)
     )
     fields = [] if shown is None else [_field_panel(request, round, stage, shown, ranking[shown])]
+    structure = queries.structure(round)
     return TemplateResponse(
         request,
         "contests/round_judging.html",
@@ -117,7 +118,8 @@ def judging_view(request, pk):
             "fields": fields,
             "all_fields": [(f, len(rows)) for f, rows in ranking.items()],
             "shown": shown,
-            "structure": queries.structure(round),
+            "structure": structure,
+            "without_prizes": [level.label for level, count in structure.items() if not count],
             "figures": queries.round_figures(round),
             "scored": queries.has_scores(round),
             "levels": LEVELS,

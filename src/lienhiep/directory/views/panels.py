@@ -5,9 +5,9 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from .. import measures, rules
-from ..enums import OrganisationKind
 from ..models import MemberCount
-from ..setup import CHOSEN_YEAR, default_union
+from ..rules import union_for
+from ..setup import CHOSEN_YEAR
 
 
 class DashboardPanel(Component):
@@ -24,16 +24,6 @@ def remembered_year(request, year=None):
         session[CHOSEN_YEAR] = year
         return year
     return session.get(CHOSEN_YEAR)
-
-
-def union_for(user):
-    """The union whose figures a user reads: their scope's union, or the default union."""
-    scope = rules.scope_organisation(user)
-    while scope is not None and scope.kind != OrganisationKind.UNION:
-        scope = scope.parent
-    if scope is None and rules.sees_everything(user):
-        scope = default_union()
-    return scope
 
 
 class RegistryPanel(DashboardPanel):

@@ -89,10 +89,13 @@ class PlanPanel(DashboardPanel):
             return {"organisation": None}
         planned = Q(targets__plan__organisation=organisation, targets__plan__year=year)
         codes = [*DASHBOARD_CODES, OVERDUE_CONGRESSES, *drawing.card_codes()]
-        ordered = list(
-            Indicator.objects.filter(
-                planned | Q(code__in=codes) | queries.staff_defined()
-            ).distinct()
+        ordered = queries.shown_to(
+            list(
+                Indicator.objects.filter(
+                    planned | Q(code__in=codes) | queries.staff_defined()
+                ).distinct()
+            ),
+            organisation,
         )
         all_figures = figures.figures(organisation, year, ordered)
         overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
