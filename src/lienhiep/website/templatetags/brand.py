@@ -22,5 +22,6 @@ def brand_logo(context, size):
     html = kept(
         f"website:brand:{request.get_host()}:{size}",
         lambda: render_to_string("website/brand_logo.html", {"size": size}, request=request),
+        request,
     )
     return mark_safe(html)  # our own template's output, rendered above
