@@ -11,7 +11,7 @@ from lienhiep.directory.models import Organisation, Person
 from lienhiep.honours.models import Commendation, HonourRound
 from tests.dates import in_vietnamese
 
-from .conftest import answer, choose_person, log_in
+from .conftest import choose_person, log_in
 
 pytestmark = [
     pytest.mark.browser,
