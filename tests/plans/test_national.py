@@ -73,6 +73,13 @@ def test_the_view_says_how_many_provinces_sent_and_draws_the_map(client, persona
     assert filled <= set(maps.PALETTE)
 
 
+def test_the_dashboard_links_federation_staff_to_the_national_view(client, personas):
+    client.force_login(personas["federation"])
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'href="{reverse("plans_national")}"' in home
+    assert "Bảng toàn quốc và bản đồ 34 tỉnh, thành phố" in home
+
+
 def test_the_view_costs_a_fixed_number_of_queries(
     client, personas, sent, django_assert_max_num_queries
 ):
@@ -117,7 +124,7 @@ def test_union_staff_are_not_offered_the_national_view(client, personas, demo, n
         response = client.get(reverse(name, args=args), {"year": 2024})
         assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
         home = client.get(reverse("wagtailadmin_home")).content.decode()
-        assert reverse("plans_national") not in home
+        assert f'href="{reverse("plans_national")}"' not in home
 
 
 def test_bands_are_distinct_ranges_in_order():

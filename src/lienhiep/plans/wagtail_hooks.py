@@ -75,3 +75,10 @@ def add_officer_panel(request, home_panels):
     from .views.home_panels import OfficerReturnPanel
 
     home_panels.append(OfficerReturnPanel(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_national_link_panel(request, home_panels):
+    from .views.home_panels import NationalLinkPanel
+
+    home_panels.append(NationalLinkPanel(request))
