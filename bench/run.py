@@ -130,7 +130,7 @@ def main():
     from lienhiep.directory.rules import subtree_ids
     from lienhiep.plans import figures
     from lienhiep.plans.models import Indicator
-    from lienhiep.plans.views.figures import NATIONAL_CODES
+    from lienhiep.plans.national import NATIONAL_CODES
 
     union = Organisation.objects.get(slug="hoa-an")
     staff, federation = Client(), Client()

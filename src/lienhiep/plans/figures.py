@@ -242,6 +242,14 @@ def packaged(organisation, year):
     return {pk: whole(amount) for pk, amount in rows.values_list("indicator", "value")}
 
 
+def packaged_by_union(year, indicators):
+    """``(organisation id, indicator code, value)`` of every year package's figures, one query."""
+    rows = ReportedValue.objects.filter(
+        year=year, subject=PACKAGE_SUBJECT, breakdown={}, indicator__in=indicators
+    ).values_list("organisation", "indicator__code", "value")
+    return [(pk, code, whole(amount)) for pk, code, amount in rows]
+
+
 def whole(amount):
     """A stored decimal as the figure it was: an integer when it has no fraction."""
     return int(amount) if amount == amount.to_integral_value() else amount
@@ -272,7 +280,10 @@ def _owner(indicator, unions, owners):
 def national_table(year, indicators):
     """Rows by province (34 units): each union's figures, pre-merger unions under their unit.
 
-    Returns ``[(province, [(union, {code: value})])]``; one query per indicator.
+    A union hosted here counts from its records; a union that sent a year package counts from
+    the package's figures (``packaged``), as its own screens do.
+    Returns ``[(province, [(union, {code: value})])]``; one query per indicator and one for
+    the packages.
     """
     unions = {
         u.pk: u
@@ -286,6 +297,10 @@ def national_table(year, indicators):
         owner = _owner(indicator, unions, owners)
         for pk, amount in grouped(indicator, own_values(indicator, year), owner).items():
             by_union[pk][indicator.code] = amount
+    # A union that sent a year package: its figures are the package's, as in ``figures``.
+    for pk, code, amount in packaged_by_union(year, indicators):
+        if pk in by_union:
+            by_union[pk][code] = amount
     rows = {}
     for pk, union in unions.items():
         province = union.province or (

@@ -21,6 +21,8 @@ def register_plan_urls():
     return [
         path("plans/figures/<str:code>/", figures.records_view, name="plans_figure_records"),
         path("plans/national/", figures.national_view, name="plans_national"),
+        path("plans/national/export/", figures.national_export_view, name="plans_national_export"),
+        path("plans/national/<int:pk>/", figures.national_union_view, name="plans_national_union"),
         path("plans/plans/<int:pk>/approve/", dashboard.approve_view, name="plans_approve"),
         path("plans/returns/<int:pk>/review/", returns.review_view, name="plans_return_review"),
         path("plans/returns/remind/", returns.remind_view, name="plans_return_remind"),
@@ -73,3 +75,10 @@ def add_officer_panel(request, home_panels):
     from .views.home_panels import OfficerReturnPanel
 
     home_panels.append(OfficerReturnPanel(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_national_link_panel(request, home_panels):
+    from .views.home_panels import NationalLinkPanel
+
+    home_panels.append(NationalLinkPanel(request))

@@ -1,23 +1,16 @@
 """The records behind a figure, and the federation's national table."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from lienhiep.core.exporters import exporter, response
+from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisations_for, sees_everything
 
-from .. import figures, queries
+from .. import figures, maps, national
 from ..models import Indicator
 from .years import asked_year, year_choice
-
-NATIONAL_CODES = [
-    "directory.member_organisations",
-    "directory.subordinate_units",
-    "directory.members",
-    "directory.club_members",
-    "plans.returns_received",
-]
 
 
 def records_view(request, code):
@@ -56,23 +49,56 @@ def _admin_url(record):
 
 
 def national_view(request):
+    """The federation's national view: who has sent, the national table and the map."""
     if not sees_everything(request.user):
         raise PermissionDenied
     year = asked_year(request)
-    chosen = Q(code__in=NATIONAL_CODES) | queries.staff_defined()
-    indicators = list(Indicator.objects.filter(chosen))
-    table = figures.national_table(year, indicators)
-    totals = {
-        i.code: sum(v.get(i.code, 0) for _, unions in table for _, v in unions) for i in indicators
-    }
+    result = national.national(year)
+    shown = next(
+        (i for i in result.indicators if i.code == request.GET.get("indicator")),
+        result.indicators[0] if result.indicators else None,
+    )
     return TemplateResponse(
         request,
         "plans/national_table.html",
         {
             "year": year,
-            "year_choice": year_choice(request, year),
-            "indicators": indicators,
-            "table": table,
-            "totals": totals,
+            "year_choice": year_choice(request, year, indicator=request.GET.get("indicator")),
+            "national": result,
+            "indicators": result.indicators,
+            "table": result.table,
+            "totals": result.totals(),
+            "shown": shown,
+            "map": maps.choropleth(shown, year, result.by_province(shown)) if shown else "",
         },
     )
+
+
+def national_union_view(request, pk):
+    """One union's figures of the year, as the national table counts them."""
+    if not sees_everything(request.user):
+        raise PermissionDenied
+    union = get_object_or_404(
+        organisations_for(request.user).filter(kind=OrganisationKind.UNION), pk=pk
+    )
+    year = asked_year(request)
+    sent = figures.packaged(union, year)
+    rows = figures.figures(union, year, national.national_indicators())
+    return TemplateResponse(
+        request,
+        "plans/national_union.html",
+        {
+            "union": union,
+            "year": year,
+            "year_choice": year_choice(request, year),
+            "rows": [(figure, figure.indicator.pk in sent) for figure in rows],
+            "packaged": bool(sent),
+        },
+    )
+
+
+def national_export_view(request):
+    """The national table as an Excel workbook, through the exporter registry."""
+    if not sees_everything(request.user):
+        raise PermissionDenied
+    return response(exporter("plans.national_table").render(year=asked_year(request)))

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from lienhiep.directory.rules import scope_organisation
+from lienhiep.directory.rules import scope_organisation, sees_everything
 from lienhiep.directory.views.panels import DashboardPanel
 
 from .. import rules
@@ -25,3 +25,14 @@ class OfficerReturnPanel(DashboardPanel):
             "returns": [{"return": r, "editable": r.state in EDITABLE_STATES} for r in returns],
             "today": timezone.localdate(),
         }
+
+
+class NationalLinkPanel(DashboardPanel):
+    """Federation staff's way from the dashboard to the national view and its map."""
+
+    name = "national_link"
+    template_name = "plans/home_national_panel.html"
+    order = 30
+
+    def get_context_data(self, parent_context):
+        return {"shown": sees_everything(self.request.user)}
