@@ -84,3 +84,20 @@ def test_the_figures_added_up_in_one_query_equal_each_figure_worked_out_alone(
             together = figures.figures(demo, year, indicators, months=months)
         assert [f.value for f in together] == alone
     assert any(alone)
+
+
+def test_the_years_read_together_equal_each_year_read_alone(demo, django_assert_max_num_queries):
+    """``figures_of_years()`` reads several years' figures with one query each for the targets,
+    the packages and the totals; ``values_by_year()`` gives a total's five years in one query."""
+    indicators = list(Indicator.objects.filter(method=Method.COMPUTED).order_by("code"))
+    years = (2022, 2023, 2024, 2025, 2026)
+    alone = {year: [f.value for f in figures.figures(demo, year, indicators)] for year in years}
+    # targets, tree, packages, sum, none, and the money total (not an integer) one query a year
+    with django_assert_max_num_queries(5 + len(years)):
+        together = figures.figures_of_years(demo, dict.fromkeys(years, indicators))
+    assert {year: [f.value for f in found] for year, found in together.items()} == alone
+    members = Indicator.objects.get(code="directory.members")
+    with django_assert_max_num_queries(2):  # the tree, the five years
+        trend = figures.values_by_year(members, demo, years)
+    assert trend == {year: figures.value(members, demo, year) for year in years}
+    assert any(trend.values())

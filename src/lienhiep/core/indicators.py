@@ -107,24 +107,51 @@ def _counts_whole(measure, records) -> bool:
 def values(measures, organisation_ids, year, months=12) -> dict:
     """``{code: value}``: each measure's ``value()`` over the same organisations, the integer
     ones in a single query (one scalar subquery each), the others one query each."""
+    found = _batched([(measure, year) for measure in measures], organisation_ids, months)
+    return {measure.code: amount for measure, amount in zip(measures, found, strict=True)}
+
+
+def values_by_year(measure, organisation_ids, years, months=12) -> dict:
+    """``{year: value}``: the measure's ``value()`` over the same organisations in each of
+    ``years``, in a single query when it adds up integers (one scalar subquery a year)."""
+    years = list(years)
+    found = _batched([(measure, year) for year in years], organisation_ids, months)
+    return dict(zip(years, found, strict=True))
+
+
+def yearly_values(asked, organisation_ids, months=12) -> dict:
+    """``{year: {code: value}}``: the ``value()`` of the measures asked for each year (``{year:
+    measures}``) over the same organisations, the integer ones of every year in one query."""
+    pairs = [(measure, year) for year, measures in asked.items() for measure in measures]
+    result = {year: {} for year in asked}
+    for (measure, year), amount in zip(
+        pairs, _batched(pairs, organisation_ids, months), strict=True
+    ):
+        result[year][measure.code] = amount
+    return result
+
+
+def _batched(asked, organisation_ids, months) -> list:
+    """The value of each ``(measure, year)`` asked, in order: the integer ones in one
+    ``SELECT (…), (…)``, the others one query each."""
     found, parts, params = {}, [], []
     batched = []
-    for measure in measures:
+    for index, (measure, year) in enumerate(asked):
         records = measure.queryset(organisation_ids, year, months).order_by()
         if not _counts_whole(measure, records):
-            found[measure.code] = measure.value(organisation_ids, year, months)
+            found[index] = measure.value(organisation_ids, year, months)
             continue
         whole = records.annotate(_value=_Whole(measure.aggregate())).values("_value")
         sql, sql_params = whole.query.sql_with_params()
         parts.append(f"({sql})")
         params.extend(sql_params)
-        batched.append(measure.code)
+        batched.append(index)
     if batched:
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + ", ".join(parts), params)
             row = cursor.fetchone()
-        found |= {code: int(amount or 0) for code, amount in zip(batched, row, strict=True)}
-    return {measure.code: found[measure.code] for measure in measures}
+        found |= {index: int(amount or 0) for index, amount in zip(batched, row, strict=True)}
+    return [found[index] for index in range(len(asked))]
 
 
 def register(measure: Measure) -> Measure:

@@ -1,7 +1,8 @@
 """Django's model backend, reading what every admin screen asks about a login in fewer queries.
 
-* ``get_user`` reads the login with its scope (and the scope's organisation) and its person in
-  the same query: ``directory.rules`` and the admin menu then ask the database nothing more;
+* ``get_user`` reads the login with its scope (and the scope's organisation), its person and
+  its Wagtail profile (language, time zone) in the same query: ``directory.rules``, the admin
+  menu and Wagtail's localisation then ask the database nothing more;
 * the login's own and its groups' permissions are read in one query instead of two.
 """
 
@@ -15,9 +16,9 @@ UserModel = get_user_model()
 class ModelBackend(backends.ModelBackend):
     def get_user(self, user_id):
         try:
-            user = UserModel._default_manager.select_related("scope__organisation", "person").get(
-                pk=user_id
-            )
+            user = UserModel._default_manager.select_related(
+                "scope__organisation", "person", "wagtail_userprofile"
+            ).get(pk=user_id)
         except UserModel.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

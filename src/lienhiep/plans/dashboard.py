@@ -79,11 +79,14 @@ def card_codes():
     return [code for _label, group in CARDS for code in group]
 
 
-def cards(organisation, year, this_year):
+def cards(organisation, year, this_year, last_year=None):
     """The key-figure cards from ``this_year`` (``{code: figure}``, read with the panel's other
-    figures), with last year's figures: one query per indicator."""
-    chosen = [this_year[code].indicator for code in card_codes() if code in this_year]
-    before = {f.indicator.code: f for f in figures.figures(organisation, year - 1, chosen)}
+    figures), with last year's figures (``{code: figure}``, read with this year's by
+    ``figures.figures_of_years``; else read here for the indicators already loaded)."""
+    if last_year is None:
+        chosen = [this_year[code].indicator for code in card_codes() if code in this_year]
+        last_year = {f.indicator.code: f for f in figures.figures(organisation, year - 1, chosen)}
+    before = last_year
     result = []
     for label, group in CARDS:
         present = [code for code in group if code in this_year]
@@ -108,9 +111,12 @@ def plan_chart(organisation, year, planned):
     return charts.plan_chart(title, points) if points else None
 
 
-def trend_choices():
-    """The indicators a trend can be drawn for (breakdowns such as prizes by level stay out)."""
-    return [i for i in Indicator.objects.order_by("order", "code") if i.code.count(".") <= 1]
+def trend_choices(indicators=None):
+    """The indicators a trend can be drawn for (breakdowns such as prizes by level stay out),
+    among ``indicators`` when the caller has read them all already."""
+    if indicators is None:
+        indicators = Indicator.objects.order_by("order", "code")
+    return [i for i in indicators if i.code.count(".") <= 1]
 
 
 def trend_indicator(code, choices):
@@ -120,12 +126,12 @@ def trend_indicator(code, choices):
 
 
 def trend_chart(indicator, organisation, year):
-    """The indicator's figure in each of the last five years up to ``year``: one query a year."""
+    """The indicator's figure in each of the last five years up to ``year``: one query for
+    the five when the registry adds the figure up (``figures.values_by_year``)."""
     points = []
-    for each in range(year - TREND_YEARS + 1, year + 1):
-        figure = figures.Figure(
-            indicator, organisation, each, figures.value(indicator, organisation, each)
-        )
+    years = range(year - TREND_YEARS + 1, year + 1)
+    for each, amount in figures.values_by_year(indicator, organisation, years).items():
+        figure = figures.Figure(indicator, organisation, each, amount)
         points.append(
             charts.Point(str(each), float(figure.value or 0), figure.display, figure.records_url)
         )

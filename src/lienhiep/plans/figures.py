@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.urls import reverse
 
 from lienhiep.core.formatting import achievement, format_count, format_money_short, format_number
-from lienhiep.core.indicators import Rollup
-from lienhiep.core.indicators import values as measure_values
+from lienhiep.core.indicators import Rollup, yearly_values
+from lienhiep.core.indicators import values_by_year as measure_values_by_year
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation, Province
 from lienhiep.directory.rules import subtree_ids
@@ -178,6 +178,18 @@ def value(indicator, organisation, year, ids=None, months=12):
     return _value(indicator, own_values(indicator, year, ids, months))
 
 
+def values_by_year(indicator, organisation, years):
+    """``{year: value()}`` of the indicator for the organisation in each of ``years``: a computed
+    total (rules ``sum`` and ``none``) in one query for all the years
+    (``core.indicators.values_by_year``), any other figure one query a year."""
+    ids = organisation_ids(indicator, organisation)
+    if indicator.method == Method.COMPUTED and indicator.rollup in (Rollup.SUM, Rollup.NONE):
+        measure = indicator.measure
+        if measure is not None:
+            return measure_values_by_year(measure, ids, years)
+    return {year: value(indicator, organisation, year, ids) for year in years}
+
+
 def _value(indicator, rows):
     result = aggregate(indicator, rows)
     if result is None and indicator.method == Method.COMPUTED and indicator.measure:
@@ -187,59 +199,79 @@ def _value(indicator, rows):
 
 def figures(organisation, year, indicators=None, months=12):
     """Every indicator's figure for the organisation and year, with the plan's target."""
-    targets = {
-        t.indicator_id: t
-        for t in Target.objects.filter(
-            plan__organisation=organisation, plan__year=year
-        ).select_related("assigned_by")
-    }
     if indicators is None:
         indicators = Indicator.objects.all()
-    indicators = list(indicators)
+    return figures_of_years(organisation, {year: indicators}, months)[year]
+
+
+def figures_of_years(organisation, asked, months=12):
+    """``{year: [figure]}``: the figures of the indicators asked for each year (``{year:
+    indicators}``), each with its year's target, read together: the targets, the signed year
+    packages and the computed totals in one query each for all the years."""
+    asked = {year: list(indicators) for year, indicators in asked.items()}
+    targets = {}
+    for target in Target.objects.filter(
+        plan__organisation=organisation, plan__year__in=list(asked)
+    ).select_related("assigned_by", "plan"):
+        targets[target.plan.year, target.indicator_id] = target
     tree = subtree_ids(organisation.pk)
-    sent = packaged(organisation, year)
+    sent = packaged(organisation, list(asked))
     totals = computed_totals(
-        [i for i in indicators if i.pk not in sent], organisation, tree, year, months
+        {year: [i for i in found if (year, i.pk) not in sent] for year, found in asked.items()},
+        organisation,
+        tree,
+        months,
     )
-    result = []
-    for indicator in indicators:
-        ids = {organisation.pk} if indicator.rollup == Rollup.NONE else tree
-        if indicator.pk in sent:
-            amount, recorded = sent[indicator.pk], True
-        elif indicator.code in totals:
-            # a computed total counts records: none counted is none recorded
-            amount = totals[indicator.code]
-            recorded = bool(amount)
-        else:
-            rows = own_values(indicator, year, ids, months)
-            amount, recorded = _value(indicator, rows), bool(rows)
-        target = targets.get(indicator.pk)
-        result.append(Figure(indicator, organisation, year, amount, target, recorded))
+    result = {}
+    for year, indicators in asked.items():
+        result[year] = []
+        for indicator in indicators:
+            ids = {organisation.pk} if indicator.rollup == Rollup.NONE else tree
+            if (year, indicator.pk) in sent:
+                amount, recorded = sent[year, indicator.pk], True
+            elif (year, indicator.code) in totals:
+                # a computed total counts records: none counted is none recorded
+                amount = totals[year, indicator.code]
+                recorded = bool(amount)
+            else:
+                rows = own_values(indicator, year, ids, months)
+                amount, recorded = _value(indicator, rows), bool(rows)
+            target = targets.get((year, indicator.pk))
+            result[year].append(Figure(indicator, organisation, year, amount, target, recorded))
     return result
 
 
-def computed_totals(indicators, organisation, tree, year, months=12):
-    """``{code: figure}`` of the computed indicators that add their records up (rules ``sum``
-    and ``none``): the registry's totals over the subtree, and over the organisation alone, in
-    one query each (``core.indicators.values``) where ``value()`` would ask one per indicator."""
+def computed_totals(asked, organisation, tree, months=12):
+    """``{(year, code): figure}`` of the computed indicators asked for each year (``{year:
+    indicators}``) that add their records up (rules ``sum`` and ``none``): the registry's totals
+    over the subtree, and over the organisation alone, in one query each for all the years
+    (``core.indicators.yearly_values``) where ``value()`` would ask one per indicator and year."""
     totals = {}
     for rollup, ids in ((Rollup.SUM, tree), (Rollup.NONE, {organisation.pk})):
-        measures = [
-            i.measure
-            for i in indicators
-            if i.method == Method.COMPUTED and i.rollup == rollup and i.measure is not None
-        ]
-        if measures:
-            totals |= measure_values(measures, ids, year, months)
+        measures = {
+            year: [
+                i.measure
+                for i in indicators
+                if i.method == Method.COMPUTED and i.rollup == rollup and i.measure is not None
+            ]
+            for year, indicators in asked.items()
+        }
+        if any(measures.values()):
+            for year, found in yearly_values(measures, ids, months).items():
+                totals |= {(year, code): amount for code, amount in found.items()}
     return totals
 
 
-def packaged(organisation, year):
-    """``{indicator id: value}`` of the figures a signed year package gave the organisation."""
+def packaged(organisation, years):
+    """``{(year, indicator id): value}`` of the figures signed year packages gave the
+    organisation in ``years``, in one query."""
     rows = ReportedValue.objects.filter(
-        organisation=organisation, year=year, subject=PACKAGE_SUBJECT, breakdown={}
+        organisation=organisation, year__in=years, subject=PACKAGE_SUBJECT, breakdown={}
     )
-    return {pk: whole(amount) for pk, amount in rows.values_list("indicator", "value")}
+    return {
+        (year, pk): whole(amount)
+        for year, pk, amount in rows.values_list("year", "indicator", "value")
+    }
 
 
 def packaged_by_union(year, indicators):

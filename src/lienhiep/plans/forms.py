@@ -99,13 +99,20 @@ class SendBackForm(forms.Form):
 
 
 class DashboardChoiceForm(forms.Form):
-    org = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
+    """The organisation and year the dashboard shows. ``organisations`` is read once (a list):
+    the choices drawn and the one chosen come from it, not from a query each."""
+
+    org = forms.TypedChoiceField(label=_("Organisation"), required=False, coerce=int)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = organisations
-        self.fields["org"].empty_label = None
+        self.organisations = {o.pk: o for o in organisations}
+        self.fields["org"].choices = [(pk, str(o)) for pk, o in self.organisations.items()]
+
+    def clean_org(self):
+        pk = self.cleaned_data["org"]
+        return self.organisations[pk] if pk not in ("", None) else None
 
 
 class SubjectFigureForm(forms.Form):

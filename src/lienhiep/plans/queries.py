@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from lienhiep.core.indicators import FAMILIES
 from lienhiep.directory.enums import OrganisationKind
@@ -30,15 +30,16 @@ def expected_filers(union, year, kind=OrganisationKind.MEMBER_ASSOCIATION):
 
 
 def completeness(union, year, kind=OrganisationKind.MEMBER_ASSOCIATION) -> Completeness:
-    """How many of the union's member associations filed their return for ``year``."""
-    expected = list(expected_filers(union, year, kind).order_by("sort_key"))
-    received = set(
-        YearlyReturn.objects.filter(
-            year=year, state__in=RECEIVED_STATES, organisation__in=[o.pk for o in expected]
-        ).values_list("organisation_id", flat=True)
+    """How many of the union's member associations filed their return for ``year``: one query,
+    each expected filer marked whether a received return of the year is theirs."""
+    filed = YearlyReturn.objects.filter(
+        organisation=OuterRef("pk"), year=year, state__in=RECEIVED_STATES
     )
-    missing = [o for o in expected if o.pk not in received]
-    return Completeness(len(received), len(expected), missing)
+    expected = list(
+        expected_filers(union, year, kind).annotate(filed=Exists(filed)).order_by("sort_key")
+    )
+    missing = [o for o in expected if not o.filed]
+    return Completeness(len(expected) - len(missing), len(expected), missing)
 
 
 def upcoming_deadlines(union, today: date, days: int = 30):

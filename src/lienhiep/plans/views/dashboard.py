@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,7 +19,7 @@ from lienhiep.directory.views.panels import DashboardPanel, remembered_year, uni
 from .. import dashboard as drawing
 from .. import figures, queries, rules, services
 from ..forms import DashboardChoiceForm
-from ..models import Indicator
+from ..models import Indicator, Target
 
 #: Indicators always shown on the dashboard, beside those the plan sets targets on.
 DASHBOARD_CODES = [
@@ -46,7 +46,7 @@ DASHBOARD_KINDS = [
 
 def chosen(request):
     """The organisation and year the dashboard shows, from ``?org=&year=`` within the user's scope."""
-    visible = organisations_for(request.user).filter(kind__in=DASHBOARD_KINDS)
+    visible = list(organisations_for(request.user).filter(kind__in=DASHBOARD_KINDS))
     form = DashboardChoiceForm(request.GET or None, organisations=visible)
     organisation = year = None
     if form.is_valid():
@@ -75,6 +75,23 @@ def chosen_year(request, organisation, year):
     return queries.latest_year_with_records(organisation, today) if organisation else today.year
 
 
+def shown_indicators(organisation, year):
+    """Every indicator in order, in one query, each marked ``shown`` when the dashboard shows
+    its figure: the plan sets it a target, it is one of the fixed ones or staff defined it."""
+    planned = Exists(
+        Target.objects.filter(
+            indicator=OuterRef("pk"), plan__organisation=organisation, plan__year=year
+        )
+    )
+    codes = [*DASHBOARD_CODES, OVERDUE_CONGRESSES, *drawing.card_codes()]
+    shown = Q(planned) | Q(code__in=codes) | queries.staff_defined()
+    return list(
+        Indicator.objects.annotate(
+            shown=Case(When(shown, then=Value(True)), default=Value(False))
+        ).order_by("order", "code")
+    )
+
+
 class PlanPanel(DashboardPanel):
     name = "plan"
     template_name = "plans/dashboard_panel.html"
@@ -87,21 +104,17 @@ class PlanPanel(DashboardPanel):
         form, organisation, year = chosen(self.request)
         if organisation is None:
             return {"organisation": None}
-        planned = Q(targets__plan__organisation=organisation, targets__plan__year=year)
-        codes = [*DASHBOARD_CODES, OVERDUE_CONGRESSES, *drawing.card_codes()]
-        ordered = queries.shown_to(
-            list(
-                Indicator.objects.filter(
-                    planned | Q(code__in=codes) | queries.staff_defined()
-                ).distinct()
-            ),
-            organisation,
+        indicators = queries.shown_to(shown_indicators(organisation, year), organisation)
+        ordered = [i for i in indicators if i.shown]
+        card_codes = drawing.card_codes()
+        by_year = figures.figures_of_years(
+            organisation, {year: ordered, year - 1: [i for i in ordered if i.code in card_codes]}
         )
-        all_figures = figures.figures(organisation, year, ordered)
+        all_figures = by_year[year]
         overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
         today = timezone.localdate()
         planned = [f for f in all_figures if f.target]
-        trend_choices = drawing.trend_choices()
+        trend_choices = drawing.trend_choices(indicators)
         trend = drawing.trend_indicator(self.request.GET.get("trend", ""), trend_choices)
         plan_chart = drawing.plan_chart(organisation, year, planned)
         context = {
@@ -113,7 +126,12 @@ class PlanPanel(DashboardPanel):
             "others": [
                 f for f in all_figures if f.indicator.code in DASHBOARD_CODES and not f.target
             ],
-            "cards": drawing.cards(organisation, year, {f.indicator.code: f for f in all_figures}),
+            "cards": drawing.cards(
+                organisation,
+                year,
+                {f.indicator.code: f for f in all_figures},
+                {f.indicator.code: f for f in by_year[year - 1]},
+            ),
             "plan_chart": plan_chart and charts.svg(plan_chart, "plan-chart"),
             "trend": trend,
             "trend_choices": trend_choices,
