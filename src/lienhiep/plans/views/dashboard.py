@@ -151,6 +151,10 @@ class PlanPanel(DashboardPanel):
                 "overdue": overdue,
                 "overdue_records": list(records.order_by("sort_key")),
                 "due": queries.congresses_due(organisation, today),
+                # the congress table links to the registry's edit screen only for who may edit
+                "may_edit_organisations": self.request.user.has_perm(
+                    "directory.change_organisation"
+                ),
                 "can_remind": self.request.user.has_perm("plans.change_yearlyreturn")
                 and not rules.is_officer(self.request.user),
             }
