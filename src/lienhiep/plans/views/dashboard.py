@@ -123,8 +123,12 @@ class PlanPanel(DashboardPanel):
             "year": year,
             "csrf_token": get_token(self.request),
             "planned": planned,
+            # the fixed figures and those of staff-defined kinds; the cards' own are on the cards
             "others": [
-                f for f in all_figures if f.indicator.code in DASHBOARD_CODES and not f.target
+                f
+                for f in all_figures
+                if not (f.target or f is overdue)
+                and (f.indicator.code in DASHBOARD_CODES or f.indicator.code not in card_codes)
             ],
             "cards": drawing.cards(
                 organisation,
