@@ -20,6 +20,10 @@ SCHEME = b"%PDF-1.4\n% du thao de an giao thong thong minh\n%%EOF\n"
 
 
 def critique_row(page):
+    """The plan table's critique row, read as a person does: the table behind the chart opened."""
+    details = page.locator("details.plan-panel__details")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
     return page.locator(
         "tr", has_text="Đề án được tư vấn, phản biện và giám định xã hội"
     ).inner_text()
