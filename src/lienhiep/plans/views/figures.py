@@ -82,7 +82,7 @@ def national_union_view(request, pk):
         organisations_for(request.user).filter(kind=OrganisationKind.UNION), pk=pk
     )
     year = asked_year(request)
-    sent = figures.packaged(union, year)
+    sent = {pk for _year, pk in figures.packaged(union, [year])}
     rows = figures.figures(union, year, national.national_indicators())
     return TemplateResponse(
         request,
