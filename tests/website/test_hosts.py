@@ -177,3 +177,19 @@ def test_contests_and_honours_pages_list_only_their_own_unions_rounds(lam_dong):
     assert sections("/hoi-thi/", "testserver") > 0
     assert sections("/ton-vinh/", "testserver") > 0
     assert (sections("/hoi-thi/", HOST), sections("/ton-vinh/", HOST)) == (0, 0)
+
+
+def test_each_union_hides_unconsented_names_by_its_own_sites_rule(lam_dong, demo):
+    from lienhiep.privacy.enums import NameRule
+    from lienhiep.privacy.models import PrivacySettings
+    from lienhiep.privacy.publication import site_of
+
+    hosted = Site.objects.get(hostname=HOST)
+    rules = PrivacySettings.for_site(hosted)
+    rules.unconsented_names = NameRule.HIDDEN
+    rules.save()
+
+    assert site_of(lam_dong) == hosted
+    assert site_of(demo).is_default_site
+    assert PrivacySettings.for_site(site_of(lam_dong)).unconsented_names == NameRule.HIDDEN
+    assert PrivacySettings.for_site(site_of(demo)).unconsented_names == NameRule.INITIALS

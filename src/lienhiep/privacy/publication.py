@@ -23,7 +23,7 @@ def site_of(union):
     """The site whose home page belongs to ``union`` (the default site otherwise)."""
     sites = list(Site.objects.select_related("root_page"))
     for site in sites:
-        if getattr(site.root_page.specific, "union_id", None) == union.pk:
+        if getattr(site.root_page.specific, "organisation_id", None) == union.pk:
             return site
     return next((s for s in sites if s.is_default_site), sites[0] if sites else None)
 
