@@ -58,7 +58,7 @@ def test_production_defaults_are_safe_without_the_https_settings():
         "'https')",
         "True",
         "True",
-        "django.core.cache.backends.redis.RedisCache",
+        "lienhiep.core.cache.RedisCache",
         "axes.handlers.cache.AxesCacheHandler",
     ]
 
@@ -66,14 +66,14 @@ def test_production_defaults_are_safe_without_the_https_settings():
 @pytest.mark.parametrize(
     ("url", "backend", "location"),
     [
-        ("redis://127.0.0.1:6379/1", "redis.RedisCache", "redis://127.0.0.1:6379/1"),
-        ("db://lienhiep_cache", "db.DatabaseCache", "lienhiep_cache"),
-        ("locmem://x", "locmem.LocMemCache", "x"),
+        ("redis://127.0.0.1:6379/1", "lienhiep.core.cache.RedisCache", "redis://127.0.0.1:6379/1"),
+        ("db://lienhiep_cache", "django.core.cache.backends.db.DatabaseCache", "lienhiep_cache"),
+        ("locmem://x", "django.core.cache.backends.locmem.LocMemCache", "x"),
     ],
 )
 def test_cache_urls(url, backend, location):
     assert cache_from_url(url) == {
-        "BACKEND": f"django.core.cache.backends.{backend}",
+        "BACKEND": backend,
         "LOCATION": location,
     }
 

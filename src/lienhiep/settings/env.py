@@ -88,8 +88,8 @@ def database_from_url(url, base_dir):
 
 
 CACHE_SCHEMES = {
-    "redis": "django.core.cache.backends.redis.RedisCache",
-    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "redis": "lienhiep.core.cache.RedisCache",
+    "rediss": "lienhiep.core.cache.RedisCache",
     "db": "django.core.cache.backends.db.DatabaseCache",
     "locmem": "django.core.cache.backends.locmem.LocMemCache",
 }
