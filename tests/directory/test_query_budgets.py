@@ -39,7 +39,7 @@ def test_the_dashboard_costs_the_same_however_many_records_it_counts(client, per
     from datetime import date
 
     from lienhiep.directory.models import MemberCount, Term
-    from lienhiep.plans.queries import latest_year_with_records
+    from lienhiep.directory.years import latest_year_with_records
 
     client.force_login(personas["union_staff"])
     url = reverse("wagtailadmin_home")

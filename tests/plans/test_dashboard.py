@@ -81,7 +81,7 @@ def test_union_staff_home_shows_cards_charts_and_congresses_in_few_queries(clien
     assert "Hội thảo khoa học, 2020–2024" in text
     assert '<desc id="returns-ring-desc">Đã gửi: 19; Chưa gửi: 3</desc>' in html
     # One rule for overdue congresses: the plan panel and the registry strip say the same.
-    assert "Quá hạn: 03 . Đến hạn trong sáu tháng tới: 03" in text and "Quá hạn Đại hội: 03" in text
+    assert "Quá hạn: 3 . Đến hạn trong sáu tháng tới: 3" in text and "Quá hạn Đại hội: 3" in text
     rows = re.findall(r'<tr class="dash-congresses--overdue">(.*?)</tr>', html, re.S)
     assert len(rows) == 3 and all("Quá hạn" in words(row) for row in rows)
 

@@ -180,9 +180,9 @@ def test_contests_and_honours_pages_list_only_their_own_unions_rounds(lam_dong):
 
 
 def test_each_union_hides_unconsented_names_by_its_own_sites_rule(lam_dong, demo):
+    from lienhiep.core.sites import site_of
     from lienhiep.privacy.enums import NameRule
     from lienhiep.privacy.models import PrivacySettings
-    from lienhiep.privacy.publication import site_of
 
     hosted = Site.objects.get(hostname=HOST)
     rules = PrivacySettings.for_site(hosted)

@@ -1,6 +1,7 @@
 """``/api/v1/``: the routers, the OpenAPI document and its Vietnamese docs."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from . import reading, writing  # noqa: F401  (they add their endpoints to the router)
@@ -38,4 +39,4 @@ api.add_router("", router)
 
 @api.exception_handler(PermissionDenied)
 def permission_denied(request, exc):
-    return refuse(403, "Tài khoản của mã truy cập này không được làm việc này.")
+    return refuse(403, _("The login of this access token may not do this."))

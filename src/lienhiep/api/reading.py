@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Schema
 from ninja.errors import HttpError
 
@@ -60,7 +61,7 @@ def _filtered(found, filters, *, year, organisation=None):
 def _visible_organisation(user, slug):
     found = organisations_for(user).filter(slug=slug).first()
     if found is None:
-        raise HttpError(404, "Không có tổ chức này hoặc bạn không được xem.")
+        raise HttpError(404, _("There is no such organisation, or you may not see it."))
     return found
 
 
@@ -112,7 +113,7 @@ def _indicator_scope(request, slug):
     """The organisation and the indicators the asker may read: all, or the open ones."""
     found = Organisation.objects.filter(slug=slug).first()
     if found is None:
-        raise HttpError(404, "Không có tổ chức này.")
+        raise HttpError(404, _("There is no such organisation."))
     if organisations_for(request.user).filter(pk=found.pk).exists():
         return found, Indicator.objects.all()
     return found, Indicator.objects.filter(public=True)
@@ -286,5 +287,5 @@ def report_file(request, run_id: int, format: str):
     """Một tệp (docx, pdf, md) của báo cáo đã ban hành, qua bộ xuất tệp chung."""
     run = get_object_or_404(_issued(request.user), pk=run_id)
     if format not in FIELDS or not getattr(run, FIELDS[format]):
-        raise HttpError(404, "Báo cáo không có tệp này.")
+        raise HttpError(404, _("The report has no such file."))
     return response(exporter("reports.run_file").render(run=run, format=format))

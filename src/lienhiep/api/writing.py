@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import JsonResponse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Schema
 from wagtail.log_actions import log
 
@@ -34,7 +35,8 @@ def _problem(number, label, message):
     return {
         "item": number,
         "field": str(label),
-        "message": f"Mục {number}, {label}: {message}",
+        "message": _("Item %(number)s, %(field)s: %(message)s")
+        % {"number": number, "field": label, "message": message},
     }
 
 
@@ -66,7 +68,9 @@ def _save_all(request, forms_):
 
 
 def refuse_batch(problems):
-    detail = "Không lưu mục nào: " + "; ".join(p["message"] for p in problems)
+    detail = _("No item was saved: %(problems)s") % {
+        "problems": "; ".join(p["message"] for p in problems)
+    }
     return JsonResponse({"detail": detail, "problems": problems}, status=400)
 
 

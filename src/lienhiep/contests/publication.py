@@ -3,7 +3,8 @@ their consent to publishing decides (``privacy.publication``)."""
 
 from dataclasses import dataclass
 
-from lienhiep.privacy.publication import name_rule, shown_name, site_of
+from lienhiep.core.sites import site_of
+from lienhiep.privacy.publication import name_rule, shown_name
 
 
 @dataclass
@@ -13,7 +14,7 @@ class ShownAuthor:
 
 
 def rule_for(round):
-    return name_rule(site_of(round.contest.union))
+    return name_rule(site_of(round.contest.union_id))
 
 
 def shown_authors(entry, rule):

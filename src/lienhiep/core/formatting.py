@@ -3,7 +3,9 @@
 Rules (DOMAIN.md §7.4):
 
 * thousands are grouped with ``.`` and the decimal mark is ``,`` (``18.749``, ``24,5``);
-* report counts below ten are written with two digits (``05 đề án``);
+* report counts below ten are written with two digits (``05 đề án``) — in the *report* only;
+  a figure on a screen (dashboard, panels, national table) is a plain number (``3``, ``1.250``),
+  written by ``format_figure`` (the template filter ``vi_figure``) and by nothing else;
 * a percentage of achievement is ``actual ÷ target × 100`` rounded **half up to a whole
   percent** (``11 / 12`` → ``92%``, ``6 / 5`` → ``120%``); with no target there is none;
 * money is written in full with ``đồng`` (``9.000.000.000 đồng``), shortened to one decimal of
@@ -43,6 +45,16 @@ def format_number(value, decimals=None) -> str:
         fraction = fraction.rstrip("0")
     result = sign + _group(whole)
     return f"{result},{fraction}" if fraction else result
+
+
+def format_figure(value) -> str:
+    """A figure on a screen, never padded: ``3`` → ``3``; ``Decimal('1250.00')`` → ``1.250``;
+    ``24.5`` → ``24,5``; ``None`` → ``—`` (no figure)."""
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    return format_number(value)
 
 
 def format_count(value: int, unit: str = "", *, pad: bool = True) -> str:

@@ -10,9 +10,9 @@ class PlansConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from lienhiep.directory import roles
+        from lienhiep.directory import roles, years
 
-        from . import sync
+        from . import models, sync
 
         ALL = roles.ALL
         staff = {
@@ -41,4 +41,7 @@ class PlansConfig(AppConfig):
             },
         )
         post_migrate.connect(sync.sync_after_migrate)
+        # a return or a reported value makes its year one with records (the dashboard's year)
+        years.register_year_source(models.YearlyReturn)
+        years.register_year_source(models.ReportedValue)
         sync.connect_families()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lienhiep.core import charts
-from lienhiep.core.formatting import format_number
+from lienhiep.core.formatting import format_figure
 
 from . import figures
 from .models import Indicator
@@ -148,7 +148,7 @@ def returns_ring(completeness, year):
     url = f"{reverse('plans_yearlyreturn:index')}?year={year}"
     missing = completeness.expected - completeness.received
     points = [
-        charts.Point(_("Sent"), completeness.received, format_number(completeness.received), url),
-        charts.Point(_("Missing"), missing, format_number(missing), url),
+        charts.Point(_("Sent"), completeness.received, format_figure(completeness.received), url),
+        charts.Point(_("Missing"), missing, format_figure(missing), url),
     ]
     return charts.ring_chart(_("Yearly returns %(year)s") % {"year": year}, points)

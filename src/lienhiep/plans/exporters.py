@@ -20,7 +20,7 @@ class NationalTable(Exporter):
         codes = [i.code for i in result.indicators]
         rows = []
         for province, unions in result.table:
-            place = province.name if province else _("No province given")
+            place = province.name if province else _("No province given (not on the map)")
             if not unions:
                 rows.append([place, "", *([None] * len(codes))])
             for union, values in unions:

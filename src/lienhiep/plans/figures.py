@@ -9,7 +9,13 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from lienhiep.core.formatting import achievement, format_count, format_money_short, format_number
+from lienhiep.core.formatting import (
+    achievement,
+    format_count,
+    format_figure,
+    format_money_short,
+    format_number,
+)
 from lienhiep.core.indicators import Rollup, yearly_values
 from lienhiep.core.indicators import values_by_year as measure_values_by_year
 from lienhiep.directory.enums import OrganisationKind
@@ -87,9 +93,8 @@ class Figure:
 
 
 def display_number(value):
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        value = int(value)
-    return format_number(value)
+    """A figure as screens write it (``core.formatting.format_figure``)."""
+    return format_figure(value)
 
 
 def organisation_ids(indicator, organisation):

@@ -42,6 +42,17 @@ class National:
     def provinces(self):
         return len(self.sent) + len(self.missing)
 
+    @property
+    def placed(self):
+        """The table's rows of the 34 units, without the unions that gave no province."""
+        return [(province, unions) for province, unions in self.table if province is not None]
+
+    @property
+    def unplaced(self):
+        """``[(union, {code: value})]`` of the unions with no province given: listed by their
+        own names in a group of their own, neither on the map nor counted as a province."""
+        return next((unions for province, unions in self.table if province is None), [])
+
     def totals(self):
         return {
             i.code: province_figure(i, [v.get(i.code) for _, u in self.table for _, v in u])

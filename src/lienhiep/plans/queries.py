@@ -5,14 +5,15 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q
 
+from lienhiep.core.formatting import format_figure
 from lienhiep.core.indicators import FAMILIES
 from lienhiep.directory.enums import OrganisationKind
-from lienhiep.directory.models import MemberCount, Organisation, Term
+from lienhiep.directory.models import Organisation, Term
 from lienhiep.directory.queries import active_on, due_for_congress, year_end
 from lienhiep.directory.rules import subtree_ids
 
 from .enums import RECEIVED_STATES, Method
-from .models import ReportedValue, YearlyReturn
+from .models import YearlyReturn
 
 
 @dataclass
@@ -22,7 +23,7 @@ class Completeness:
     missing: list = field(default_factory=list)
 
     def __str__(self):
-        return f"{self.received}/{self.expected}"
+        return f"{format_figure(self.received)}/{format_figure(self.expected)}"
 
 
 def expected_filers(union, year, kind=OrganisationKind.MEMBER_ASSOCIATION):
@@ -62,21 +63,6 @@ def congresses_due(union, today: date):
     """The union's organisations whose term ends within six months (overdue ones are a figure:
     ``directory.overdue_congresses``)."""
     return list(due_for_congress(Organisation.objects.filter(parent=union), today))
-
-
-def latest_year_with_records(organisation, today: date):
-    """The latest year (not after this one) with a return, a reported value or a member count in
-    the organisation's tree — what was done, not next year's plan: where a union entering its past
-    year finds its figures."""
-    ids = subtree_ids(organisation.pk)
-    years = [
-        model.objects.filter(organisation__in=ids, year__lte=today.year)
-        .order_by()
-        .values_list("year", flat=True)
-        .distinct()
-        for model in (YearlyReturn, ReportedValue, MemberCount)
-    ]
-    return max(years[0].union(*years[1:]), default=today.year)  # one query
 
 
 def staff_defined():

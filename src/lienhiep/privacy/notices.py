@@ -4,6 +4,8 @@ text naming the union, so that every consent points at the words the person read
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from lienhiep.core.sites import union_id_of
+
 from .models import NoticeVersion, PrivacySettings
 
 
@@ -14,8 +16,11 @@ def default_text(union_name):
 
 def union_of(site):
     """The name of the union whose site this is (its home page names the union)."""
-    union = getattr(site.root_page.specific, "union", None)
-    return union.name if union is not None else ""
+    from lienhiep.directory.models import Organisation
+
+    pk = union_id_of(site)
+    name = Organisation.objects.filter(pk=pk).values_list("name", flat=True).first()
+    return name or ""
 
 
 def current_notice(site):

@@ -1,8 +1,6 @@
 """How the public sees a person who did not consent to publishing (or withdrew the consent):
 without a photo, and with the name as the union's rule says — initials, or not at all."""
 
-from wagtail.models import Site
-
 from .enums import NameRule
 from .models import PrivacySettings
 
@@ -17,15 +15,6 @@ def shown_name(person, rule):
     if person.may_publish:
         return person.name
     return initials(person.name) if rule == NameRule.INITIALS else ""
-
-
-def site_of(union):
-    """The site whose home page belongs to ``union`` (the default site otherwise)."""
-    sites = list(Site.objects.select_related("root_page"))
-    for site in sites:
-        if getattr(site.root_page.specific, "organisation_id", None) == union.pk:
-            return site
-    return next((s for s in sites if s.is_default_site), sites[0] if sites else None)
 
 
 def name_rule(site):

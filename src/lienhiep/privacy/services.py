@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.signals import public_content_changed
+from lienhiep.core.sites import site_of
 from lienhiep.core.transitions import step_day
 from lienhiep.directory.rules import organisations_for, require_staff
 
 from .enums import RequestKind, RequestState
 from .holders import HOLDERS, Outcome, records_of
 from .models import DataRequest, PrivacySettings
-from .publication import site_of
 
 logger = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from lienhiep.core.sites import site_of
 from lienhiep.directory import roles
 
 from .models import (
@@ -57,7 +58,10 @@ def ensure_home(organisation, hostname=None):
                 intro=f"<p>Cổng thông tin của {organisation.name}.</p>",
             )
         )
-    site = site_of(home, hostname)
+    # the union's own site (the default one for the first union), else a new one
+    default = hostname is None
+    site = site_of(organisation, default=default) or Site(is_default_site=default)
+    site.hostname = hostname or "127.0.0.1"
     site.root_page, site.port, site.site_name = home, 80, organisation.name
     site.save()
     for page in Page.objects.filter(depth=2).exclude(pk=home.pk).not_type(HomePage):
@@ -71,16 +75,6 @@ def ensure_home(organisation, hostname=None):
     )
     settings.save()
     return home
-
-
-def site_of(home, hostname):
-    """The default site (at 127.0.0.1), or the site at ``hostname``."""
-    if hostname is None:
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    else:
-        site = Site.objects.filter(root_page=home).first() or Site(is_default_site=False)
-    site.hostname = hostname or "127.0.0.1"
-    return site
 
 
 def ensure_section(home, model, title, slug, **fields):

@@ -13,7 +13,15 @@ def vi_number(value, decimals=None):
 
 
 @register.filter
+def vi_figure(value):
+    """A figure on a screen: the one way every dashboard block, panel and the national table
+    write a number (plain, never padded: ``3``, ``1.250``); ``—`` for none."""
+    return formatting.format_figure(value)
+
+
+@register.filter
 def vi_count(value, unit=""):
+    """A count as a *report* writes it (``05 đề án``); screens write ``vi_figure``."""
     return "" if value is None else formatting.format_count(value, unit)
 
 

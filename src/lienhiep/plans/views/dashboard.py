@@ -14,7 +14,8 @@ from lienhiep.core import charts
 from lienhiep.core.forms import step_on
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisation_ids_for, organisations_for
-from lienhiep.directory.views.panels import DashboardPanel, remembered_year, union_for
+from lienhiep.directory.views.panels import DashboardPanel, union_for
+from lienhiep.directory.years import dashboard_year
 
 from .. import dashboard as drawing
 from .. import figures, queries, rules, services
@@ -54,7 +55,7 @@ def chosen(request):
     organisation = organisation or union_for(request.user)
     if organisation is not None and not shown(request.user, organisation):
         organisation = None
-    year = chosen_year(request, organisation, year)
+    year = dashboard_year(request, organisation, year)
     if organisation is not None:  # the controls show what is shown, whatever was asked
         form = DashboardChoiceForm({"org": organisation.pk, "year": year}, organisations=visible)
     return form, organisation, year
@@ -65,14 +66,6 @@ def shown(user, organisation):
     holds, asked of the ids worked out once per request)."""
     ids = organisation_ids_for(user)
     return organisation.kind in DASHBOARD_KINDS and (ids is None or organisation.pk in ids)
-
-
-def chosen_year(request, organisation, year):
-    """The year asked for (remembered), else the one last chosen, else the latest with records."""
-    if remembered := remembered_year(request, year):
-        return remembered
-    today = timezone.localdate()
-    return queries.latest_year_with_records(organisation, today) if organisation else today.year
 
 
 def shown_indicators(organisation, year):

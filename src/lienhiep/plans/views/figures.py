@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from lienhiep.core.exporters import exporter, response
+from lienhiep.directory import demo
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisations_for, sees_everything
 
@@ -66,7 +67,11 @@ def national_view(request):
             "year_choice": year_choice(request, year, indicator=request.GET.get("indicator")),
             "national": result,
             "indicators": result.indicators,
-            "table": result.table,
+            "table": result.placed,
+            "unplaced": result.unplaced,
+            "demo_union": demo.UNION_SLUG,
+            # the hint to set a province links to the organisation screen only for who may edit
+            "may_edit_organisations": request.user.has_perm("directory.change_organisation"),
             "totals": result.totals(),
             "shown": shown,
             "map": maps.choropleth(shown, year, result.by_province(shown)) if shown else "",

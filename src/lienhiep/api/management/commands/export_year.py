@@ -3,13 +3,14 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from lienhiep.api.package.build import build
+from lienhiep.core.management.base import Command as LienhiepCommand
 from lienhiep.directory.setup import organisation_for_command
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Write the signed year package of a union: registry, figures, lists, issued report."
 
     def add_arguments(self, parser):
@@ -22,6 +23,11 @@ class Command(BaseCommand):
         package = build(union=union, year=year)
         Path(output).write_text(json.dumps(package, ensure_ascii=False, indent=1), "utf-8")
         self.stdout.write(
-            f"Đã ghi gói số liệu năm {year} của {union.name} vào {output}, "
-            f"ký bởi {package['sender']['fingerprint']}"
+            _("Wrote the %(year)s year package of %(union)s to %(file)s, signed by %(key)s")
+            % {
+                "year": year,
+                "union": union.name,
+                "file": output,
+                "key": package["sender"]["fingerprint"],
+            }
         )

@@ -1,14 +1,15 @@
 """Print the installation's public key and fingerprint (the key is made on first use)."""
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from lienhiep.api import keys
+from lienhiep.core.management.base import Command as LienhiepCommand
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Show this installation's public signing key and its fingerprint."
 
     def handle(self, *args, **options):
         public = keys.public_key_text()
-        self.stdout.write(f"Khóa công khai: {public}")
-        self.stdout.write(f"Dấu vân tay: {keys.fingerprint(public)}")
+        self.stdout.write(_("Public key: %(key)s") % {"key": public})
+        self.stdout.write(_("Fingerprint: %(print)s") % {"print": keys.fingerprint(public)})

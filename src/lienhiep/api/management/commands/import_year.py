@@ -3,19 +3,24 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from lienhiep.api.package.load import PackageRefused, load
+from lienhiep.core.management.base import Command as LienhiepCommand
 
 
 def _read(path):
     try:
         return json.loads(Path(path).read_text("utf-8"))
     except (OSError, ValueError) as error:
-        raise CommandError(f"Không đọc được gói số liệu {path}: {error}") from error
+        raise CommandError(
+            _("Could not read the year package %(file)s: %(error)s")
+            % {"file": path, "error": error}
+        ) from error
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Verify and load a year package; --trust registers an unknown sender's key."
 
     def add_arguments(self, parser):
@@ -32,5 +37,7 @@ class Command(BaseCommand):
         except PackageRefused as refusal:
             raise CommandError(" ".join(refusal.messages)) from refusal
         if new:
-            self.stdout.write(f"Đã tin cậy khóa của người gửi, dấu vân tay {print_}")
-        self.stdout.write(f"Đã nạp gói số liệu của {union.name}")
+            self.stdout.write(
+                _("Trusted the sender's key, fingerprint %(print)s") % {"print": print_}
+            )
+        self.stdout.write(_("Loaded the year package of %(union)s") % {"union": union.name})

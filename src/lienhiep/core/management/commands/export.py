@@ -8,13 +8,14 @@ manage.py export directory.person_list user=admin format=csv --output nguoi.csv
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from lienhiep.core.exporters import exporter, exporters
+from lienhiep.core.management.base import Command as LienhiepCommand
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "List the exporters (--list) or render one: export <identifier> name=value ..."
 
     def add_arguments(self, parser):

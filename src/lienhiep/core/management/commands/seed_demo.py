@@ -5,12 +5,14 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lienhiep.core.management.base import Command as LienhiepCommand
 
-class Command(BaseCommand):
+
+class Command(LienhiepCommand):
     help = "Create or refresh the demo union of Hòa An (2024) and its demo logins."
 
     def add_arguments(self, parser):
@@ -33,4 +35,11 @@ class Command(BaseCommand):
                 if config.name.startswith("lienhiep.") and find_spec(f"{config.name}.demo"):
                     module = import_module(f"{config.name}.demo")
                     module.seed(stdout=self.stdout)
-        self.stdout.write(self.style.SUCCESS("Dữ liệu mẫu Hòa An 2024 đã sẵn sàng."))
+        self.stdout.write(self.style.SUCCESS(_("The Hòa An 2024 demo data is ready.")))
+        # Hòa An is not one of the 34 provinces: the demo union has none, and says so
+        self.stdout.write(
+            _(
+                "Hòa An is a fictional province: the demo union has no province and is listed "
+                "under “No province given” in the national table, not on the map."
+            )
+        )

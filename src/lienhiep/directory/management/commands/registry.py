@@ -1,9 +1,10 @@
 """Print a union's registry at the end of a year: the indicator registry's figures and records."""
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from lienhiep.core.formatting import format_count, format_date, format_number
 from lienhiep.core.indicators import MEASURES
+from lienhiep.core.management.base import Command as LienhiepCommand
 from lienhiep.directory.measures import registry
 from lienhiep.directory.rules import subtree_ids
 from lienhiep.directory.setup import organisation_for_command
@@ -17,33 +18,44 @@ def lines(union, year):
     congresses = MEASURES["directory.congresses"].queryset(ids, year)
     overdue = MEASURES["directory.overdue_congresses"].queryset(ids, year)
     return [
-        f"{union.name} – cuối năm {year}",
-        f"Tổ chức thành viên: {format_count(f['member_organisations'])} "
-        f"({format_count(f['member_associations'])} hội thành viên, "
-        f"{format_count(f['collective_members'])} hội viên tập thể)",
-        f"Đơn vị trực thuộc: {format_count(f['subordinate_units'])}",
-        f"Hội viên: {format_number(f['members'])}",
-        f"Câu lạc bộ trí thức: {format_number(f['club_members'])} thành viên, "
-        f"{format_count(f['new_club_members'])} mới",
-        f"Kết nạp trong năm: {format_count(f['admitted'])}",
+        _("%(union)s – end of %(year)s") % {"union": union.name, "year": year},
+        _(
+            "Member organisations: %(all)s (%(associations)s member associations, "
+            "%(collective)s collective members)"
+        )
+        % {
+            "all": format_count(f["member_organisations"]),
+            "associations": format_count(f["member_associations"]),
+            "collective": format_count(f["collective_members"]),
+        },
+        _("Subordinate units: %(count)s") % {"count": format_count(f["subordinate_units"])},
+        _("Members: %(count)s") % {"count": format_number(f["members"])},
+        _("Intellectuals' club: %(members)s members, %(new)s new")
+        % {
+            "members": format_number(f["club_members"]),
+            "new": format_count(f["new_club_members"]),
+        },
+        _("Admitted in the year: %(count)s") % {"count": format_count(f["admitted"])},
         *(
             f"  - {o.name} ({o.admission_decision_number}, {format_date(o.admission_decision_date)})"
             for o in admitted.order_by("admission_decision_date", "sort_key")
         ),
-        f"Đại hội trong năm: {format_count(f['congresses'])}",
+        _("Congresses in the year: %(count)s") % {"count": format_count(f["congresses"])},
         *(
             f"  - {t.organisation.name}: {format_date(t.congress_date)}"
             for t in congresses.select_related("organisation").order_by("congress_date")
         ),
-        f"Quá hạn Đại hội: {format_count(f['overdue_congresses'])}",
+        _("Overdue for a congress: %(count)s") % {"count": format_count(f["overdue_congresses"])},
         *(
-            f"  - {o.name} (hết nhiệm kỳ {format_date(o.congress_deadline)})"
+            "  - "
+            + _("%(name)s (term ended %(date)s)")
+            % {"name": o.name, "date": format_date(o.congress_deadline)}
             for o in overdue.order_by("sort_key")
         ),
     ]
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Show the registry figures of a union at the end of a year."
 
     def add_arguments(self, parser):

@@ -9,15 +9,17 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from lienhiep.core.formatting import slugify_vi
+from lienhiep.core.management.base import Command as LienhiepCommand
 from lienhiep.directory.setup import find_province
 
 from ...services import setup_union
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Set up the union this installation runs: its registry entry and its website."
 
     def add_arguments(self, parser):
@@ -44,10 +46,15 @@ class Command(BaseCommand):
         with ExitStack() as files:
             logo = files.enter_context(open(options["logo"], "rb")) if options["logo"] else None
             union, account = self.set_up(options, login, logo)
-        self.stdout.write(f"Đã thiết lập {union.name} ({union.slug}).")
+        self.stdout.write(
+            _("Set up %(union)s (%(code)s).") % {"union": union.name, "code": union.slug}
+        )
         if account:
             user, password = account
-            self.stdout.write(f"Tài khoản: {user.username} / {password}")
+            self.stdout.write(
+                _("Login: %(username)s / %(password)s")
+                % {"username": user.username, "password": password}
+            )
 
     def set_up(self, options, login, logo):
         try:

@@ -1,8 +1,9 @@
 """Print every indicator of an organisation and year: target, actual, achievement."""
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from lienhiep.core.formatting import format_count, format_money_short, format_number
+from lienhiep.core.management.base import Command as LienhiepCommand
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.setup import organisation_for_command
 from lienhiep.plans import figures, queries
@@ -18,7 +19,7 @@ def _count(value, unit=""):
     return f"{format_number(value)} {unit}".strip()
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Show the indicators of an organisation for a year, in Vietnamese formatting."
 
     def add_arguments(self, parser):
@@ -29,22 +30,32 @@ class Command(BaseCommand):
 
     def handle(self, *args, org, year, **options):
         organisation = organisation_for_command(org)
-        self.stdout.write(f"{organisation.name} – năm {year}")
+        self.stdout.write(
+            _("%(organisation)s – year %(year)s")
+            % {"organisation": organisation.name, "year": year}
+        )
         for figure in figures.figures(organisation, year):
             unit = figure.indicator.unit
-            line = f"{figure.indicator.name}: thực hiện {_count(figure.value, unit)}"
+            line = _("%(indicator)s: achieved %(value)s") % {
+                "indicator": figure.indicator.name,
+                "value": _count(figure.value, unit),
+            }
             if figure.target:
-                line += f"; kế hoạch {_count(figure.target_value, unit)}"
+                line += _("; planned %(value)s") % {"value": _count(figure.target_value, unit)}
                 line += (
-                    f"; đạt {figure.achievement}%"
+                    _("; %(percent)s%% achieved") % {"percent": figure.achievement}
                     if figure.achievement is not None
-                    else "; chưa có số liệu"
+                    else _("; no figures yet")
                 )
             self.stdout.write(line)
         if organisation.kind == OrganisationKind.UNION:
             done = queries.completeness(organisation, year)
             self.stdout.write(
-                f"Báo cáo năm: {done.received}/{done.expected} hội thành viên đã gửi báo cáo"
+                _("Yearly returns: %(received)s/%(expected)s member associations have sent theirs")
+                % {"received": done.received, "expected": done.expected}
             )
             if done.missing:
-                self.stdout.write("Chưa gửi: " + "; ".join(o.name for o in done.missing))
+                self.stdout.write(
+                    _("Not yet sent: %(names)s")
+                    % {"names": "; ".join(o.name for o in done.missing)}
+                )

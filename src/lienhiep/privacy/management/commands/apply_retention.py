@@ -1,12 +1,12 @@
-from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lienhiep.core.formatting import parse_date
+from lienhiep.core.management.base import Command as LienhiepCommand
 from lienhiep.privacy import services
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Anonymise the personal data kept longer than its retention period and list it."
 
     def add_arguments(self, parser):

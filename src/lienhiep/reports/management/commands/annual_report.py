@@ -6,8 +6,10 @@ other is counted afresh from the records, with the staff's text of its latest ru
 import sys
 from io import BytesIO
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
+from lienhiep.core.management.base import Command as LienhiepCommand
 from lienhiep.directory.models import Organisation
 from lienhiep.reports import content, rendering
 from lienhiep.reports.enums import Format, ReportKind, RunState
@@ -15,7 +17,7 @@ from lienhiep.reports.models import ReportRun
 from lienhiep.reports.services import current_template
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Generate the annual (or six-month) report of an organisation from its records."
 
     def add_arguments(self, parser):
@@ -28,9 +30,11 @@ class Command(BaseCommand):
     def handle(self, *args, org, year, format, kind, output, **options):
         organisation = Organisation.objects.filter(slug=org).first()
         if organisation is None:
-            raise CommandError(f"Không có tổ chức mã “{org}”.")
+            raise CommandError(
+                _("There is no organisation with the code “%(code)s”.") % {"code": org}
+            )
         if output == "-" and format in (Format.DOCX, Format.PDF):
-            raise CommandError("Tệp Word và PDF cần --output là một đường dẫn tệp.")
+            raise CommandError(_("Word and PDF files need --output to be a file path."))
         runs = ReportRun.objects.filter(organisation=organisation, year=year, kind=kind)
         run = (
             runs.filter(state=RunState.ISSUED).order_by("-pk").first()
@@ -62,4 +66,4 @@ class Command(BaseCommand):
         else:
             with open(output, "wb") as handle:
                 handle.write(result)
-            self.stderr.write(f"Đã ghi {output}")
+            self.stderr.write(_("Wrote %(file)s") % {"file": output})

@@ -4,9 +4,9 @@ reports they were generating say so and may be generated again.
 With one worker (docs/operations.md), every task still marked running when it starts was
 orphaned by the previous worker process."""
 
-from django.core.management.base import BaseCommand
 from django_tasks_db.models import DBTaskResult
 
+from lienhiep.core.management.base import Command as LienhiepCommand
 from lienhiep.reports import services, tasks
 
 
@@ -14,7 +14,7 @@ class WorkerStopped(Exception):
     """The worker process stopped while the task ran."""
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Fail the tasks a stopped worker left running and the reports they were generating."
 
     def handle(self, *args, **options):
