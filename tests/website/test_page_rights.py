@@ -86,3 +86,15 @@ def test_page_rights_follow_a_login_moved_to_another_union(lam_dong, demo):
     editor.groups.remove(roles.group(roles.EDITOR))
     editor = type(editor).objects.get(pk=editor.pk)
     assert list(editor.groups.all()) == []
+
+
+def test_each_sites_review_is_its_own_leaders(lam_dong, demo):
+    leader = make_user(roles.UNION_LEADER, lam_dong)
+    theirs, others = news_index(lam_dong), news_index(demo)
+    workflows = [page.get_workflow() for page in (theirs, others)]
+    assert [w.name for w in workflows] == ["Duyệt tin bài · lam-dong", "Duyệt tin bài · hoa-an"]
+    tasks = [w.tasks.get().specific for w in workflows]
+    may_open = [
+        task.user_can_access_editor(page, leader) for task, page in zip(tasks, (theirs, others))
+    ]
+    assert may_open == [True, False]

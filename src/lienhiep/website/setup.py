@@ -130,11 +130,14 @@ def ensure_editorial_roles(home):
         )
     for user in get_user_model().objects.filter(groups__in=[editor, leader]).distinct():
         sync_site_groups(user)
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    # the review is the site's own too: a task's group may open the editor of every page under it
+    suffix = f"{roles.SITE_GROUP_SEPARATOR}{union.slug}" if union else ""
+    approvers = roles.site_group(roles.UNION_LEADER, union) if union else leader
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME + suffix).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.set([leader])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+        task = GroupApprovalTask.objects.create(name=TASK_NAME + suffix)
+    task.groups.set([approvers])
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME + suffix)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
