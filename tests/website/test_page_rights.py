@@ -95,6 +95,7 @@ def test_each_sites_review_is_its_own_leaders(lam_dong, demo):
     assert [w.name for w in workflows] == ["Duyệt tin bài · lam-dong", "Duyệt tin bài · hoa-an"]
     tasks = [w.tasks.get().specific for w in workflows]
     may_open = [
-        task.user_can_access_editor(page, leader) for task, page in zip(tasks, (theirs, others))
+        task.user_can_access_editor(page, leader)
+        for task, page in zip(tasks, (theirs, others), strict=True)
     ]
     assert may_open == [True, False]
