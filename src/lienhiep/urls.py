@@ -3,7 +3,6 @@ from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lienhiep.api.main import api
@@ -11,7 +10,7 @@ from lienhiep.core import private
 from lienhiep.privacy import views as privacy
 from lienhiep.website import views as website
 from lienhiep.website.routing import serve_page
-from lienhiep.website.sitemaps import SITEMAPS
+from lienhiep.website.sitemaps import sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,7 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", website.search_view, name="search"),
     path("tin-tuc/rss/", website.NewsFeed(), name="news_feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", website.robots_view, name="robots"),
     path("favicon.ico", website.favicon_view, name="favicon"),
     path("cuoc-thi/", include("lienhiep.contests.urls")),

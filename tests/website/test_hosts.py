@@ -193,3 +193,55 @@ def test_each_union_hides_unconsented_names_by_its_own_sites_rule(lam_dong, demo
     assert site_of(demo).is_default_site
     assert PrivacySettings.for_site(site_of(lam_dong)).unconsented_names == NameRule.HIDDEN
     assert PrivacySettings.for_site(site_of(demo)).unconsented_names == NameRule.INITIALS
+
+
+@pytest.fixture
+def lam_dong_round(lam_dong):
+    """An open call of Lâm Đồng's own contest, beside the demo's rounds."""
+    from lienhiep.contests.enums import ContestKind, RoundState
+    from lienhiep.contests.models import Contest, ContestRound
+
+    contest = Contest.objects.create(
+        union=lam_dong, kind=ContestKind.TECHNICAL, name="Hội thi sáng tạo kỹ thuật Lâm Đồng"
+    )
+    today = timezone.localdate()
+    return ContestRound.objects.create(
+        contest=contest,
+        number=3,
+        period="2025-2026",
+        slug="sang-tao-lam-dong-3",
+        launch_date=today,
+        entry_deadline=today + timedelta(days=30),
+        state=RoundState.OPEN,
+    )
+
+
+def _round_links(html):
+    return set(re.findall(r'href="/cuoc-thi/([a-z0-9-]+)/"', html))
+
+
+def test_contest_calls_and_results_are_each_hosts_own(lam_dong_round):
+    from lienhiep.contests.enums import PUBLIC_STATES
+    from lienhiep.contests.models import ContestRound
+
+    demo_rounds = set(
+        ContestRound.objects.filter(state__in=PUBLIC_STATES)
+        .exclude(pk=lam_dong_round.pk)
+        .values_list("slug", flat=True)
+    )
+    assert demo_rounds
+    assert _round_links(page("/cuoc-thi/", HOST)) == {lam_dong_round.slug}
+    assert _round_links(page("/cuoc-thi/")) == demo_rounds
+    assert "Hội thi sáng tạo kỹ thuật Lâm Đồng" in page(f"/cuoc-thi/{lam_dong_round.slug}/", HOST)
+    demo_round = sorted(demo_rounds)[0]
+    assert Client().get(f"/cuoc-thi/{demo_round}/", HTTP_HOST=HOST).status_code == 404
+    assert Client().get(f"/cuoc-thi/{lam_dong_round.slug}/").status_code == 404
+
+
+def test_contest_part_of_the_sitemap_is_each_hosts_own(lam_dong_round):
+    lam_dong_urls = re.findall(r"<loc>(.*?)</loc>", page("/sitemap.xml", HOST))
+    demo_urls = re.findall(r"<loc>(.*?)</loc>", page("/sitemap.xml"))
+    rounds = {u for u in lam_dong_urls if "/cuoc-thi/" in u}
+    assert rounds == {f"http://{HOST}/cuoc-thi/", f"http://{HOST}/cuoc-thi/sang-tao-lam-dong-3/"}
+    assert not [u for u in demo_urls if "sang-tao-lam-dong-3" in u]
+    assert len([u for u in demo_urls if "/cuoc-thi/" in u]) > 1

@@ -61,3 +61,21 @@ def verify(public_text: str, signature: str, data: bytes) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
+
+
+def _fernet():
+    """A Fernet key derived from the installation's ``SECRET_KEY``: what seals stored secrets."""
+    from cryptography.fernet import Fernet
+    from django.conf import settings
+
+    digest = hashlib.sha256(b"lienhiep.federation-token:" + settings.SECRET_KEY.encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(digest))
+
+
+def seal(text: str) -> str:
+    """``text`` encrypted for the database (a token this installation sends elsewhere)."""
+    return _fernet().encrypt(text.encode()).decode()
+
+
+def unseal(sealed: str) -> str:
+    return _fernet().decrypt(sealed.encode()).decode()

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
-from . import reading, writing  # noqa: F401  (they add their endpoints to the router)
+from . import inbox, reading, writing  # noqa: F401  (they add their endpoints to the router)
 from .http import TokenRateThrottle, refuse, router
 
 DESCRIPTION = """
@@ -24,6 +24,10 @@ gì mới.
 
 **Ghi.** Mỗi lô được lưu toàn bộ hoặc không mục nào, qua đúng biểu mẫu và quy trình nhập của
 màn hình; lỗi ghi rõ mục và trường.
+
+**Gửi số liệu năm lên Trung ương.** `POST /api/v1/packages/` nhận gói số liệu năm đã ký của một
+liên hiệp hội tỉnh, kèm mã gửi số liệu do Liên hiệp Hội Việt Nam cấp riêng cho liên hiệp hội đó
+(không phải mã truy cập của tài khoản).
 """
 
 api = NinjaAPI(

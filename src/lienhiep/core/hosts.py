@@ -38,3 +38,22 @@ class HostsMiddleware:
         if not domain or not is_served(domain):
             raise DisallowedHost(f"Invalid HTTP_HOST header: {host!r}.")
         return self.get_response(request)
+
+
+def site_organisation_id(request):
+    """The organisation whose site ``request`` is on (its home page's ``organisation``), or
+    ``None`` when the site's root names none: what a public list of records is narrowed to on
+    an installation hosting several unions. Worked out once per request."""
+    if not hasattr(request, "_lienhiep_site_organisation"):
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        root = site.root_page.specific if site else None
+        request._lienhiep_site_organisation = getattr(root, "organisation_id", None)
+    return request._lienhiep_site_organisation
+
+
+def of_site(queryset, field, request):
+    """The records of ``queryset`` whose union (``field``) is the one of ``request``'s site."""
+    union = site_organisation_id(request)
+    return queryset if union is None else queryset.filter(**{field: union})

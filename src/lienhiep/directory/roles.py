@@ -117,6 +117,31 @@ def group(role):
     return Group.objects.get(name=GROUP_NAMES[role])
 
 
+#: The roles whose Wagtail page rights are granted on one union's site only: each hosted union
+#: has a group of its own for each ("Biên tập viên · hoa-an"), holding the rights on its home page.
+PAGE_ROLES = (EDITOR, UNION_LEADER)
+SITE_GROUP_SEPARATOR = " · "
+
+
+def site_group_name(role, union):
+    return f"{GROUP_NAMES[role]}{SITE_GROUP_SEPARATOR}{union.slug}"
+
+
+def site_group(role, union):
+    """The group of ``role`` on ``union``'s site (made on first use; it holds only page rights)."""
+    return Group.objects.get_or_create(name=site_group_name(role, union))[0]
+
+
+def site_groups():
+    """Every site's page-rights group."""
+    from django.db.models import Q
+
+    prefixes = Q()
+    for role in PAGE_ROLES:
+        prefixes |= Q(name__startswith=f"{GROUP_NAMES[role]}{SITE_GROUP_SEPARATOR}")
+    return Group.objects.filter(prefixes)
+
+
 def group_names(user) -> frozenset:
     """The names of ``user``'s groups, read once and kept on the user object for the request."""
     names = getattr(user, "_lienhiep_roles", None)

@@ -15,7 +15,9 @@ This is the one vocabulary every app uses to say who may do what:
 * ``can_read(user)`` — who reads a union's work: staff and union leaders;
 * ``scoped(queryset, field, user)`` — the records whose organisation (``field``) the user may see;
 * ``require_staff(user, obj, visible)`` — refuse a change unless the user is staff and ``obj``
-  is among the records ``visible`` to them.
+  is among the records ``visible`` to them;
+* ``may_issue_sending_tokens(user)``, ``may_send_to_federation(user)`` — the two ends of a year
+  package sent over the API: the federation issues tokens, a union sends with one.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -175,6 +177,47 @@ def can_read(user) -> bool:
 
 def is_leader(user) -> bool:
     return has_any_role(user, (roles.UNION_LEADER,)) and not is_staff(user)
+
+
+def may_issue_sending_tokens(user) -> bool:
+    """The federation's staff (and superusers) issue and revoke the tokens provincial unions
+    send their year packages with."""
+    return user.is_authenticated and sees_everything(user)
+
+
+def may_send_to_federation(user) -> bool:
+    """Union staff and union leaders (and superusers) connect their union to the federation and
+    send its year packages."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    wanted = (roles.UNION_STAFF, roles.UNION_LEADER)
+    return (user.is_superuser or has_any_role(user, wanted)) and union_for(user) is not None
+
+
+def page_rights_union(user):
+    """The union on whose site ``user``'s page roles (editor, union leader) hold Wagtail page
+    rights: their own union, the default one when they have no scope. Never another hosted
+    union's site."""
+    if not user.is_active:
+        return None
+    return union_for(user) or default_union()
+
+
+def sync_site_groups(user):
+    """Put ``user`` in the page-rights groups of their union's site for the page roles they
+    hold, and in no other site's (``roles.site_groups``); written without signals."""
+    forget(user)  # their roles or scope have just changed
+    union = page_rights_union(user)
+    held = [r for r in roles.PAGE_ROLES if roles.has_role(user, r)] if union else []
+    wanted = {roles.site_group_name(r, union) for r in held}
+    through = user.groups.through
+    current = through.objects.filter(user=user, group__in=roles.site_groups())
+    current.exclude(group__name__in=wanted).delete()
+    have = set(current.values_list("group__name", flat=True))
+    through.objects.bulk_create(
+        through(user=user, group=g) for g in roles.site_groups().filter(name__in=wanted - have)
+    )
+    forget(user)
 
 
 def scoped(queryset, field, user):

@@ -1,5 +1,6 @@
 """Set up a union's public site: the home page as the site root, sections, editors and review."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from wagtail.models import (
     GroupApprovalTask,
@@ -13,6 +14,7 @@ from wagtail.models import (
 
 from lienhiep.core.sites import site_of
 from lienhiep.directory import roles
+from lienhiep.directory.rules import sync_site_groups
 
 from .models import (
     ContestIndexPage,
@@ -94,12 +96,20 @@ def ensure_sections(home):
 
 
 def ensure_editorial_roles(home):
-    """Editors write and submit; union leaders review and publish, through the review workflow."""
+    """Editors write and submit; union leaders review and publish, through the review workflow.
+
+    The page rights are held by the site's own groups (``roles.site_group``: "Biên tập viên ·
+    hoa-an"), on its home page only, so that one hosted union's editors never edit another's
+    pages; the role groups keep the rights every site shares (images, documents).
+    """
     editor, leader = roles.group(roles.EDITOR), roles.group(roles.UNION_LEADER)
-    for group, codenames in (
-        (editor, ["add_page", "change_page"]),
-        (leader, ["add_page", "change_page", "publish_page"]),
+    union = home.organisation
+    GroupPagePermission.objects.filter(page=home, group__in=[editor, leader]).delete()
+    for role, codenames in (
+        (roles.EDITOR, ["add_page", "change_page"]),
+        (roles.UNION_LEADER, ["add_page", "change_page", "publish_page"]),
     ):
+        group = roles.site_group(role, union) if union else roles.group(role)
         for codename in codenames:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
@@ -112,11 +122,16 @@ def ensure_editorial_roles(home):
                 codename__in=["add_image", "choose_image", "add_document", "choose_document"],
             )
         )
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    for user in get_user_model().objects.filter(groups__in=[editor, leader]).distinct():
+        sync_site_groups(user)
+    # the review is the site's own too: a task's group may open the editor of every page under it
+    suffix = f"{roles.SITE_GROUP_SEPARATOR}{union.slug}" if union else ""
+    approvers = roles.site_group(roles.UNION_LEADER, union) if union else leader
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME + suffix).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.set([leader])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+        task = GroupApprovalTask.objects.create(name=TASK_NAME + suffix)
+    task.groups.set([approvers])
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME + suffix)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
@@ -127,3 +142,14 @@ def ensure_site(organisation, hostname=None):
     sections = ensure_sections(home)
     ensure_editorial_roles(home)
     return home, sections
+
+
+def ensure_page_rights_after_migrate(sender, **kwargs):
+    """Once per ``migrate`` (after ``roles.ensure_groups``): every union's site gets its own
+    page-rights groups, and editors and leaders their union's (installations set up before)."""
+    from django.apps import apps
+
+    last = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if sender is last:
+        for home in HomePage.objects.filter(organisation__isnull=False):
+            ensure_editorial_roles(home)

@@ -1,9 +1,12 @@
-from django.db.models.signals import post_delete, post_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from lienhiep.core.signals import public_content_changed
+from lienhiep.directory.models import AccountScope
+from lienhiep.directory.rules import sync_site_groups
 
 from . import caching
 from .models import SiteSettings
@@ -32,3 +35,19 @@ def register_sites(sender, **kwargs):
 def empty_page_cache_for_settings(sender, instance, created=False, **kwargs):
     if not created:  # settings made with their defaults on a first visit change nothing shown
         caching.invalidate(instance.site)
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def follow_roles_to_site_groups(sender, instance, action, reverse, pk_set, **kwargs):
+    """A login's roles changed: their page rights follow, on their own union's site only."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    users = get_user_model().objects.filter(pk__in=pk_set or ()) if reverse else [instance]
+    for user in users:
+        sync_site_groups(user)
+
+
+@receiver(post_save, sender=AccountScope)
+def follow_scope_to_site_groups(sender, instance, **kwargs):
+    """A login now works for another organisation: their page rights move to its union's site."""
+    sync_site_groups(instance.user)

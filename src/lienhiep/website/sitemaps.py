@@ -25,14 +25,16 @@ class PageSitemap(Sitemap):
 
 
 class ContestSitemap(DjangoSitemap):
-    """The contests' index and each public round's page: its call, then its results."""
+    """The contests' index and each public round's page: its call, then its results; on a
+    site's host, only its own union's rounds."""
+
+    def __init__(self, request=None):
+        self.request = request
 
     def items(self):
-        from lienhiep.contests.enums import PUBLIC_STATES
-        from lienhiep.contests.models import ContestRound
+        from lienhiep.contests.views.public import public_rounds
 
-        rounds = ContestRound.objects.filter(state__in=PUBLIC_STATES).order_by("-launch_date")
-        return [None, *rounds]
+        return [None, *public_rounds(self.request).order_by("-launch_date")]
 
     def location(self, item):
         if item is None:
@@ -40,4 +42,9 @@ class ContestSitemap(DjangoSitemap):
         return reverse("contest_round", args=[item.slug])
 
 
-SITEMAPS = {"pages": PageSitemap, "contests": ContestSitemap()}
+def sitemap(request, **kwargs):
+    """Wagtail's sitemap view with the contests' part made for the visitor's site."""
+    from wagtail.contrib.sitemaps.views import sitemap as pages_sitemap
+
+    sitemaps = {"pages": PageSitemap, "contests": ContestSitemap(request)}
+    return pages_sitemap(request, sitemaps=sitemaps, **kwargs)

@@ -21,6 +21,15 @@ from .schema import check
 class PackageRefused(ValidationError):
     """A package this installation will not load: malformed, unsigned, or from a stranger."""
 
+    #: the HTTP status the API answers it with
+    status = 422
+
+
+class SenderRefused(PackageRefused):
+    """A well-formed, well-signed package its sender may not send (another union, another key)."""
+
+    status = 403
+
 
 def _check_version(package):
     if not isinstance(package, dict) or package.get("format") != FORMAT:
@@ -148,12 +157,16 @@ def _figures(package, union, source, user):
 
 
 @transaction.atomic
-def load(*, package, trust=False, user=None):
+def load(*, package, trust=False, user=None, accept=None):
     """Verify ``package`` and load it; loading the same package again replaces what it loaded.
 
+    ``accept(package, fingerprint)``, when given, is asked after the verification and may refuse
+    the package (``SenderRefused``): what the API adds for a sending token's union and key.
     Returns ``(union, fingerprint, newly trusted)``.
     """
     known, print_ = verify(package, trust=trust)
+    if accept is not None:
+        accept(package, print_)
     sender = package["sender"]
     if known is None:
         TrustedSender.objects.create(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from lienhiep.core.exporters import response
+from lienhiep.core.hosts import of_site
 from lienhiep.privacy.notices import current_notice
 from lienhiep.privacy.publication import name_rule
 
@@ -21,12 +22,14 @@ from ..public_form import MAX_AUTHORS, error_summary, public_authors
 from ..publication import shown_authors
 
 
-def public_rounds():
-    return ContestRound.objects.filter(state__in=PUBLIC_STATES).select_related("contest")
+def public_rounds(request):
+    """The public rounds of the union whose site the visitor is on (each hosted union its own)."""
+    found = ContestRound.objects.filter(state__in=PUBLIC_STATES).select_related("contest")
+    return of_site(found, "contest__union", request)
 
 
 def index_view(request):
-    rounds = list(public_rounds().order_by("-launch_date"))
+    rounds = list(public_rounds(request).order_by("-launch_date"))
     return TemplateResponse(
         request,
         "contests/public/index.html",
@@ -38,7 +41,7 @@ def index_view(request):
 
 
 def round_view(request, slug):
-    round = get_object_or_404(public_rounds(), slug=slug)
+    round = get_object_or_404(public_rounds(request), slug=slug)
     if round.state in RESULT_STATES:
         return results_page(request, round)
     if not round.accepts_entries():
@@ -95,7 +98,7 @@ def call_page(request, round, form=None, formset=None, draft=None):
 
 
 def receipt_view(request, slug):
-    round = get_object_or_404(public_rounds(), slug=slug)
+    round = get_object_or_404(public_rounds(request), slug=slug)
     code = request.session.get("contest_entry")
     entry = round.entries.filter(code=code).first() if code else None
     if entry is None:
@@ -134,7 +137,8 @@ def results_page(request, round):
 
 
 def certificate_view(request, slug, code):
-    round = get_object_or_404(ContestRound.objects.filter(state__in=RESULT_STATES), slug=slug)
+    published = ContestRound.objects.filter(state__in=RESULT_STATES)
+    round = get_object_or_404(of_site(published, "contest__union", request), slug=slug)
     entry = get_object_or_404(
         round.entries.exclude(prize="").prefetch_related("authors"), code=code
     )
