@@ -9,14 +9,15 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from lienhiep.contests.enums import ContestKind
-from lienhiep.contests.models import ContestRound
+from lienhiep.contests.enums import ContestKind, FileKind
+from lienhiep.contests.models import ContestRound, EntryFile
 from lienhiep.directory import roles
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation
 from lienhiep.honours.models import HonourRound, Nomination
 from lienhiep.privacy import services
 from lienhiep.privacy.enums import RequestKind
+from tests.contests.conftest import png
 from tests.factories import make_org, make_person, make_user
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +161,28 @@ def test_exporting_the_list_of_people_is_logged_under_the_union(client, personas
     assert "Đã xuất dữ liệu cá nhân" in log and "Liên hiệp các Hội" in log
     client.force_login(other_leader)
     assert "Đã xuất dữ liệu cá nhân" not in client.get(reverse("privacy_log")).content.decode()
+
+
+def test_the_yearbook_and_an_entrys_file_are_logged(client, personas, entry, other_leader):
+    photo = EntryFile.objects.create(entry=entry, kind=FileKind.PHOTO, file=png("tac-gia.png"))
+    client.force_login(personas["union_staff"])
+    answer = client.get(reverse("contests_entry_file", args=[entry.pk, photo.pk]))
+    assert b"".join(answer.streaming_content).startswith(b"\x89PNG")
+    answer = client.get(reverse("contests_yearbook", args=[entry.round.pk, "docx"]))
+    assert answer.status_code == 200
+    logged = ModelLogEntry.objects.filter(
+        action__in=["privacy.file.downloaded", "privacy.data.exported"]
+    )
+    assert sorted((e.action, e.content_type.model, e.data["file"][-5:]) for e in logged) == [
+        ("privacy.data.exported", "organisation", ".docx"),
+        ("privacy.file.downloaded", "entry", photo.file.name[-5:]),
+    ]
+    client.force_login(personas["leader"])
+    log = client.get(reverse("privacy_log")).content.decode()
+    assert ("Đã tải tệp chứa dữ liệu cá nhân" in log, "Đã xuất dữ liệu cá nhân" in log) == (
+        True,
+        True,
+    )
+    client.force_login(other_leader)
+    log = client.get(reverse("privacy_log")).content.decode()
+    assert ("Đã tải tệp" in log, "Đã xuất dữ liệu cá nhân" in log) == (False, False)
