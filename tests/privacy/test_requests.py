@@ -54,9 +54,9 @@ def ask(personas, kind, name="dang thi thu ha"):
     )
 
 
-def test_a_request_is_due_in_three_days_and_only_staff_record_it(personas, person):
+def test_an_access_request_is_due_in_ten_days_and_only_staff_record_it(personas, person):
     request = ask(personas, RequestKind.ACCESS)
-    assert request.due_on == date.today() + timedelta(days=3)
+    assert request.due_on == date.today() + timedelta(days=10)
     assert request.state == RequestState.OPEN
     for who in ("leader", "officer", "editor", "judge"):
         with pytest.raises(PermissionDenied):

@@ -9,6 +9,11 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from lienhiep.directory import roles
+        from lienhiep.privacy import holders
+
+        from . import personal_data
+
+        holders.register(personal_data.PARTICIPANTS)
 
         # Union staff keep their union's own kinds; which kinds is ``rules.kinds_changed_by``.
         every = {"activity": roles.ALL, "activityattachment": roles.ALL, "activitykind": ("view",)}

@@ -9,6 +9,12 @@ class ConsultingConfig(AppConfig):
 
     def ready(self):
         from lienhiep.directory import roles
+        from lienhiep.privacy import holders
+
+        from . import personal_data
+
+        for holder in personal_data.HOLDERS:
+            holders.register(holder)
 
         every = {
             "case": roles.ALL,

@@ -24,4 +24,4 @@ def opinions_for(user):
 
 
 private.register(Case, "report_file", "scheme_file", "scheme_annex", visible=rules.cases_for)
-private.register(Opinion, "file", visible=opinions_for)
+private.register(Opinion, "file", visible=opinions_for, personal=lambda opinion: opinion)

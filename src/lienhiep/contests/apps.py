@@ -27,3 +27,4 @@ class ContestsConfig(AppConfig):
         }
         roles.grant_staff("contests", every)
         holders.register(personal_data.HOLDER)
+        holders.register(personal_data.JUDGES)

@@ -1,4 +1,5 @@
-"""The personal data the contests hold: the authors of entries (``privacy.holders``).
+"""The personal data the contests hold (``privacy.holders``): the authors of entries, and the
+judges with their scores (the records of the judge).
 
 An author of an entry that won a prize (here or in the national round) is kept: the organising
 committee's decision and the list of winners are legal records. Any other author is anonymised
@@ -14,10 +15,11 @@ from wagtail.log_actions import log
 
 from lienhiep.core.formatting import fold, format_date
 from lienhiep.privacy.holders import Holder, Outcome
+from lienhiep.privacy.people import people_named
 from lienhiep.privacy.services import settings_of
 
-from .enums import FileKind
-from .models import Author, ContestRound, Entry
+from .enums import FileKind, RoundState
+from .models import Author, ContestRound, Entry, Judge
 
 
 def find(request):
@@ -141,4 +143,66 @@ HOLDER = Holder(
     files=files,
     expired=expired,
     logged={Entry: "round__contest__union", Author: "entry__round__contest__union"},
+)
+
+
+#: the round's results are approved or published: the scores behind them are kept
+DECIDED_STATES = (RoundState.AWARDED, RoundState.PUBLISHED, RoundState.CLOSED)
+
+
+def find_judges(request):
+    named = [p.pk for p in people_named(request)]
+    return list(
+        Judge.objects.filter(round__contest__union=request.union, person__in=named)
+        .select_related("round__contest", "field", "person")
+        .order_by("pk")
+    )
+
+
+def _scores(judge):
+    """One line per entry the judge scored: its code, stage, total and points per criterion."""
+    lines = []
+    for assignment in judge.assignments.select_related("entry").prefetch_related(
+        "scores__criterion"
+    ):
+        points = ", ".join(f"{s.criterion.name}: {s.points}" for s in assignment.scores.all())
+        conflict = f" ({assignment.conflict_reason})" if assignment.conflict else ""
+        total = assignment.total if assignment.total is not None else ""
+        lines.append(
+            f"{assignment.entry.code} – {assignment.get_stage_display()} – {total}"
+            f"{conflict} [{points}]"
+        )
+    return lines
+
+
+def describe_judge(judge):
+    return [
+        (_("Round"), f"{judge.round.contest.name} {judge.round.label}"),
+        (_("Field"), str(judge.field)),
+        (_("Judge"), judge.person.full_name),
+        (_("Chair of the panel"), _("yes") if judge.chair else _("no")),
+        (_("Scores"), "; ".join(_scores(judge))),
+    ]
+
+
+def erase_judge(judge, user):
+    label = _("Judge of %(field)s, %(round)s") % {"field": judge.field, "round": judge.round.label}
+    scored = judge.assignments.filter(scored_at__isnull=False).exists()
+    if judge.round.state in DECIDED_STATES or scored:
+        return Outcome(
+            label,
+            "kept",
+            _("The judge's scores decide the round's results, a legal record: kept."),
+        )
+    log(judge.round, "privacy.record.removed", user=user, data={"record": label})
+    judge.delete()
+    return Outcome(label, "removed", _("The judge had scored nothing; removed from the panel."))
+
+
+JUDGES = Holder(
+    label=gettext_lazy("Contest judges"),
+    find=find_judges,
+    describe=describe_judge,
+    erase=erase_judge,
+    logged={Judge: "round__contest__union"},
 )

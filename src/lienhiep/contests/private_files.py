@@ -14,11 +14,13 @@ def entry_files_for(user):
     return EntryFile.objects.filter(Q(entry__in=rules.entries_for(user)) | Q(entry__in=judged))
 
 
-private.register(EntryFile, "file", visible=entry_files_for)
+private.register(EntryFile, "file", visible=entry_files_for, personal=lambda file: file.entry)
 
 
 def consent_forms_for(user):
     return Author.objects.filter(entry__in=rules.entries_for(user))
 
 
-private.register(Author, "paper_consent_form", visible=consent_forms_for)
+private.register(
+    Author, "paper_consent_form", visible=consent_forms_for, personal=lambda author: author
+)

@@ -7,12 +7,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from lienhiep.core.admin_views import (
     ScopedCreateView,
-    ScopedEditView,
     ScopedInspectView,
     ScopedModelViewSet,
 )
 from lienhiep.directory.forms import RegistryForm
-from lienhiep.privacy.services import log_viewed
 
 from . import rules, services
 from .filters import EntryFilterSet
@@ -166,20 +164,7 @@ class EntryCreateView(ScopedCreateView):
         return redirect("contests_round:index")
 
 
-class ViewLoggedMixin:
-    """Opening an entry's screen shows its authors' personal data: it goes in the processing log."""
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        log_viewed(record=self.object, user=request.user)
-        return response
-
-
-class EntryEditView(ViewLoggedMixin, ScopedEditView):
-    pass
-
-
-class EntryInspectView(ViewLoggedMixin, ScopedInspectView):
+class EntryInspectView(ScopedInspectView):
     """An entry's model field is named ``field``: Wagtail looks for a view method named
     ``get_<name>_display_value`` and finds ``get_field_display_value`` itself."""
 
@@ -193,7 +178,6 @@ class EntryViewSet(ScopedModelViewSet):
     model = Entry
     visible = staticmethod(rules.entries_for)
     add_view_class = EntryCreateView
-    edit_view_class = EntryEditView
     inspect_view_class = EntryInspectView
     icon = "doc-full"
     menu_label = _("Contest entries")

@@ -29,6 +29,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import exporters
 from .exporters.lists import ListExporter, with_relations
 from .formatting import fold
+from .signals import personal_data_processed
 
 
 class ScopedMixin:
@@ -57,6 +58,13 @@ class ExportMixin:
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         rendered = self.list_exporter().render(format=spreadsheet_format, queryset=queryset)
+        personal_data_processed.send(
+            sender=self.model,
+            record=None,
+            user=self.request.user,
+            action="exported",
+            data={"list": str(self.model._meta.verbose_name_plural), "file": rendered.filename},
+        )
         return exporters.response(rendered)
 
 
@@ -118,7 +126,19 @@ class ScopedCreateView(ScopedMixin, generic.CreateView):
     pass
 
 
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
+class ViewedMixin:
+    """Opening a record's screen shows what it holds: the processing log hears of it
+    (``core.signals.personal_data_processed``; the privacy app keeps what is personal data)."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        personal_data_processed.send(
+            sender=self.model, record=self.object, user=request.user, action="viewed", data={}
+        )
+        return response
+
+
+class ScopedEditView(ViewedMixin, ScopedObjectMixin, generic.EditView):
     pass
 
 
@@ -142,7 +162,7 @@ def _shown(model, name):
     return name not in COMPUTED and not (field is not None and field.primary_key)
 
 
-class ScopedInspectView(ScopedObjectMixin, InspectView):
+class ScopedInspectView(ViewedMixin, ScopedObjectMixin, InspectView):
     pass
 
 

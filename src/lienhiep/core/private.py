@@ -23,6 +23,7 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, Http404, HttpResponse
 
 from .exporters import content_disposition
+from .signals import personal_data_processed
 
 #: what a browser may show rather than download
 INLINE_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
@@ -51,21 +52,34 @@ class PrivateField:
     field: str
     #: the records of ``model`` the user may see (the app's rules)
     visible: Callable
+    #: for a file holding personal data: ``record → the record`` whose processing log notes the
+    #: download (the record itself, or the one it belongs to)
+    personal: Callable | None = None
 
 
 FIELDS: list[PrivateField] = []
 
 
-def register(model, *fields, visible):
+def register(model, *fields, visible, personal=None):
     for field in fields:
-        FIELDS.append(PrivateField(model, field, visible))
+        FIELDS.append(PrivateField(model, field, visible, personal))
+
+
+def holding(user, name: str):
+    """``(field, record)``: the first record ``user`` sees that holds the private file
+    ``name``; ``None`` when there is none."""
+    if not (name and user.is_authenticated and user.is_active):
+        return None
+    for field in FIELDS:
+        record = field.visible(user).filter(**{field.field: name}).first()
+        if record is not None:
+            return field, record
+    return None
 
 
 def may_see(user, name: str) -> bool:
     """Whether ``user`` sees a record that holds the private file ``name``."""
-    if not (name and user.is_authenticated and user.is_active):
-        return False
-    return any(f.visible(user).filter(**{f.field: name}).exists() for f in FIELDS)
+    return holding(user, name) is not None
 
 
 def file_answer(name: str):
@@ -91,8 +105,18 @@ def _streamed(name, content_type):
 
 def serve(request, name):
     """A private file, for a user who may see a record holding it; 404 for everybody else."""
-    if not may_see(request.user, name):
+    found = holding(request.user, name)
+    if found is None:
         raise Http404
+    field, record = found
+    if field.personal is not None:
+        personal_data_processed.send(
+            sender=type(record),
+            record=field.personal(record),
+            user=request.user,
+            action="downloaded",
+            data={"file": name.rsplit("/", 1)[-1]},
+        )
     return file_answer(name)
 
 

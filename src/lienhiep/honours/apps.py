@@ -10,8 +10,12 @@ class HonoursConfig(AppConfig):
     def ready(self):
         from lienhiep.directory import roles
         from lienhiep.directory import rules as directory_rules
+        from lienhiep.privacy import holders
 
-        from . import models, rules
+        from . import models, personal_data, rules
+
+        for holder in personal_data.HOLDERS:
+            holders.register(holder)
 
         # Forms offer only the rounds a user may see, as they do organisations and people.
         directory_rules.VISIBLE[models.HonourRound] = rules.rounds_for

@@ -6,4 +6,11 @@ from lienhiep.core import private
 from . import rules
 from .models import Nomination
 
-private.register(Nomination, "letter", "achievements", "evidence", visible=rules.dossiers_for)
+private.register(
+    Nomination,
+    "letter",
+    "achievements",
+    "evidence",
+    visible=rules.dossiers_for,
+    personal=lambda nomination: nomination,
+)

@@ -4,6 +4,7 @@ and its log (who changed it, when), and who made the export."""
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
@@ -20,6 +21,8 @@ class Found:
 
 
 def _log(record):
+    if not isinstance(record, Model):
+        return []
     entries = ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(record, for_concrete_model=False),
         object_id=str(record.pk),

@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.exporters import response
-from lienhiep.directory.rules import can_read, is_staff
+from lienhiep.directory.rules import can_read, is_staff, union_for
 
-from . import services
+from . import deadlines, services
 from .enums import RequestKind, RequestState
 from .forms import AnswerForm, RequestForm
 from .rules import processing_log_for, requests_for
@@ -35,11 +36,16 @@ def requests_view(request):
             else:
                 messages.success(request, _("Request recorded."))
                 return redirect("privacy_request", pk=made.pk)
+    today = timezone.localdate()
+    requests = list(requests_for(request.user))
+    for item in requests:
+        item.overdue = item.is_overdue(today)
     return TemplateResponse(
         request,
         "privacy/admin/requests.html",
         {
-            "requests": requests_for(request.user),
+            "requests": requests,
+            "deadlines": deadlines.table(services.settings_of(union_for(request.user))),
             "form": form,
             "is_staff": is_staff(request.user),
         },
@@ -80,6 +86,7 @@ def request_view(request, pk):
             "item": found,
             "is_staff": is_staff(request.user),
             "is_open": found.state == RequestState.OPEN,
+            "overdue": found.is_overdue(),
             "answer_form": AnswerForm(),
             "kinds": RequestKind,
         },

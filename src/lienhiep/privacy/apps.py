@@ -8,7 +8,15 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Personal data")
 
     def ready(self):
+        from lienhiep.core.signals import personal_data_processed
         from lienhiep.directory import roles
+
+        from . import holders, people, services
+
+        personal_data_processed.connect(services.processed, dispatch_uid="privacy.processed")
+
+        for holder in (people.PEOPLE, people.MEMBERSHIPS, people.LOGINS, people.LOG):
+            holders.register(holder)
 
         # staff edit the notice, the name rule and the retention periods in the site settings
         for role in (roles.FEDERATION_STAFF, roles.UNION_STAFF):

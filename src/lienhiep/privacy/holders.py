@@ -10,6 +10,8 @@ and commendations are legal records)."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lienhiep.core.formatting import fold
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -34,6 +36,9 @@ class Holder:
     #: of an author: its authors are edited on its screen), each with the path to its union, by
     #: which the processing log shows a union's readers only their union's entries
     logged: dict = field(default_factory=dict)
+    #: erasure treats holders in this order: the people records come after the records that
+    #: name them, so a person named in a kept record keeps their name
+    order: int = 0
 
 
 HOLDERS: list[Holder] = []
@@ -46,5 +51,35 @@ def register(holder: Holder):
 
 
 def records_of(request):
-    """[(holder, record)] for every record held about the person of ``request``."""
-    return [(holder, record) for holder in HOLDERS for record in holder.find(request)]
+    """[(holder, record)] for every record held about the person of ``request``, in the order
+    erasure treats them."""
+    ordered = sorted(HOLDERS, key=lambda holder: holder.order)
+    return [(holder, record) for holder in ordered for record in holder.find(request)]
+
+
+def same_name(name, wanted):
+    """Whether ``name`` is the request's name, ignoring case, accents and spacing."""
+    return fold(name) == fold(wanted)
+
+
+def field_values(record, names):
+    """``[(label, value)]`` of ``record``'s fields ``names`` as the person reads them: choices by
+    their label, dates as dd/mm/yyyy, yes or no, related records by their name."""
+    from django.utils.translation import gettext as _
+
+    from lienhiep.core.formatting import format_date
+
+    found = []
+    for name in names:
+        model_field = record._meta.get_field(name)
+        value = getattr(record, name)
+        if model_field.choices:
+            value = getattr(record, f"get_{name}_display")()
+        elif hasattr(value, "strftime"):
+            value = format_date(value)
+        elif isinstance(value, bool):
+            value = _("yes") if value else _("no")
+        elif hasattr(value, "url") or (hasattr(value, "name") and hasattr(value, "storage")):
+            value = value.name.rsplit("/", 1)[-1] if value else ""
+        found.append((str(model_field.verbose_name).capitalize(), "" if value is None else value))
+    return found

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -11,13 +12,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from lienhiep.core.private import private_storage
 from lienhiep.directory.models import Organisation
 
+from .deadlines import DEFAULT_DAYS, HELP
 from .enums import ConsentGiver, NameRule, RequestKind, RequestState
-
-#: Days to answer a data subject's request. DOMAIN.md gives no time limit; the default is the
-#: 72 hours of Nghị định 13/2023/NĐ-CP (Điều 14–16, provision, correction and erasure of data),
-#: which staff may change in the privacy settings when the decree under Luật 91/2025/QH15 says
-#: otherwise.
-DEFAULT_REQUEST_DAYS = 3
 
 
 @register_setting(icon="lock")
@@ -37,12 +33,36 @@ class PrivacySettings(BaseSiteSetting):
         choices=NameRule.choices,
         default=NameRule.INITIALS,
     )
-    request_days = models.PositiveSmallIntegerField(
-        _("days to answer a request"),
-        default=DEFAULT_REQUEST_DAYS,
-        help_text=_(
-            "72 hours (3 days) by Decree 13/2023/NĐ-CP unless a newer rule says otherwise."
-        ),
+    know_days = models.PositiveSmallIntegerField(
+        _("days to answer a request to know"),
+        default=DEFAULT_DAYS[RequestKind.KNOW],
+        help_text=HELP,
+    )
+    access_days = models.PositiveSmallIntegerField(
+        _("days to answer an access request"),
+        default=DEFAULT_DAYS[RequestKind.ACCESS],
+        help_text=HELP,
+    )
+    correct_days = models.PositiveSmallIntegerField(
+        _("days to correct data"), default=DEFAULT_DAYS[RequestKind.CORRECT], help_text=HELP
+    )
+    restrict_days = models.PositiveSmallIntegerField(
+        _("days to restrict processing"),
+        default=DEFAULT_DAYS[RequestKind.RESTRICT],
+        help_text=HELP,
+    )
+    object_days = models.PositiveSmallIntegerField(
+        _("days to answer an objection to processing"),
+        default=DEFAULT_DAYS[RequestKind.OBJECT],
+        help_text=HELP,
+    )
+    withdraw_days = models.PositiveSmallIntegerField(
+        _("days to carry out a withdrawal of consent"),
+        default=DEFAULT_DAYS[RequestKind.WITHDRAW],
+        help_text=HELP,
+    )
+    erase_days = models.PositiveSmallIntegerField(
+        _("days to erase data"), default=DEFAULT_DAYS[RequestKind.ERASE], help_text=HELP
     )
     appeal_days = models.PositiveSmallIntegerField(
         _("appeal period after a round closes (days)"), default=30
@@ -60,7 +80,13 @@ class PrivacySettings(BaseSiteSetting):
         FieldPanel("unconsented_names"),
         MultiFieldPanel(
             [
-                FieldPanel("request_days"),
+                FieldPanel("know_days"),
+                FieldPanel("access_days"),
+                FieldPanel("correct_days"),
+                FieldPanel("restrict_days"),
+                FieldPanel("object_days"),
+                FieldPanel("withdraw_days"),
+                FieldPanel("erase_days"),
                 FieldPanel("appeal_days"),
                 FieldPanel("entry_retention_months"),
                 FieldPanel("request_retention_months"),
@@ -149,6 +175,10 @@ class DataRequest(models.Model):
 
     def deadline(self, days):
         return self.received_on + timedelta(days=days)
+
+    def is_overdue(self, today=None):
+        """Still open after the day it was due."""
+        return self.state == RequestState.OPEN and self.due_on < (today or timezone.localdate())
 
 
 def paper_consent_path(instance, filename):

@@ -6,8 +6,10 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.models import ModelLogEntry
 
+from lienhiep.directory.models import Organisation
 from lienhiep.directory.rules import can_read, organisation_ids_for, scoped
 
+from .enums import RequestState
 from .holders import HOLDERS
 from .models import DataRequest
 
@@ -16,6 +18,11 @@ def requests_for(user):
     if not can_read(user):
         return DataRequest.objects.none()
     return scoped(DataRequest.objects.select_related("union", "answered_by"), "union", user)
+
+
+def overdue_requests_for(user, today):
+    """The open requests ``user`` may see that are past the day they were due."""
+    return requests_for(user).filter(state=RequestState.OPEN, due_on__lt=today)
 
 
 def _logged():
@@ -27,7 +34,9 @@ def _logged():
 
 
 def _of_visible_records(user, logged):
-    """Entries about records ``user`` may see (the log keeps the record's key as text)."""
+    """Entries about records ``user`` may see (the log keeps the record's key as text); a list
+    export is noted under the union of whom made it."""
+    logged = logged | {Organisation: "pk"}
     types = ContentType.objects.get_for_models(*logged)
     visible = Q(pk__in=[])
     for model, path in logged.items():

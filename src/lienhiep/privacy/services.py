@@ -13,8 +13,9 @@ from wagtail.log_actions import log
 from lienhiep.core.signals import public_content_changed
 from lienhiep.core.sites import site_of
 from lienhiep.core.transitions import step_day
-from lienhiep.directory.rules import organisations_for, require_staff
+from lienhiep.directory.rules import organisations_for, require_staff, union_for
 
+from .deadlines import days_for
 from .enums import RequestKind, RequestState
 from .holders import HOLDERS, Outcome, records_of
 from .models import DataRequest, PrivacySettings
@@ -23,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 
 def settings_of(union):
-    site = site_of(union)
+    site = site_of(union) if union is not None else None
     return PrivacySettings.for_site(site) if site is not None else PrivacySettings()
 
 
@@ -43,7 +44,7 @@ def record_request(
         details=details,
         received_on=step_day(received_on),
     )
-    request.due_on = request.deadline(settings_of(union).request_days)
+    request.due_on = request.deadline(days_for(settings_of(union), kind))
     request.full_clean()
     request.save()
     log(request, "privacy.request.recorded", user=user)
@@ -162,7 +163,35 @@ def export_person_data(*, request, user):
     return rendered
 
 
-def log_viewed(*, record, user):
-    """``user`` opened the screen of ``record``, which holds personal data: the processing log
-    says who viewed what, and when."""
-    log(record, "privacy.record.viewed", user=user)
+#: what staff did with personal data, and the processing log's action for it
+PROCESSING_ACTIONS = {
+    "viewed": "privacy.record.viewed",
+    "downloaded": "privacy.file.downloaded",
+    "exported": "privacy.data.exported",
+}
+
+
+def log_processing(*, record, user, action="viewed", data=None):
+    """The one way the processing log hears that ``user`` viewed ``record``'s screen, downloaded
+    a file it holds or exported a list of it (``record``: the union, for a list): who, what and
+    when, read by the union's leader."""
+    log(record, PROCESSING_ACTIONS[action], user=user, data=data or {})
+
+
+def personal_models():
+    """The models whose records hold personal data: those the holders register, and requests."""
+    found = {DataRequest}
+    for holder in HOLDERS:
+        found |= set(holder.logged)
+    return found
+
+
+def processed(sender, *, record, user, action, data=None, **kwargs):
+    """``core.signals.personal_data_processed``: a record's screen, file or list was opened."""
+    if sender not in personal_models() or not getattr(user, "is_authenticated", False):
+        return
+    if record is None:  # a list: the processing log notes it under the user's union
+        record = union_for(user)
+        if record is None:
+            return
+    log_processing(record=record, user=user, action=action, data=data)

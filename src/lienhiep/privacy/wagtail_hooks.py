@@ -17,6 +17,13 @@ def register_privacy_urls():
     ]
 
 
+@hooks.register("construct_homepage_panels")
+def add_overdue_requests_panel(request, home_panels):
+    from .panels import OverdueRequestsPanel
+
+    home_panels.append(OverdueRequestsPanel(request))
+
+
 class ReaderMenuItem(MenuItem):
     def is_shown(self, request):
         return can_read(request.user)
@@ -68,7 +75,23 @@ def register_log_actions(actions):
         "privacy.person.exported", _("Export a person's data"), _("Person's data exported")
     )
     actions.register_action(
-        "privacy.person.anonymised", _("Anonymise an author"), _("Author anonymised")
+        "privacy.person.anonymised", _("Anonymise a person"), _("Person anonymised")
+    )
+    actions.register_action(
+        "privacy.membership.removed", _("Remove a membership"), _("Membership removed")
+    )
+    actions.register_action(
+        "privacy.record.removed", _("Remove personal data"), _("Personal data removed")
+    )
+    actions.register_action(
+        "privacy.file.downloaded",
+        _("Download a file holding personal data"),
+        _("File holding personal data downloaded"),
+    )
+    actions.register_action(
+        "privacy.data.exported",
+        _("Export personal data"),
+        _("Personal data exported"),
     )
     actions.register_action(
         "privacy.record.viewed", _("View personal data"), _("Personal data viewed")

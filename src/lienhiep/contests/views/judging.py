@@ -84,6 +84,7 @@ def file_view(request, pk, file_pk):
     from django.http import Http404
 
     from lienhiep.core.private import file_answer
+    from lienhiep.privacy.services import log_processing
 
     from ..models import EntryFile
 
@@ -93,4 +94,10 @@ def file_view(request, pk, file_pk):
     )
     if not allowed:
         raise Http404
+    log_processing(
+        record=entry_file.entry,
+        user=request.user,
+        action="downloaded",
+        data={"file": entry_file.file.name.rsplit("/", 1)[-1]},
+    )
     return file_answer(entry_file.file.name)

@@ -13,6 +13,7 @@ from lienhiep.core.exporters import response
 from lienhiep.core.formatting import format_count
 from lienhiep.core.forms import ImportForm
 from lienhiep.directory.rules import can_read, is_staff
+from lienhiep.privacy.services import log_processing
 
 from .. import queries, rules, services
 from ..enums import LEVELS, RESULT_STATES, EntrySource, Stage
@@ -162,7 +163,14 @@ def yearbook_view(request, pk, format):
     round = _round(request, pk)
     if format not in ("docx", "pdf"):
         raise Http404
-    return response(Yearbook().render(round=round, format=format))
+    rendered = Yearbook().render(round=round, format=format)
+    log_processing(  # the yearbook names the winners who consented, with their schools
+        record=round.contest.union,
+        user=request.user,
+        action="exported",
+        data={"list": str(round), "file": rendered.filename},
+    )
+    return response(rendered)
 
 
 def import_entries_view(request, pk):
