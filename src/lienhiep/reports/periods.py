@@ -42,9 +42,10 @@ class Period:
 
     @classmethod
     def of_run(cls, run):
+        """A run's period: a term's ends in the run's year (``services.check_period`` set it to
+        the term's last when the run was created), so only the term's congress is read."""
         if run.kind == ReportKind.TERM and run.term_id:
-            first, last = term_years(run.term)
-            return cls(ReportKind.TERM, last, first, term_id=run.term_id)
+            return cls(ReportKind.TERM, run.year, run.term.congress_date.year, term_id=run.term_id)
         return cls(run.kind, run.year, None, run.quarter)
 
     @classmethod
