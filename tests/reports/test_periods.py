@@ -3,7 +3,7 @@ in total, against the congress resolution's targets), in the four formats alike.
 
 import subprocess
 from datetime import date
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -280,3 +280,19 @@ def test_the_term_report_costs_the_same_queries_with_more_records(demo, term):
         for n in range(30)
     )
     assert queries() == before
+
+
+def test_the_command_writes_a_quarter_and_a_term_report(demo, term, tmp_path):
+    from django.core.management import call_command
+
+    def written(*options):
+        path = tmp_path / "bao-cao.md"
+        common = ["--org", "hoa-an", "--year", "2024", "--format", "md", "--output", str(path)]
+        call_command("annual_report", *common, *options, stderr=StringIO())
+        return path.read_text("utf-8")
+
+    quarter = written("--kind", "quarter", "--quarter", "3")
+    assert "**Kết quả công tác quý III năm 2024 và nhiệm vụ quý IV năm 2024**" in quarter
+    by_year = written("--kind", "term")
+    assert "## CÁC CHỈ TIÊU NHIỆM KỲ 2020–2024" in by_year
+    assert by_year == written("--kind", "term", "--term", "5")
