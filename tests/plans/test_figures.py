@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from lienhiep.core.indicators import YEAR, Months
 from lienhiep.directory import roles
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation
@@ -71,7 +72,7 @@ def test_national_table_costs_one_query_per_indicator(tree, django_assert_num_qu
         figures.national_table(2024, indicators)
 
 
-@pytest.mark.parametrize("months", [12, 6])
+@pytest.mark.parametrize("months", [YEAR, Months(1, 6)])
 def test_the_figures_added_up_in_one_query_equal_each_figure_worked_out_alone(
     demo, months, django_assert_max_num_queries
 ):

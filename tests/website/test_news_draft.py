@@ -108,3 +108,24 @@ def test_a_report_not_yet_issued_drafts_nothing(client, demo, staff):
     response = client.post(reverse("website_news_draft", args=[run.pk]))
     assert response.url == reverse("reports_run", args=[run.pk])
     assert _messages(response) == ["Hãy ban hành báo cáo trước."]
+
+
+def test_a_quarter_and_a_term_report_draft_articles_named_by_their_period(demo, staff):
+    from lienhiep.directory.models import Term
+
+    quarter = services.create_run(
+        organisation=demo, year=2024, kind=ReportKind.QUARTER, quarter=3, user=staff
+    )
+    services.generate(run=quarter, user=staff)
+    services.issue(run=quarter, user=staff, day=date(2024, 10, 5))
+    page = draft_news(run=quarter, user=staff)
+    assert page.title == "Hội nghị sơ kết quý III năm 2024, triển khai nhiệm vụ quý IV năm 2024"
+    term = Term.objects.get(organisation=demo, number=5)
+    whole = services.create_run(organisation=demo, kind=ReportKind.TERM, term=term, user=staff)
+    services.generate(run=whole, user=staff)
+    services.issue(run=whole, user=staff, day=date(2025, 9, 20))
+    page = draft_news(run=whole, user=staff)
+    assert (
+        page.title == "Hội nghị tổng kết nhiệm kỳ 2020–2024, triển khai phương hướng nhiệm kỳ tới"
+    )
+    assert page.slug == f"hoi-nghi-tong-ket-nhiem-ky-2020-2024-{whole.pk}"

@@ -48,6 +48,7 @@ register(
         unit=pgettext_lazy("unit", "cases"),
         records=open_cases,
         organisation_field="union",
+        at_end=True,
         order=270,
     )
 )
@@ -58,6 +59,7 @@ register(
         unit=pgettext_lazy("unit", "cases"),
         records=overdue_cases,
         organisation_field="union",
+        at_end=True,
         order=280,
     )
 )

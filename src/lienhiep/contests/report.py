@@ -19,7 +19,7 @@ def _rounds(context, kind, **filters):
 
 
 def _in_period(field, context):
-    return {f"{field}__year": context.year, f"{field}__month__lte": context.months}
+    return context.period.dated(field)
 
 
 def split(context, prefix):

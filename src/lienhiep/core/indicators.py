@@ -41,6 +41,23 @@ MEASURES: dict = {}
 
 
 @dataclass(frozen=True)
+class Months:
+    """The months of a year a figure counts: the whole year, its first half (a sơ kết), a
+    quarter. The one way a period reaches the registry; a term is its years, each whole."""
+
+    first: int = 1
+    last: int = 12
+
+    @property
+    def whole(self) -> bool:
+        return self.first == 1 and self.last == 12
+
+
+#: The whole year, which every figure counts unless asked for part of it.
+YEAR = Months()
+
+
+@dataclass(frozen=True)
 class Measure:
     code: str
     name: str
@@ -50,36 +67,46 @@ class Measure:
     aggregate: Callable = field(default=lambda: Count("pk"))
     rollup: str = Rollup.SUM
     order: int = 100
-    #: the date that places a record in the year, for figures of part of a year (a sơ kết)
+    #: the date that places a record in the year, for figures of part of a year (a sơ kết, a
+    #: quarter)
     date_field: str | None = None
     #: a staff-defined kind's report sentence (``core.sections.Binding``), when it has one
     binding: object = None
-    #: a stock counted on a day (``stock(year, months)``: the records at the end of the year's
-    #: first ``months``), for figures of part of a year that are not a sum of dated records
+    #: a stock counted on a day (``stock(year, month)``: the records at the end of ``month``),
+    #: for figures of part of a year that are not a sum of dated records
     stock: Callable | None = None
+    #: a figure of what stands on a day (members, member organisations): over several years
+    #: (a term) it is the last year's, where a count of what happened adds the years up
+    at_end: bool = False
     #: the union whose own kind this figure counts (its dashboards alone show it); None: every union
     union_id: int | None = None
 
-    def queryset(self, organisation_ids, year, months=12):
+    def queryset(self, organisation_ids, year, months=YEAR):
         """The records behind the figure of these organisations (``None``: all) in ``year``.
 
-        ``months`` < 12 keeps the records of the year's first months (when the measure has a
-        ``date_field``), or counts its ``stock`` at their end (the club's members on 30/6); a
-        figure with neither, like the yearly member count, stays the year's.
+        ``months`` (``Months``) short of the whole year keeps the records dated in them (when
+        the measure has a ``date_field``), or counts its ``stock`` at their end (the club's
+        members on 30/6, on 30/9); a figure with neither, like the yearly member count, stays
+        the year's.
         """
-        part = months < 12 and self.stock
-        records = self.stock(year, months) if part else self.records(year)
+        part = not months.whole
+        records = self.stock(year, months.last) if part and self.stock else self.records(year)
         if organisation_ids is not None:
             records = records.filter(**{f"{self.organisation_field}__in": organisation_ids})
-        if months < 12 and self.date_field:
-            records = records.filter(**{f"{self.date_field}__month__lte": months})
+        if part and self.date_field:
+            records = records.filter(
+                **{
+                    f"{self.date_field}__month__gte": months.first,
+                    f"{self.date_field}__month__lte": months.last,
+                }
+            )
         return records
 
-    def value(self, organisation_ids, year, months=12):
+    def value(self, organisation_ids, year, months=YEAR):
         records = self.queryset(organisation_ids, year, months)
         return records.aggregate(value=self.aggregate())["value"] or 0
 
-    def values_by_organisation(self, organisation_ids, year, months=12):
+    def values_by_organisation(self, organisation_ids, year, months=YEAR):
         """``{organisation id: value}`` of each organisation's own records (``None``: all), one query."""
         records = self.queryset(organisation_ids, year, months).order_by()
         rows = records.values(self.organisation_field).annotate(value=self.aggregate())
@@ -104,14 +131,14 @@ def _counts_whole(measure, records) -> bool:
     return isinstance(resolved.output_field, models.IntegerField)
 
 
-def values(measures, organisation_ids, year, months=12) -> dict:
+def values(measures, organisation_ids, year, months=YEAR) -> dict:
     """``{code: value}``: each measure's ``value()`` over the same organisations, the integer
     ones in a single query (one scalar subquery each), the others one query each."""
     found = _batched([(measure, year) for measure in measures], organisation_ids, months)
     return {measure.code: amount for measure, amount in zip(measures, found, strict=True)}
 
 
-def values_by_year(measure, organisation_ids, years, months=12) -> dict:
+def values_by_year(measure, organisation_ids, years, months=YEAR) -> dict:
     """``{year: value}``: the measure's ``value()`` over the same organisations in each of
     ``years``, in a single query when it adds up integers (one scalar subquery a year)."""
     years = list(years)
@@ -119,7 +146,7 @@ def values_by_year(measure, organisation_ids, years, months=12) -> dict:
     return dict(zip(years, found, strict=True))
 
 
-def yearly_values(asked, organisation_ids, months=12) -> dict:
+def yearly_values(asked, organisation_ids, months=YEAR) -> dict:
     """``{year: {code: value}}``: the ``value()`` of the measures asked for each year (``{year:
     measures}``) over the same organisations, the integer ones of every year in one query."""
     pairs = [(measure, year) for year, measures in asked.items() for measure in measures]

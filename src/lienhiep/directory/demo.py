@@ -237,8 +237,23 @@ def seed_organisations():
     for slug, name, abbr, kind in PARTNERS:
         _org(slug, name=name, abbreviation=abbr, kind=kind, parent=union, place_name="Hòa An")
     seed_terms(members, rng)
+    seed_union_terms(union)
     seed_member_counts(members)
     return union, club, members
+
+
+#: The union's own terms (the sample states none; a term report needs them): term V from the
+#: congress of 2020 to that of 2025, so that its report covers 2020–2024.
+UNION_TERMS = [(5, date(2020, 10, 9), date(2025, 10, 9)), (6, date(2025, 10, 9), date(2030, 10, 9))]
+
+
+def seed_union_terms(union):
+    for number, congress, end in UNION_TERMS:
+        Term.objects.update_or_create(
+            organisation=union,
+            number=number,
+            defaults={"congress_date": congress, "planned_end": end, "extended_until": None},
+        )
 
 
 def seed_terms(members, rng):

@@ -25,6 +25,15 @@ def organisations_of_kind(*kinds):
     return records
 
 
+def organisations_of_kind_at(*kinds):
+    """The organisations of ``kinds`` on the last day of a month (a stock of part of a year)."""
+
+    def stock(year, month):
+        return active_on(Organisation.objects.filter(kind__in=kinds), months_end(year, month))
+
+    return stock
+
+
 def member_counts(year, counted_apart=False):
     """The year's member counts of the member organisations counted in the union's total (or,
     ``counted_apart``, of those whose members the report states apart)."""
@@ -43,8 +52,8 @@ def club_members(year):
     return club_members_on(year_end(year))
 
 
-def club_members_at(year, months):
-    return club_members_on(months_end(year, months))
+def club_members_at(year, month):
+    return club_members_on(months_end(year, month))
 
 
 def club_members_on(day):
@@ -81,7 +90,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "organisations"),
         organisations_of_kind(*MEMBER_KINDS),
         "pk",
-        {},
+        {"at_end": True, "stock": organisations_of_kind_at(*MEMBER_KINDS)},
     ),
     (
         "directory.member_associations",
@@ -89,7 +98,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "associations"),
         organisations_of_kind(OrganisationKind.MEMBER_ASSOCIATION),
         "pk",
-        {},
+        {"at_end": True, "stock": organisations_of_kind_at(OrganisationKind.MEMBER_ASSOCIATION)},
     ),
     (
         "directory.collective_members",
@@ -97,7 +106,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "collective members"),
         organisations_of_kind(OrganisationKind.COLLECTIVE_MEMBER),
         "pk",
-        {},
+        {"at_end": True, "stock": organisations_of_kind_at(OrganisationKind.COLLECTIVE_MEMBER)},
     ),
     (
         "directory.subordinate_units",
@@ -105,7 +114,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "units"),
         organisations_of_kind(OrganisationKind.SUBORDINATE_UNIT),
         "pk",
-        {},
+        {"at_end": True, "stock": organisations_of_kind_at(OrganisationKind.SUBORDINATE_UNIT)},
     ),
     (
         "directory.members",
@@ -113,7 +122,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "members"),
         member_counts,
         "organisation",
-        {"aggregate": lambda: Sum("members")},
+        {"at_end": True, "aggregate": lambda: Sum("members")},
     ),
     (
         "directory.members_counted_apart",
@@ -121,7 +130,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "members"),
         members_counted_apart,
         "organisation",
-        {"aggregate": lambda: Sum("members")},
+        {"at_end": True, "aggregate": lambda: Sum("members")},
     ),
     (
         "directory.club_members",
@@ -129,7 +138,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "members"),
         club_members,
         "organisation",
-        {"stock": club_members_at},
+        {"at_end": True, "stock": club_members_at},
     ),
     (
         "directory.new_club_members",
@@ -161,7 +170,7 @@ for code, name, unit, records, field, extra in [
         pgettext_lazy("unit", "organisations"),
         overdue_congresses,
         "pk",
-        {},
+        {"at_end": True},
     ),
 ]:
     register(
@@ -185,6 +194,7 @@ REGISTRY = [
     "directory.collective_members",
     "directory.subordinate_units",
     "directory.members",
+    "directory.members_counted_apart",
     "directory.club_members",
     "directory.new_club_members",
     "directory.admitted",

@@ -20,9 +20,10 @@ def year_end(year: int) -> date:
     return date(year, 12, 31)
 
 
-def months_end(year: int, months: int) -> date:
-    """The last day of the year's first ``months`` (30/6 for six months)."""
-    return date(year, months, calendar.monthrange(year, months)[1])
+def months_end(year: int, month: int) -> date:
+    """The last day of the year's ``month`` (30/6 for a six-month report, 30/9 for the third
+    quarter)."""
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def active_on(queryset, day: date):

@@ -19,8 +19,7 @@ def club_congresses(context):
     terms = Term.objects.filter(
         organisation__in=subtree_ids(context.organisation.pk),
         organisation__kind=OrganisationKind.CLUB,
-        congress_date__year=context.year,
-        congress_date__month__lte=context.months,
+        **context.period.dated("congress_date"),
     ).select_related("organisation")
     return [
         paragraph(
@@ -212,9 +211,14 @@ def build_organisation(context):
     blocks = [paragraph(text)]
     admitted = context.records("directory.admitted")
     if context.value("directory.admitted"):
+        admitted_in = (
+            _("During the term the union admitted %(count)s: %(names)s.")
+            if context.period.is_term
+            else _("In the year the union admitted %(count)s: %(names)s.")
+        )
         blocks.append(
             paragraph(
-                _("In the year the union admitted %(count)s: %(names)s.")
+                admitted_in
                 % {
                     "count": context.count("directory.admitted"),
                     "names": ", ".join(o.name for o in admitted.order_by("sort_key")),

@@ -23,7 +23,7 @@ def build_honours(context):
     if not context.value("honours.nominations"):
         return []
     rounds = HonourRound.objects.filter(
-        union__in=subtree_ids(context.organisation.pk), year=context.year
+        union__in=subtree_ids(context.organisation.pk), year__in=context.period.years
     ).select_related("ceremony")
     blocks = []
     for round in rounds:

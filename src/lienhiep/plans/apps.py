@@ -19,6 +19,8 @@ class PlansConfig(AppConfig):
             "annualplan": ALL,
             "target": ALL,
             "planitem": ALL,
+            "termplan": ALL,
+            "termtarget": ALL,
             "reportedvalue": ALL,
             "yearlyreturn": ALL,
             "indicator": ("view",),

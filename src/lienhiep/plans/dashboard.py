@@ -33,6 +33,9 @@ CARDS = [
     (gettext_lazy("Intellectuals honoured"), ["honours.honoured"]),
     (gettext_lazy("Funding moved"), ["community.funding"]),
 ]
+#: A card's figure that leaves some members out, and the figure stating them apart (the
+#: organisations counted apart, ``directory.Organisation.counted_apart``).
+APART = {"directory.members": "directory.members_counted_apart"}
 TREND_YEARS = 5
 DEFAULT_TREND = "directory.members"
 
@@ -42,6 +45,7 @@ class Card:
     label: str
     parts: list  # the figures of this year
     before: list  # the same figures of last year
+    apart: object = None  # this year's figure left out of the card's and stated apart
 
     @property
     def value(self):
@@ -76,7 +80,8 @@ class Card:
 
 
 def card_codes():
-    return [code for _label, group in CARDS for code in group]
+    """The registry's codes the cards read: their own, and those they state apart."""
+    return [*(code for _label, group in CARDS for code in group), *APART.values()]
 
 
 def cards(organisation, year, this_year, last_year=None):
@@ -91,8 +96,14 @@ def cards(organisation, year, this_year, last_year=None):
     for label, group in CARDS:
         present = [code for code in group if code in this_year]
         if present:
+            apart = [this_year[APART[c]] for c in present if APART.get(c) in this_year]
             result.append(
-                Card(str(label), [this_year[c] for c in present], [before[c] for c in present])
+                Card(
+                    str(label),
+                    [this_year[c] for c in present],
+                    [before[c] for c in present],
+                    next((f for f in apart if f.value), None),
+                )
             )
     return result
 

@@ -16,14 +16,14 @@ from lienhiep.core.formatting import (
     format_money_short,
     format_number,
 )
-from lienhiep.core.indicators import Rollup, yearly_values
+from lienhiep.core.indicators import YEAR, Rollup, yearly_values
 from lienhiep.core.indicators import values_by_year as measure_values_by_year
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation, Province
 from lienhiep.directory.rules import subtree_ids
 
 from .enums import PACKAGE_SUBJECT, Method, Standing
-from .models import Indicator, ReportedValue, Target
+from .models import Indicator, ReportedValue, Target, TermTarget
 
 
 @dataclass
@@ -107,7 +107,7 @@ def reported_values(indicator, ids, year):
     return values if ids is None else values.filter(organisation__in=ids)
 
 
-def records(indicator, organisation, year, months=12):
+def records(indicator, organisation, year, months=YEAR):
     """The records behind the figure."""
     ids = organisation_ids(indicator, organisation)
     if indicator.method == Method.REPORTED:
@@ -125,7 +125,7 @@ class Row:
     entered: tuple = ()
 
 
-def own_values(indicator, year, ids=None, months=12):
+def own_values(indicator, year, ids=None, months=YEAR):
     """The own values of these organisations (``None``: every organisation), in one query."""
     if indicator.method == Method.REPORTED:
         values = reported_values(indicator, ids, year)
@@ -173,12 +173,12 @@ def grouped(indicator, rows, owner):
     return {key: aggregate(indicator, group) for key, group in groups.items()}
 
 
-def values_by_organisation(indicator, ids, year, months=12):
+def values_by_organisation(indicator, ids, year, months=YEAR):
     """``{organisation id: value}`` of each organisation's own records, one query."""
     return grouped(indicator, own_values(indicator, year, ids, months), lambda pk: pk)
 
 
-def value(indicator, organisation, year, ids=None, months=12):
+def value(indicator, organisation, year, ids=None, months=YEAR):
     ids = ids if ids is not None else organisation_ids(indicator, organisation)
     return _value(indicator, own_values(indicator, year, ids, months))
 
@@ -202,14 +202,14 @@ def _value(indicator, rows):
     return result
 
 
-def figures(organisation, year, indicators=None, months=12):
+def figures(organisation, year, indicators=None, months=YEAR):
     """Every indicator's figure for the organisation and year, with the plan's target."""
     if indicators is None:
         indicators = Indicator.objects.all()
     return figures_of_years(organisation, {year: indicators}, months)[year]
 
 
-def figures_of_years(organisation, asked, months=12):
+def figures_of_years(organisation, asked, months=YEAR):
     """``{year: [figure]}``: the figures of the indicators asked for each year (``{year:
     indicators}``), each with its year's target, read together: the targets, the signed year
     packages and the computed totals in one query each for all the years."""
@@ -246,7 +246,48 @@ def figures_of_years(organisation, asked, months=12):
     return result
 
 
-def computed_totals(asked, organisation, tree, months=12):
+def at_end(indicator):
+    """Whether the figure is what stands on a day (members, member organisations), so that over
+    several years it is the last year's; a count of what happened adds the years up."""
+    if indicator.method == Method.COMPUTED:
+        measure = indicator.measure
+        return bool(measure and measure.at_end)
+    return indicator.rollup in (Rollup.LATEST, Rollup.MAXIMUM)
+
+
+def over_years(indicator, amounts):
+    """One figure of several years (a term) from each year's, in order: the last year's for
+    what stands on a day, else the sum; ``None`` when no year has one."""
+    known = [amount for amount in amounts if amount is not None]
+    if not known:
+        return None
+    return amounts[-1] if at_end(indicator) else sum(known)
+
+
+def term_figures(organisation, years, indicators, term=None):
+    """``({year: {code: figure}}, [figure over the years])``: each year's figures (read
+    together, ``figures_of_years``) and the term's, with the congress resolution's target of
+    ``term`` (its ``TermPlan``) when it set one."""
+    years = list(years)
+    by_year = {
+        year: {f.indicator.code: f for f in found}
+        for year, found in figures_of_years(organisation, {y: indicators for y in years}).items()
+    }
+    targets = {}
+    if term is not None:
+        targets = {t.indicator_id: t for t in TermTarget.objects.filter(plan__term=term)}
+    last = years[-1]
+    whole = []
+    for indicator in indicators:
+        each = [by_year[year][indicator.code] for year in years]
+        amount = over_years(indicator, [f.value for f in each])
+        recorded = any(f.recorded for f in each)
+        target = targets.get(indicator.pk)
+        whole.append(Figure(indicator, organisation, last, amount, target, recorded))
+    return by_year, whole
+
+
+def computed_totals(asked, organisation, tree, months=YEAR):
     """``{(year, code): figure}`` of the computed indicators asked for each year (``{year:
     indicators}``) that add their records up (rules ``sum`` and ``none``): the registry's totals
     over the subtree, and over the organisation alone, in one query each for all the years

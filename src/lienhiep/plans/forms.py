@@ -85,6 +85,10 @@ class AnnualPlanForm(RegistryForm):
     starts_at_own_union = ("organisation",)
 
 
+class TermPlanForm(RegistryForm):
+    """A term plan is for one of the terms the user sees (``RegistryForm`` limits them)."""
+
+
 class YearlyReturnForm(RegistryForm):
     """A yearly return is a member association's."""
 

@@ -13,7 +13,7 @@ from lienhiep.core.formatting import fold
 from lienhiep.core.indicators import Rollup
 from lienhiep.core.sections import BoundToSection
 from lienhiep.core.versioning import Versioned
-from lienhiep.directory.models import Organisation
+from lienhiep.directory.models import Organisation, Term
 
 from .enums import PACKAGE_SUBJECT, ItemKind, Method, PlanState, ReturnState
 
@@ -248,6 +248,54 @@ class Target(models.Model):
         return f"{self.indicator}: {self.value}"
 
 
+class TermPlan(ClusterableModel):
+    """The targets a congress resolution set for its term (chỉ tiêu nhiệm kỳ), which the term
+    report sets against the term's achievement."""
+
+    term = models.OneToOneField(Term, models.CASCADE, related_name="plan", verbose_name=_("term"))
+    resolution = models.CharField(
+        _("congress resolution"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example Nghị quyết Đại hội đại biểu lần thứ V, nhiệm kỳ 2020–2025."),
+    )
+
+    class Meta:
+        ordering = ["-term__congress_date"]
+        verbose_name = _("term plan")
+        verbose_name_plural = _("term plans")
+
+    def __str__(self):
+        return _("Term targets – %(term)s") % {"term": self.term}
+
+    @property
+    def organisation(self):
+        return self.term.organisation
+
+
+class TermTarget(models.Model):
+    """A target of the congress resolution on an indicator, over the whole term."""
+
+    plan = ParentalKey(
+        TermPlan, on_delete=models.CASCADE, related_name="targets", verbose_name=_("term plan")
+    )
+    indicator = models.ForeignKey(
+        Indicator, models.PROTECT, related_name="term_targets", verbose_name=_("indicator")
+    )
+    value = models.DecimalField(_("target"), max_digits=18, decimal_places=2)
+
+    class Meta:
+        ordering = ["indicator__order"]
+        verbose_name = _("term target")
+        verbose_name_plural = _("term targets")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "indicator"], name="term_target_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value}"
+
+
 class PlanItem(models.Model):
     """A task or a solution of the plan, in order ("phương hướng, nhiệm vụ")."""
 
@@ -257,6 +305,15 @@ class PlanItem(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.TextField(_("text"))
+    done_on = models.DateField(
+        _("done on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the task was achieved; a six-month or quarter report's directions are the "
+            "tasks still open at its end."
+        ),
+    )
 
     class Meta:
         ordering = ["kind", "sort_order", "pk"]

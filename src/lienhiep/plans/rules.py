@@ -11,11 +11,15 @@ from lienhiep.directory import roles
 from lienhiep.directory.rules import can_read, is_leader, is_staff, scoped, sees_everything
 
 from .enums import EDITABLE_STATES
-from .models import AnnualPlan, ReportedValue, YearlyReturn
+from .models import AnnualPlan, ReportedValue, TermPlan, YearlyReturn
 
 
 def plans_for(user):
     return scoped(AnnualPlan.objects.all(), "organisation", user)
+
+
+def term_plans_for(user):
+    return scoped(TermPlan.objects.all(), "term__organisation", user)
 
 
 def values_for(user):

@@ -13,8 +13,14 @@ from lienhiep.core.admin_views import ExportingModelViewSet, ScopedEditView, Sco
 from lienhiep.core.bulk import BulkIndexView
 
 from . import rules
-from .forms import AnnualPlanForm, IndicatorForm, ReportedValueForm, YearlyReturnForm
-from .models import AnnualPlan, Indicator, ReportedValue, YearlyReturn
+from .forms import (
+    AnnualPlanForm,
+    IndicatorForm,
+    ReportedValueForm,
+    TermPlanForm,
+    YearlyReturnForm,
+)
+from .models import AnnualPlan, Indicator, ReportedValue, TermPlan, YearlyReturn
 
 
 class IndicatorViewSet(ExportingModelViewSet):
@@ -136,11 +142,39 @@ class AnnualPlanViewSet(ScopedModelViewSet):
                 "items",
                 heading=gettext_lazy("Tasks and solutions"),
                 label=pgettext_lazy("plan item", "task or solution"),
-                panels=[FieldPanel("kind"), FieldPanel("text")],
+                panels=[FieldPanel("kind"), FieldPanel("text"), FieldPanel("done_on")],
             ),
             FieldPanel("notes"),
         ],
         base_form_class=AnnualPlanForm,
+    )
+
+
+class TermPlanViewSet(ScopedModelViewSet):
+    """The congress resolution's targets for its term, entered once by the union's staff."""
+
+    model = TermPlan
+    visible = staticmethod(rules.term_plans_for)
+    icon = "tasks"
+    menu_label = gettext_lazy("Term targets")
+    url_prefix = "plans/term-plans"
+    name = "plans_termplan"
+    list_display = ["term", "resolution"]
+    list_export = ["term", "resolution"]
+    export_filename = "chi-tieu-nhiem-ky"
+    inspect_view_fields = ["term", "resolution"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("term"),
+            FieldPanel("resolution"),
+            InlinePanel(
+                "targets",
+                heading=gettext_lazy("Targets of the term"),
+                label=pgettext_lazy("plan target", "target"),
+                panels=[FieldPanel("indicator"), FieldPanel("value")],
+            ),
+        ],
+        base_form_class=TermPlanForm,
     )
 
 
@@ -226,4 +260,10 @@ class PlansViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Plans")
     menu_icon = "tasks"
     menu_order = 300
-    items = (AnnualPlanViewSet, YearlyReturnViewSet, ReportedValueViewSet, IndicatorViewSet)
+    items = (
+        AnnualPlanViewSet,
+        TermPlanViewSet,
+        YearlyReturnViewSet,
+        ReportedValueViewSet,
+        IndicatorViewSet,
+    )

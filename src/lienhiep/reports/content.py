@@ -9,6 +9,7 @@ year's tasks and solutions, and the annex table. Every figure comes from the ind
 with the number of records.
 """
 
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -26,39 +27,78 @@ from lienhiep.plans.enums import ItemKind, Method
 from lienhiep.plans.models import Indicator, PlanItem
 
 from . import charts as report_charts
-from .enums import ReportKind
+from .enums import PART_OF_YEAR, ReportKind
+from .periods import Period
+
+
+def as_period(year, kind=ReportKind.ANNUAL):
+    """The period asked for: a ``Period``, or a year of ``kind`` (a year or its first half)."""
+    return year if isinstance(year, Period) else Period(kind, year)
 
 
 class Context:
-    """What a section reads: the organisation, the period and the figures of its indicators."""
+    """What a section reads: the organisation, the period and the figures of its indicators.
 
-    def __init__(self, organisation, year, kind=ReportKind.ANNUAL, indicators=None):
+    Over a year, a half or a quarter the figures are the registry's over the period's months;
+    over a term they are each year's, added up (or, for what stands on a day, the last year's),
+    with the congress resolution's targets.
+    """
+
+    def __init__(self, organisation, period, kind=ReportKind.ANNUAL, indicators=None):
+        self.period = as_period(period, kind)
         self.organisation = organisation
-        self.year = year
-        self.kind = kind
-        self.months = 6 if kind == ReportKind.HALF_YEAR else 12
+        self.year = self.period.year
+        self.kind = self.period.kind
+        self.months = self.period.months
         self.indicators = indicators if indicators is not None else list(Indicator.objects.all())
-        self.figures = {
-            f.indicator.code: f
-            for f in plan_figures.figures(organisation, year, self.indicators, months=self.months)
-        }
+        self.by_year = None
+        if self.period.is_term:
+            self.by_year, found = plan_figures.term_figures(
+                organisation, self.period.years, self.indicators, self.period.term_id
+            )
+        else:
+            found = plan_figures.figures(
+                organisation, self.year, self.indicators, months=self.months
+            )
+        self.figures = {f.indicator.code: f for f in found}
 
     def figure(self, code):
         return self.figures.get(code)
+
+    def _years(self, indicator):
+        """The years whose records make the figure: the last for what stands on a day."""
+        if self.by_year is None or plan_figures.at_end(indicator):
+            return [self.year]
+        return self.period.years
 
     def records(self, code):
         """The records behind a figure (for the lists a section gives beside it)."""
         figure = self.figure(code)
         if figure is None:
             return None
-        return plan_figures.records(figure.indicator, self.organisation, self.year, self.months)
+        indicator = figure.indicator
+        found = [
+            plan_figures.records(indicator, self.organisation, year, self.months)
+            for year in self._years(indicator)
+        ]
+        if len(found) == 1 or found[0] is None:
+            return found[0]
+        each = Q()
+        for records in found:
+            each |= Q(pk__in=records.values("pk"))
+        return found[0].model.objects.filter(each)
 
     def values_by_organisation(self, code, ids):
-        """``{organisation id: value}`` of each organisation's own records in the report's months."""
+        """``{organisation id: value}`` of each organisation's own records in the period."""
         figure = self.figure(code)
         if figure is None:
             return {}
-        return plan_figures.values_by_organisation(figure.indicator, ids, self.year, self.months)
+        result = {}
+        for year in self._years(figure.indicator):
+            found = plan_figures.values_by_organisation(figure.indicator, ids, year, self.months)
+            for pk, amount in found.items():
+                result[pk] = result.get(pk, 0) + (amount or 0)
+        return result
 
     def value(self, code):
         figure = self.figure(code)
@@ -102,26 +142,33 @@ class Context:
 
     @property
     def period_end(self):
-        """``cuối năm 2024`` or, for a six-month report, ``ngày 30/6/2024``."""
-        if self.kind == ReportKind.HALF_YEAR:
-            return _("30 June %(year)s") % {"year": self.year}
-        return _("the end of %(year)s") % {"year": self.year}
+        """``cuối năm 2024`` or, for part of a year, its last day: ``ngày 30/6/2024``."""
+        return self.period.end_label
 
     @property
     def period_label(self):
-        if self.kind == ReportKind.HALF_YEAR:
-            return _("the first six months of %(year)s") % {"year": self.year}
-        return _("%(year)s") % {"year": self.year}
+        return self.period.label
 
 
-def subject(kind, year):
-    if kind == ReportKind.HALF_YEAR:
+def subject(kind, year=None):
+    """The report's subject under "BÁO CÁO": of a ``Period`` (or of a year of ``kind``)."""
+    period = as_period(year, kind) if year is not None else kind
+    if period.kind == ReportKind.HALF_YEAR:
         return _(
             "Results of the first six months of %(year)s and the tasks for the last six months"
-        ) % {"year": year}
+        ) % {"year": period.year}
+    if period.kind == ReportKind.QUARTER:
+        return _("Results of %(period)s and the tasks for %(next)s") % {
+            "period": period.label,
+            "next": period.following.label,
+        }
+    if period.is_term:
+        return _(
+            "Summary of the term %(years)s, and the directions and tasks for the next term"
+        ) % {"years": period.span}
     return _("The organisation and work of %(year)s, and the directions and tasks for %(next)s") % {
-        "year": year,
-        "next": year + 1,
+        "year": period.year,
+        "next": period.year + 1,
     }
 
 
@@ -144,14 +191,17 @@ def _numbered(parts):
     return kept
 
 
-def directions(organisation, year, kind):
-    """Next period's tasks and solutions from next year's plan (or this year's for a sơ kết)."""
-    plan_year = year if kind == ReportKind.HALF_YEAR else year + 1
-    items = list(
-        PlanItem.objects.filter(plan__organisation=organisation, plan__year=plan_year).order_by(
-            "kind", "sort_order", "pk"
-        )
+def directions(organisation, year, kind=ReportKind.ANNUAL):
+    """Next period's tasks and solutions: for part of a year (a sơ kết), the year plan's tasks
+    still open at the period's end (not done by then) and its solutions; else next year's plan."""
+    period = as_period(year, kind)
+    part = period.kind in PART_OF_YEAR
+    items = PlanItem.objects.filter(
+        plan__organisation=organisation, plan__year=period.year if part else period.year + 1
     )
+    if part:
+        items = items.exclude(kind=ItemKind.TASK, done_on__lte=period.end)
+    items = list(items.order_by("kind", "sort_order", "pk"))
     return (
         [i.text for i in items if i.kind == ItemKind.TASK],
         [i.text for i in items if i.kind == ItemKind.SOLUTION],
@@ -234,24 +284,31 @@ def bound_sentence(context, indicator, binding):
     return registry.fill_sentence(binding.sentence, values, bool(target))
 
 
+def next_label(period):
+    """Whom the directions are for: the year's last six months, the next quarter, the next
+    term, the next year."""
+    if period.kind == ReportKind.HALF_YEAR:
+        return _("the last six months of %(year)s") % {"year": period.year}
+    if period.is_term:
+        return _("the next term")
+    return period.following.label
+
+
 def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
-    """The report's content as data, in Vietnamese."""
+    """The report's content as data, in Vietnamese, over ``year`` (a ``Period``, or a year of
+    ``kind``)."""
     narrative = narrative or {}
+    period = as_period(year, kind)
     with translation.override("vi"):
-        context = Context(organisation, year, kind)
-        sections = []
+        context = Context(organisation, period)
+        sections = term_sections(context)
         for section in registry.sections():
             blocks = [b for b in section.build(context) if b] + bound_blocks(context, section.code)
             if blocks:
                 sections.append(
                     {"code": section.code, "heading": str(section.title), "blocks": blocks}
                 )
-        tasks, solutions = directions(organisation, year, kind)
-        next_label = (
-            _("the last six months of %(year)s") % {"year": year}
-            if kind == ReportKind.HALF_YEAR
-            else _("%(year)s") % {"year": year + 1}
-        )
+        tasks, solutions = directions(organisation, period)
         parts = [
             {
                 "code": "results",
@@ -267,7 +324,7 @@ def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
             {
                 "code": "directions",
                 "heading": _("DIRECTIONS AND TASKS FOR %(period)s")
-                % {"period": next_label.upper()},
+                % {"period": next_label(period).upper()},
                 "sections": [
                     {
                         "code": "tasks",
@@ -286,22 +343,133 @@ def build(organisation, year, kind=ReportKind.ANNUAL, narrative=None):
                 "proposals", _("PROPOSALS AND RECOMMENDATIONS"), [narrative.get("proposals")]
             ),
         ]
-        previous = Context(organisation, year - 1, kind, context.indicators)
         return {
             "organisation": organisation.name,
-            "year": year,
-            "kind": str(kind),
-            "subject": subject(kind, year),
+            "year": period.year,
+            "kind": str(period.kind),
+            "period": period.label,
+            "title": period.title,
+            "subject": subject(period),
             "opening": (narrative.get("opening") or "").strip(),
             "parts": _numbered(parts),
             "tasks": tasks,
             "solutions": solutions,
-            "annex": {
-                "title": _("THE INDICATORS OF %(period)s")
-                % {"period": context.period_label.upper()},
-                "year": year,
-                "previous_year": year - 1,
-                "rows": annex_rows(context, previous),
-            },
+            "annex": annex(context),
             "charts": report_charts.build(context),
         }
+
+
+def annex(context):
+    """The annex table: the period beside the same period a year earlier, or over a term one
+    column a year with the term's total and its target."""
+    period = context.period
+    result = {
+        "title": _("THE INDICATORS OF %(period)s") % {"period": context.period_label.upper()},
+        "year": period.year,
+        "previous_year": period.year - 1,
+        "rows": [],
+        "years": [],
+        "by_year": [],
+    }
+    if period.is_term:
+        result["years"] = period.years
+        result["by_year"] = term_annex_rows(context)
+    else:
+        previous = Context(context.organisation, period.previous, indicators=context.indicators)
+        result["rows"] = annex_rows(context, previous)
+    return result
+
+
+def term_annex_rows(context):
+    """Each indicator with a figure or a target over the term: its value each year ("chưa có
+    số liệu" for a year without records), the term's total, the target and the achievement."""
+    rows = []
+    for indicator in context.indicators:
+        if indicator.code.count(".") > 1:
+            continue
+        whole = context.figure(indicator.code)
+        each = [context.by_year[year][indicator.code] for year in context.period.years]
+        if not (whole.target_value or whole.value):
+            continue
+        rows.append(
+            {
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "values": [
+                    annex_value(f, f.value)
+                    if f.recorded and f.value is not None
+                    else _("no data yet")
+                    for f in each
+                ],
+                "total": annex_value(whole, whole.value),
+                "target": annex_value(whole, whole.target_value),
+                "percent": f"{whole.achievement}%" if whole.achievement is not None else "",
+            }
+        )
+    return rows
+
+
+#: The figures a term report states year by year: admissions, congresses, contests, honours.
+TERM_FIGURES = [
+    "directory.admitted",
+    "directory.congresses",
+    "contests.technical_entries",
+    "contests.youth_entries",
+    "honours.nominations",
+    "honours.honoured",
+]
+
+
+def term_sections(context):
+    """A term report's first section: the term's main figures in total and year by year, and
+    the congress resolution's targets against achievement (or that it set none)."""
+    if not context.period.is_term:
+        return []
+    lines = []
+    for code in TERM_FIGURES:
+        figure = context.figure(code)
+        if figure is None:
+            continue
+        years = "; ".join(
+            f"{year}: {format_count(int(context.by_year[year][code].value or 0))}"
+            for year in context.period.years
+        )
+        lines.append(
+            _("%(name)s: %(count)s (%(years)s)")
+            % {"name": figure.indicator.name, "count": context.count(code), "years": years}
+        )
+    targeted = [f for f in context.figures.values() if f.target_value]
+    if targeted:
+        plan = [
+            _("%(name)s: %(actual)s against the target of %(target)s (%(achievement)s)")
+            % {
+                "name": f.indicator.name,
+                "actual": context.count(f.indicator.code),
+                "target": context.target(f.indicator.code),
+                "achievement": context.achievement(f.indicator.code),
+            }
+            for f in targeted
+        ]
+        targets = [
+            registry.paragraph(_("The targets of the congress resolution for the term:")),
+            registry.bullets(plan),
+        ]
+    else:
+        targets = [registry.paragraph(_("No targets for the term yet."))]
+    return [
+        {
+            "code": "term",
+            "heading": _("The term's results year by year"),
+            "blocks": [
+                registry.paragraph(
+                    _("Over the term %(years)s (%(count)s years):")
+                    % {
+                        "years": context.period.span,
+                        "count": format_count(len(context.period.years)),
+                    }
+                ),
+                registry.bullets(lines),
+                *targets,
+            ],
+        }
+    ]

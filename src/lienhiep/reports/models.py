@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lienhiep.core.private import private_storage
-from lienhiep.directory.models import Organisation, OutgoingDocument
+from lienhiep.directory.models import Organisation, OutgoingDocument, Term
 
-from .enums import ReportKind, RunState
+from .enums import Quarter, ReportKind, RunState
 
 
 def template_path(instance, filename):
@@ -62,6 +62,18 @@ class ReportRun(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(
         _("kind"), max_length=20, choices=ReportKind.choices, default=ReportKind.ANNUAL
+    )
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), choices=Quarter.choices, null=True, blank=True
+    )
+    term = models.ForeignKey(
+        Term,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="report_runs",
+        verbose_name=_("term"),
+        help_text=_("For a term report: the term, from its congress to the next."),
     )
     state = models.CharField(
         _("state"), max_length=20, choices=RunState.choices, default=RunState.DRAFT, editable=False
@@ -159,7 +171,13 @@ class ReportRun(models.Model):
         verbose_name_plural = _("reports")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.year} – {self.organisation.name}"
+        return f"{self.period.title} – {self.organisation.name}"
+
+    @property
+    def period(self):
+        from .periods import Period
+
+        return Period.of_run(self)
 
     @property
     def narrative(self):

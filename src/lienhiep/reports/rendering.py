@@ -199,18 +199,43 @@ def markdown(content, header):
         "",
         f"## {md(content['annex']['title'])}",
         "",
-        f"| Chỉ tiêu | Đơn vị | Kế hoạch {content['year']} | Thực hiện {content['year']} | Tỷ lệ | "
-        f"Thực hiện {content['annex']['previous_year']} |",
-        "|---|---|---|---|---|---|",
     ]
-    for row in content["annex"]["rows"]:
-        cells = (row[key] for key in ("name", "unit", "target", "actual", "percent", "previous"))
-        out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
+    if content["annex"].get("years"):
+        heads, rows = term_annex(content["annex"])
+        out += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+        out += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
+    else:
+        out += [
+            f"| Chỉ tiêu | Đơn vị | Kế hoạch {content['year']} | Thực hiện {content['year']} | "
+            f"Tỷ lệ | Thực hiện {content['annex']['previous_year']} |",
+            "|---|---|---|---|---|---|",
+        ]
+        for row in content["annex"]["rows"]:
+            cells = (row[k] for k in ("name", "unit", "target", "actual", "percent", "previous"))
+            out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
     for each in content.get("charts", []):
         chart = charts.from_data(each["chart"])
         out += ["", f"**{md(each['caption'])}**", ""]
         out += [f"- {md(label)}: {md(text)}" for label, text in chart.rows]
     return "\n".join(out) + "\n"
+
+
+def term_annex(annex):
+    """A term's annex as ``(headings, rows)``: one column a year, then the term's total, its
+    target and the achievement (the same columns in every format)."""
+    heads = [
+        "Chỉ tiêu",
+        "Đơn vị",
+        *(f"Năm {year}" for year in annex["years"]),
+        "Cả nhiệm kỳ",
+        "Chỉ tiêu nhiệm kỳ",
+        "Tỷ lệ",
+    ]
+    rows = [
+        [row["name"], row["unit"], *row["values"], row["total"], row["target"], row["percent"]]
+        for row in annex["by_year"]
+    ]
+    return heads, rows
 
 
 def markdown_body(lines):
@@ -244,10 +269,10 @@ def html(content, header, *, standalone=True):
         for each in content.get("charts", [])
         for chart in [charts.from_data(each["chart"])]
     ]
-    return render_to_string(
-        "reports/document.html",
-        {**context(content, header), "standalone": standalone, "styles": styles, "charts": figures},
-    )
+    values = {**context(content, header), "standalone": standalone, "styles": styles}
+    if content["annex"].get("years"):
+        values["term_heads"], values["term_rows"] = term_annex(content["annex"])
+    return render_to_string("reports/document.html", {**values, "charts": figures})
 
 
 def pdf(content, header):
@@ -255,11 +280,27 @@ def pdf(content, header):
 
 
 def docx(content, header, template=None):
-    return render_docx(
-        template or DEFAULT_TEMPLATE,
-        context(content, header),
-        finish=lambda document: add_charts(document, content.get("charts", [])),
-    )
+    def finish(document):
+        if content["annex"].get("years"):
+            add_term_annex(document, content["annex"])
+        add_charts(document, content.get("charts", []))
+
+    return render_docx(template or DEFAULT_TEMPLATE, context(content, header), finish=finish)
+
+
+def add_term_annex(document, annex):
+    """A term's annex table (one column a year), where the template's year table stood: the
+    default template leaves that table out for a term (``{%p if not annex.years %}``)."""
+    heads, rows = term_annex(annex)
+    table = document.add_table(rows=1, cols=len(heads) + 1)
+    if "Table Grid" in [style.name for style in document.styles]:
+        table.style = document.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, ["TT", *heads], strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for number, row in enumerate(rows, start=1):
+        for cell, text in zip(table.add_row().cells, [f"{number}", *row], strict=True):
+            cell.text = str(text)
 
 
 def add_charts(document, figures):

@@ -17,7 +17,7 @@ def _readable(queryset, user):
 
 
 def runs_for(user):
-    return _readable(ReportRun.objects.select_related("organisation", "document"), user)
+    return _readable(ReportRun.objects.select_related("organisation", "document", "term"), user)
 
 
 def templates_for(user):

@@ -20,6 +20,7 @@ from . import content as report_content
 from . import rendering
 from .enums import GENERATABLE_STATES, ReportKind, RunState
 from .models import ReportRun, ReportTemplate
+from .periods import term_years
 
 logger = logging.getLogger(__name__)
 
@@ -32,13 +33,33 @@ def _require_staff(user, organisation):
     require_staff(user, organisation, visible, _("You cannot write this organisation's reports."))
 
 
-def create_run(*, organisation, year, user, kind=ReportKind.ANNUAL, **fields):
+def check_period(*, organisation, kind, year=None, quarter=None, term=None):
+    """The run's period as fields (``year``, ``quarter``, ``term``), refused when it is not
+    whole: a quarter report names its quarter, a term report one of the organisation's terms
+    (its year is the term's last)."""
+    if kind == ReportKind.QUARTER and quarter not in (1, 2, 3, 4):
+        raise ValidationError({"quarter": _("Choose the quarter the report covers.")})
+    if kind == ReportKind.TERM:
+        if term is None or term.organisation_id != organisation.pk:
+            raise ValidationError({"term": _("Choose one of the organisation's terms.")})
+        return {"year": term_years(term)[1], "quarter": None, "term": term}
+    if not year:
+        raise ValidationError({"year": _("Give the year the report covers.")})
+    return {"year": year, "quarter": quarter if kind == ReportKind.QUARTER else None, "term": None}
+
+
+def create_run(
+    *, organisation, user, kind=ReportKind.ANNUAL, year=None, quarter=None, term=None, **fields
+):
     _require_staff(user, organisation)
+    period = check_period(
+        organisation=organisation, kind=kind, year=year, quarter=quarter, term=term
+    )
     run = ReportRun.objects.create(
         organisation=organisation,
-        year=year,
         kind=kind,
         created_by=user,
+        **period,
         **{**signing_defaults(organisation), **fields},
     )
     log(run, "wagtail.create", user=user)
@@ -65,8 +86,8 @@ def current_template(organisation):
 
 
 def _file_name(run, extension):
-    kind = "so-ket" if run.kind == ReportKind.HALF_YEAR else "tong-ket"
-    return f"bao-cao-{kind}-{run.year}-{slugify_vi(run.organisation.abbreviation or run.organisation.slug)}.{extension}"
+    owner = slugify_vi(run.organisation.abbreviation or run.organisation.slug)
+    return f"bao-cao-{run.period.slug}-{owner}.{extension}"
 
 
 def _progress(run, percent):
@@ -164,7 +185,7 @@ def generate(*, run, user):
     _progress(run, 5)
     narrative = run.narrative
     try:
-        run.content = report_content.build(run.organisation, run.year, run.kind, narrative)
+        run.content = report_content.build(run.organisation, run.period, narrative=narrative)
         _progress(run, 40)
         run.template = current_template(run.organisation)
         render_files(run)

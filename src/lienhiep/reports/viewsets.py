@@ -14,6 +14,7 @@ from lienhiep.core.admin_views import (
     ScopedEditView,
     ScopedModelViewSet,
 )
+from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.forms import RegistryForm
 from lienhiep.directory.models import OutgoingDocument
 
@@ -34,6 +35,35 @@ class RunColumn(Column):
         return context
 
 
+class RunCreateForm(RegistryForm):
+    """A new run's period: the kind with its year (and quarter), or one of the union's terms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].required = False
+        terms = self.fields["term"].queryset.filter(organisation__kind=OrganisationKind.UNION)
+        self.fields["term"].queryset = terms.select_related("organisation")
+        self.fields["term"].label_from_instance = lambda term: f"{term.organisation} – {term.label}"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("organisation") and data.get("kind"):
+            try:
+                data.update(
+                    services.check_period(
+                        organisation=data["organisation"],
+                        kind=data["kind"],
+                        year=data.get("year"),
+                        quarter=data.get("quarter"),
+                        term=data.get("term"),
+                    )
+                )
+            except ValidationError as error:
+                for field, messages_ in error.message_dict.items():
+                    self.add_error(field, messages_)
+        return data
+
+
 class RunCreateView(ScopedCreateView):
     def save_instance(self):
         data = self.form.cleaned_data
@@ -41,6 +71,8 @@ class RunCreateView(ScopedCreateView):
             organisation=data["organisation"],
             year=data["year"],
             kind=data["kind"],
+            quarter=data.get("quarter"),
+            term=data.get("term"),
             user=self.request.user,
         )
 
@@ -98,7 +130,8 @@ class RunViewSet(ScopedModelViewSet):
     export_filename = "bao-cao"
     create_panels = [
         FieldPanel("organisation"),
-        FieldRowPanel([FieldPanel("year"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("year"), FieldPanel("quarter")]),
+        FieldPanel("term"),
     ]
     edit_handler = ObjectList(
         [
@@ -121,7 +154,7 @@ class RunViewSet(ScopedModelViewSet):
     )
 
     def get_add_view_kwargs(self, **kwargs):
-        panel = ObjectList(self.create_panels, base_form_class=RegistryForm).bind_to_model(
+        panel = ObjectList(self.create_panels, base_form_class=RunCreateForm).bind_to_model(
             ReportRun
         )
         return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)

@@ -14,9 +14,9 @@ def journal_issues(year):
     return JournalIssuePage.objects.live().filter(year=year)
 
 
-def journal_issues_by(year, months):
-    """The issues of the quarters ended by the end of the year's first ``months``."""
-    return journal_issues(year).filter(quarter__lte=months // 3)
+def journal_issues_by(year, month):
+    """The year's issues of the quarters ended by the end of ``month``."""
+    return journal_issues(year).filter(quarter__lte=month // 3)
 
 
 register(

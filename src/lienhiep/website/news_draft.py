@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from lienhiep.core.documents import in_vietnamese
 from lienhiep.core.formatting import slugify_vi
 from lienhiep.directory.rules import require_staff
+from lienhiep.reports import content as report_content
 from lienhiep.reports import rules as report_rules
 from lienhiep.reports import services as report_services
 from lienhiep.reports.enums import ReportKind
@@ -45,6 +46,8 @@ def _wording(run):
             "slug": f"hoi-nghi-so-ket-6-thang-{run.year}-{run.pk}",
             "names": names,
         }
+    if run.kind in (ReportKind.QUARTER, ReportKind.TERM):
+        return _period_wording(run)
     return {
         "title": _("Conference reviewing the work of %(year)s and setting the tasks for %(next)s")
         % names,
@@ -55,6 +58,32 @@ def _wording(run):
         % names,
         "tasks": _("Tasks for %(next)s: %(tasks)s"),
         "slug": f"hoi-nghi-tong-ket-{run.year}-{run.pk}",
+        "names": names,
+    }
+
+
+def _period_wording(run):
+    """A quarter's briefing or a term's report: the conference named by the run's period."""
+    period = run.period
+    names = {
+        "organisation": run.organisation.name,
+        "period": period.label,
+        "next": report_content.next_label(period),
+    }
+    return {
+        "title": (
+            _("Conference summing up %(period)s and setting the directions for %(next)s")
+            if period.is_term
+            else _("Conference reviewing %(period)s and setting the tasks for %(next)s")
+        )
+        % names,
+        "lead": _(
+            "%(organisation)s reviewed its work in %(period)s and set its directions and tasks "
+            "for %(next)s."
+        )
+        % names,
+        "tasks": _("Directions and tasks for %(next)s: %(tasks)s"),
+        "slug": f"hoi-nghi-{period.slug}-{run.pk}",
         "names": names,
     }
 

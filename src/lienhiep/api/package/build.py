@@ -26,6 +26,9 @@ def _day(value):
 
 
 def _organisation(o):
+    """An organisation as the package names it; ``counted_apart`` only when it is (a package
+    without such an organisation stays what version 1 readers have always read)."""
+    apart = {"counted_apart": True} if o.counted_apart else {}
     return {
         "slug": o.slug,
         "name": o.name,
@@ -38,6 +41,7 @@ def _organisation(o):
         "founded_on": _day(o.founding_decision_date),
         "admitted_on": _day(o.admission_decision_date),
         "ended_on": _day(o.ended_on),
+        **apart,
     }
 
 

@@ -98,6 +98,7 @@ def _save_organisation(data, parent):
             "founding_decision_date": _day(data["founded_on"]),
             "admission_decision_date": _day(data["admitted_on"]),
             "ended_on": _day(data["ended_on"]),
+            "counted_apart": data.get("counted_apart", False),
         },
     )
     return organisation

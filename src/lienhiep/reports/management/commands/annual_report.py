@@ -14,20 +14,43 @@ from lienhiep.directory.models import Organisation
 from lienhiep.reports import content, rendering
 from lienhiep.reports.enums import Format, ReportKind, RunState
 from lienhiep.reports.models import ReportRun
+from lienhiep.reports.periods import Period, term_years
 from lienhiep.reports.services import current_template
 
 
 class Command(LienhiepCommand):
-    help = "Generate the annual (or six-month) report of an organisation from its records."
+    help = "Generate the report of an organisation over a period (year, half, quarter, term) from its records."
 
     def add_arguments(self, parser):
         parser.add_argument("--org", required=True, help="organisation code (slug)")
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--format", choices=Format.values, default=Format.MD)
         parser.add_argument("--kind", choices=ReportKind.values, default=ReportKind.ANNUAL)
+        parser.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="for --kind quarter")
+        parser.add_argument(
+            "--term",
+            type=int,
+            help="for --kind term: the term's number (else the one ending in --year)",
+        )
         parser.add_argument("--output", required=True, help="file path, or - for standard output")
 
-    def handle(self, *args, org, year, format, kind, output, **options):
+    def period(self, organisation, year, kind, quarter, number):
+        if kind == ReportKind.QUARTER:
+            if quarter is None:
+                raise CommandError(_("A quarter report needs --quarter (1–4)."))
+            return Period(kind, year, quarter=quarter)
+        if kind != ReportKind.TERM:
+            return Period(kind, year)
+        terms = organisation.terms.order_by("congress_date")
+        if number is not None:
+            term = terms.filter(number=number).first()
+        else:
+            term = next((t for t in terms if term_years(t)[1] == year), None)
+        if term is None:
+            raise CommandError(_("No term of the organisation matches --term or --year."))
+        return Period.of_term(term)
+
+    def handle(self, *args, org, year, format, kind, output, quarter, term, **options):
         organisation = Organisation.objects.filter(slug=org).first()
         if organisation is None:
             raise CommandError(
@@ -35,7 +58,14 @@ class Command(LienhiepCommand):
             )
         if output == "-" and format in (Format.DOCX, Format.PDF):
             raise CommandError(_("Word and PDF files need --output to be a file path."))
-        runs = ReportRun.objects.filter(organisation=organisation, year=year, kind=kind)
+        period = self.period(organisation, year, kind, quarter, term)
+        runs = ReportRun.objects.filter(
+            organisation=organisation,
+            year=period.year,
+            kind=kind,
+            quarter=period.quarter,
+            term=period.term_id,
+        )
         run = (
             runs.filter(state=RunState.ISSUED).order_by("-pk").first()
             or runs.order_by("-pk").first()
@@ -43,7 +73,7 @@ class Command(LienhiepCommand):
         if run and run.is_issued:
             data = run.content  # an issued report says what it said when it was issued
         else:
-            data = content.build(organisation, year, kind, run.narrative if run else {})
+            data = content.build(organisation, period, narrative=run.narrative if run else {})
         header = (
             rendering.header_for(run) if run else rendering.header_for(organisation=organisation)
         )
