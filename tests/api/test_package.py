@@ -12,7 +12,8 @@ from lienhiep.api import keys
 from lienhiep.api.models import TrustedSender
 from lienhiep.api.package import canonical
 from lienhiep.api.package.build import build
-from lienhiep.api.package.load import PackageRefused, verify
+from lienhiep.api.package.load import PackageRefused, load, verify
+from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation
 from lienhiep.plans.models import ReportedValue
 from tests.conftest import restore_migrated_state
@@ -128,3 +129,35 @@ def test_import_year_on_a_fresh_installation_prints_the_demo_figures(
     tmp.write_text(json.dumps(_changed(json.loads(path.read_text("utf-8")))), "utf-8")
     with pytest.raises(CommandError, match="Chữ ký"):
         call_command("import_year", str(forged), stdout=io.StringIO())
+
+
+def test_loading_a_package_keeps_the_union_under_the_federation(package, demo):
+    """The federation's installation holds each provincial union under itself: a package of a
+    union it knows leaves the union where it is, one it does not know goes under the federation
+    (the national view lists the federation's unions)."""
+    federation = demo.parent
+    assert federation.kind == OrganisationKind.FEDERATION
+    load(package=package, trust=True)
+    demo.refresh_from_db()
+    assert demo.parent == federation
+    Organisation.objects.filter(parent=demo).update(parent=None)
+    Organisation.objects.filter(pk=demo.pk).update(slug="hoa-an-cu")
+    load(package=package)
+    assert Organisation.objects.get(slug="hoa-an").parent == federation
+
+
+def test_the_package_names_the_years_annual_report_not_a_quarters(package, demo):
+    from datetime import date
+
+    from lienhiep.api.package.build import issued_report
+    from lienhiep.reports.enums import ReportKind, RunState
+    from lienhiep.reports.models import ReportRun
+
+    ReportRun.objects.filter(organisation=demo, year=2024).delete()
+    issued = {"organisation": demo, "year": 2024, "state": RunState.ISSUED}
+    ReportRun.objects.create(**issued, kind=ReportKind.ANNUAL, issued_on=date(2025, 1, 10))
+    ReportRun.objects.create(
+        **issued, kind=ReportKind.QUARTER, quarter=4, issued_on=date(2025, 1, 20)
+    )
+    named = issued_report(demo, 2024)
+    assert (named["kind"], named["issued_on"]) == (ReportKind.ANNUAL, "2025-01-10")

@@ -11,7 +11,7 @@ from lienhiep.directory.queries import active_on, year_end
 from lienhiep.directory.rules import subtree_ids
 from lienhiep.plans import figures
 from lienhiep.plans.models import YearlyReturn
-from lienhiep.reports.enums import RunState
+from lienhiep.reports.enums import ReportKind, RunState
 from lienhiep.reports.models import ReportRun
 
 from .. import keys
@@ -114,7 +114,9 @@ def _sha256(field):
 
 def issued_report(union, year):
     run = (
-        ReportRun.objects.filter(organisation=union, year=year, state=RunState.ISSUED)
+        ReportRun.objects.filter(
+            organisation=union, year=year, kind=ReportKind.ANNUAL, state=RunState.ISSUED
+        )
         .select_related("document")
         .order_by("-issued_on")
         .first()

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import MemberCount, Organisation, Province
 from lienhiep.plans.enums import PACKAGE_SUBJECT
 from lienhiep.plans.models import AnnualPlan, Indicator, ReportedValue, Target, YearlyReturn
@@ -104,8 +105,17 @@ def _save_organisation(data, parent):
     return organisation
 
 
+def _place_of_union(slug):
+    """Where the package's union sits in this installation's tree: where it already is, else
+    under the federation the installation serves (none on a union's own installation)."""
+    known = Organisation.objects.filter(slug=slug).only("parent").first()
+    if known is not None:
+        return known.parent
+    return Organisation.objects.filter(kind=OrganisationKind.FEDERATION).order_by("pk").first()
+
+
 def _registry(package, source):
-    union = _save_organisation(package["union"], None)
+    union = _save_organisation(package["union"], _place_of_union(package["union"]["slug"]))
     by_slug = {union.slug: union}
     for data in package["registry"]["organisations"][1:]:
         by_slug[data["slug"]] = _save_organisation(data, by_slug.get(data["parent"]))
