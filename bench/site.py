@@ -81,7 +81,10 @@ def main():
                 "shell",
                 "-c",
                 "from lienhiep.website.models import NewsArticlePage as P; "
-                "print(P.objects.live().order_by('-date').first().url)",
+                "from lienhiep.contests.models import ContestRound as R; "
+                "from lienhiep.contests.enums import OPEN_FOR_ENTRIES; "
+                "print(P.objects.live().order_by('-date').first().url); "
+                "print('/cuoc-thi/' + R.objects.filter(state__in=OPEN_FOR_ENTRIES).first().slug + '/')",
             ],
             env=env,
             check=True,
@@ -89,8 +92,9 @@ def main():
             text=True,
         )
         .stdout.strip()
-        .splitlines()[-1]
+        .splitlines()[-2:]
     )
+    article, call = article
     # The demo's union staff login ("demo"), logged in once: the admin screens' session cookie.
     session = (
         subprocess.run(
@@ -143,6 +147,11 @@ def main():
         print(f"| uncached article page (rendered every time) | {uncached:.0f} |")
         print(f"| ratio cached / bare | {cached / bare:.2f} |")
         print(f"| ratio uncached / bare | {uncached / bare:.3f} |")
+        # The contest call is never cached (its entry form): rendered on every request.
+        urllib.request.urlopen(base + call).read()
+        rate = drive(base + call)
+        print(f"| contest call ({call}, never cached) | {rate:.1f} |")
+        print(f"| ratio contest call / bare | {rate / bare:.3f} |")
         for name, path in ADMIN_SCREENS.items():
             urllib.request.urlopen(
                 urllib.request.Request(base + path, headers={"Cookie": f"sessionid={session}"})

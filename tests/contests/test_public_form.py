@@ -14,6 +14,7 @@ from django.utils import translation
 from lienhiep.contests import drafts
 from lienhiep.contests.enums import FileKind
 from lienhiep.contests.models import Entry
+from lienhiep.contests.public_form import fragment_key
 
 from .conftest import png
 from .test_screens import form_data
@@ -119,3 +120,31 @@ def test_old_drafts_are_purged(settings):
     call_command("purge_entry_drafts", stdout=out)
     assert young.folder.exists() and not old.folder.exists()
     assert "1" in out.getvalue()
+
+
+def test_the_empty_form_comes_from_the_cache_until_the_round_or_the_language_changes(
+    client, youth_round
+):
+    """The call page keeps its empty form (fields and authors, one template per widget) in the
+    shared cache: the same page from the cache, a renamed field drawn again, the English page
+    apart, a form sent back with errors never from the cache."""
+
+    def form_of(html):  # its CSRF token (outside the fragment) masked anew each time left out
+        form = re.search(r'<form id="entry-form".*?</form>', html, re.S).group(0)
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", form)
+
+    url = reverse("contest_round", args=[youth_round.slug])
+    drawn = client.get(url).content.decode()
+    assert form_of(client.get(url).content.decode()) == form_of(drawn)
+    assert '<template data-author-template><fieldset class="author" data-author>' in drawn
+    field = youth_round.fields.first()
+    field.name = "Lĩnh vực đổi tên"
+    field.save()
+    assert "Lĩnh vực đổi tên" in form_of(client.get(url).content.decode())
+    fields = list(youth_round.fields.all())
+    with translation.override("en"):
+        english = fragment_key(youth_round, fields)
+    assert english != fragment_key(youth_round, fields) != ""
+    sent_back = client.post(url, form_data(youth_round, title="")).content.decode()
+    assert 'aria-describedby="id_title-error"' in sent_back
+    assert 'aria-describedby="id_title-error"' not in client.get(url).content.decode()

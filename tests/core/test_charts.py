@@ -79,3 +79,27 @@ def test_two_charts_on_a_page_share_no_id_and_links_stay_in_the_tab():
     clips = re.findall(r"url\(#([^)]+)\)", first)
     assert clips and all(f' id="{clip}"' in first for clip in clips)
     assert "_blank" not in first + second
+
+
+def test_a_chart_drawn_once_comes_from_the_shared_cache_until_its_data_changes(monkeypatch):
+    """Drawing is the slow part: the same chart (data, language, id) is drawn once; another
+    figure, another language or another id draws it again."""
+    from django.core.cache import cache
+    from django.utils import translation
+
+    cache.clear()
+    drawn = []
+    draw = charts.draw_svg
+    monkeypatch.setattr(charts, "draw_svg", lambda c, i: drawn.append(i) or draw(c, i))
+    first = charts.svgs({"trend-chart": TREND, "plan-chart": PLAN, "ring": None})
+    again = charts.svgs({"trend-chart": TREND, "plan-chart": PLAN, "ring": None})
+    assert again == first
+    assert first["ring"] is None
+    assert sorted(drawn) == ["plan-chart", "trend-chart"]
+    changed = charts.trend_chart(TREND.title, [*TREND.points[:-1], charts.Point("2024", 1, "1")])
+    assert charts.svg(changed, "trend-chart") != first["trend-chart"]
+    with translation.override("en"):
+        charts.svg(PLAN, "plan-chart")
+    charts.svg(PLAN, "other-chart")
+    assert len(drawn) == 5
+    assert charts.png(TREND) == charts.png(TREND) == charts.draw_png(TREND)

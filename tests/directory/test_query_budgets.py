@@ -20,10 +20,11 @@ from tests.factories import make_org, make_user
 #: (``plans.figures.figures_of_years``: targets, signed packages and totals one query each for
 #: both years), the indicators read once for the figures and the trend's choices, the
 #: organisation chooser's list read once (not again to check and draw it), the returns ring's
-#: filers marked in the same query, and the login's Wagtail profile read with the login. The panel of overdue personal data
-#: requests adds its one query (27).
+#: filers marked in the same query, and the login's Wagtail profile read with the login; then 25:
+#: the trend's five years joining the figures' totals (``plans.figures.figures_and_series``); the
+#: panel of overdue personal data requests adds its one query (26).
 BUDGETS = {
-    "wagtailadmin_home": 27,
+    "wagtailadmin_home": 26,
     "contests_entry:index": 15,
     "directory_organisation:index": 12,
 }

@@ -102,3 +102,27 @@ def test_the_years_read_together_equal_each_year_read_alone(demo, django_assert_
         trend = figures.values_by_year(members, demo, years)
     assert trend == {year: figures.value(members, demo, year) for year in years}
     assert any(trend.values())
+
+
+@pytest.mark.parametrize("code", ["directory.members", "activities.workshops", "community.funding"])
+def test_a_series_read_with_the_figures_equals_it_read_alone(
+    demo, code, django_assert_max_num_queries
+):
+    """``figures_and_series()`` reads a trend's five years with the figures' totals: the same
+    values as ``values_by_year()``, the same figures as ``figures_of_years()``, no more queries
+    for a series the registry adds up."""
+    indicators = list(Indicator.objects.filter(method=Method.COMPUTED).order_by("code"))
+    series = Indicator.objects.get(code=code)
+    years = range(2022, 2027)
+    asked = {2024: indicators, 2023: indicators[:3]}
+    alone = figures.values_by_year(series, demo, years)
+    figures_alone = figures.figures_of_years(demo, asked)
+    # targets, tree, packages, sum, none, the money total one query a year
+    extra = 0 if figures.adds_up(series) and code != "community.funding" else len(years)
+    with django_assert_max_num_queries(5 + len(asked) + extra):
+        by_year, values = figures.figures_and_series(demo, asked, series, years)
+    assert values == alone
+    assert {y: [f.value for f in found] for y, found in by_year.items()} == {
+        y: [f.value for f in found] for y, found in figures_alone.items()
+    }
+    assert any(values.values())

@@ -1,14 +1,47 @@
 """The public entry form as a visitor meets it: 1 to 5 authors, errors listed and marked."""
 
+import hashlib
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.forms import formset_factory
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 from .forms import PublicAuthorForm
 
 MAX_AUTHORS = 5
+#: What draws the form (its fields, their labels, its templates): part of the fragment's key,
+#: so a change to any of them draws the form again.
+DRAWN_BY = hashlib.sha256(
+    b"".join(
+        path.read_bytes()
+        for path in [
+            Path(__file__).parent / "forms.py",
+            Path(__file__),
+            *sorted((Path(__file__).parent / "templates/contests/public").glob("*.html")),
+        ]
+    )
+).hexdigest()[:16]
+
+
+def fragment_key(round, fields):
+    """The shared cache's key of the empty entry form of ``round`` (its fields and authors, the
+    slowest part of the call page: one template per widget), or ``""`` for a form sent back with
+    errors. It is a digest of all that changes the form — the round's fields (``fields``, read
+    for the page anyway), its year and place conditions, the language and ``DRAWN_BY`` — so a
+    change gives another key and nothing needs emptying."""
+    data = [
+        round.pk,
+        [(field.pk, str(field.name)) for field in fields],
+        round.applied_since,
+        str(round.residence or ""),
+        MAX_AUTHORS,
+        get_language(),
+        DRAWN_BY,
+    ]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
 
 def public_authors(data=None):

@@ -9,17 +9,26 @@ address of the records behind it — and is drawn the same way everywhere:
 * :func:`png` gives the image a Word or PDF document embeds, drawn in the bundled Liberation
   Serif (every Vietnamese letter), without any outside request.
 
+Drawing is the slow part (about a third of a second a chart), so a drawn chart is kept in the
+shared cache under a digest of what it shows: its data, the language, the markup's id and this
+module's own source (a change to the drawing draws every chart again). A chart whose figures
+change has another key; nothing needs emptying.
+
 Colours are the Okabe–Ito set (told apart by colour-blind readers) and the bars below their
 target are hatched, so a black-and-white print tells them apart too. Numbers are Vietnamese
 (``1.234,5``; ``92%``). matplotlib is imported inside the drawing functions (STYLE.md §15).
 """
 
+import hashlib
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .formatting import format_number
@@ -29,6 +38,10 @@ FONT = "Liberation Serif"
 BLUE, ORANGE, VERMILION, GREY, INK = "#0072B2", "#E69F00", "#D55E00", "#BBBBBB", "#222222"
 #: the achievement (percent) at which a bar reaches its target line
 TARGET = 100
+#: how the drawing is done: part of each drawn chart's cache key
+DRAWING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+#: how long a drawn chart stays in the shared cache (its key changes with its data)
+KEPT_FOR = 60 * 60 * 24 * 7
 
 
 @dataclass(frozen=True)
@@ -250,7 +263,38 @@ def _wrap(label, width=28):
     return "\n".join([*lines, line])
 
 
+def cache_key(chart, form):
+    """The shared cache's key of ``chart`` drawn as ``form`` (``svg:<id>``, ``png:<dpi>``)."""
+    data = json.dumps([to_data(chart), form, get_language(), DRAWING], ensure_ascii=False)
+    return "lienhiep:chart:" + hashlib.sha256(data.encode()).hexdigest()
+
+
+def svgs(drawn):
+    """``{element id: markup}`` of the charts ``{element id: chart}`` (``None`` stays ``None``),
+    the ones drawn before read from the shared cache in one look-up, the others drawn and kept."""
+    asked = {element_id: chart for element_id, chart in drawn.items() if chart}
+    keys = {
+        element_id: cache_key(chart, f"svg:{element_id}") for element_id, chart in asked.items()
+    }
+    found = cache.get_many(list(keys.values()))
+    result = dict.fromkeys(drawn)
+    missing = {}
+    for element_id, chart in asked.items():
+        markup = found.get(keys[element_id])
+        if markup is None:
+            markup = missing[keys[element_id]] = draw_svg(chart, element_id)
+        result[element_id] = markup
+    if missing:
+        cache.set_many(missing, KEPT_FOR)
+    return result
+
+
 def svg(chart, element_id):
+    """Markup for a screen (kept in the shared cache): see :func:`draw_svg`."""
+    return svgs({element_id: chart})[element_id]
+
+
+def draw_svg(chart, element_id):
     """Markup for a screen: text figures, linked elements, ``<title>`` and ``<desc>``."""
     from matplotlib import rc_context
 
@@ -288,6 +332,17 @@ def data_uri(chart):
 
 
 def png(chart, dpi=200):
+    """The chart as a PNG image for a document (kept in the shared cache): the Word file and the
+    PDF of a report draw it once."""
+    key = cache_key(chart, f"png:{dpi}")
+    image = cache.get(key)
+    if image is None:
+        image = draw_png(chart, dpi)
+        cache.set(key, image, KEPT_FOR)
+    return image
+
+
+def draw_png(chart, dpi=200):
     """The chart as a PNG image for a document, in the bundled font."""
     from matplotlib import rc_context
 

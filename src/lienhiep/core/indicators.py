@@ -29,6 +29,8 @@ from django.db import connection, models
 from django.db.models import Count, Func
 from django.utils.translation import gettext_lazy as _
 
+from . import memo as memo_module
+
 
 class Rollup(models.TextChoices):
     SUM = "sum", _("Sum over the organisation tree")
@@ -163,7 +165,16 @@ def _batched(asked, organisation_ids, months) -> list:
     ``SELECT (…), (…)``, the others one query each."""
     found, parts, params = {}, [], []
     batched = []
+    # figures added up earlier in the same read-only request (another panel's) are not asked again
+    memo = memo_module.reading()
+    keys = {}
+    if memo is not None:
+        ids = None if organisation_ids is None else frozenset(organisation_ids)
+        keys = {i: ("indicators.value", m.code, y, ids, months) for i, (m, y) in enumerate(asked)}
+        found = {i: memo[key] for i, key in keys.items() if key in memo}
     for index, (measure, year) in enumerate(asked):
+        if index in found:
+            continue
         records = measure.queryset(organisation_ids, year, months).order_by()
         if not _counts_whole(measure, records):
             found[index] = measure.value(organisation_ids, year, months)
@@ -178,6 +189,8 @@ def _batched(asked, organisation_ids, months) -> list:
             cursor.execute("SELECT " + ", ".join(parts), params)
             row = cursor.fetchone()
         found |= {index: int(amount or 0) for index, amount in zip(batched, row, strict=True)}
+    if memo is not None:
+        memo |= {key: found[index] for index, key in keys.items()}
     return [found[index] for index in range(len(asked))]
 
 

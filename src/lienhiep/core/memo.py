@@ -3,6 +3,9 @@
 ``RequestMemoMiddleware`` opens it around each request; ``remembered(key, work)`` runs ``work``
 once per request for a key (outside a request, every time). The directory's subtrees use it:
 the dashboard's panels ask for the same union's subtree four times in one request.
+``reading()`` gives the memo itself to who keeps several entries at once, only while a request
+that changes nothing (GET, HEAD) runs: the indicator registry keeps each figure it added up
+(the plan panel's figures are the registry panel's too).
 """
 
 from contextvars import ContextVar
@@ -19,12 +22,23 @@ def remembered(key, work):
     return memo[key]
 
 
+_READ_ONLY = "lienhiep.memo.read_only"
+
+
+def reading():
+    """The request's memo while a GET or HEAD request runs, else ``None``: what is kept there
+    cannot go stale by a change made later in the same request."""
+    memo = _memo.get()
+    return memo if memo is not None and memo.get(_READ_ONLY) else None
+
+
 class RequestMemoMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _memo.set({})
+        read_only = getattr(request, "method", None) in ("GET", "HEAD")
+        token = _memo.set({_READ_ONLY: read_only})
         try:
             return self.get_response(request)
         finally:

@@ -136,12 +136,19 @@ def trend_indicator(code, choices):
     return by_code.get(code) or by_code.get(DEFAULT_TREND)
 
 
-def trend_chart(indicator, organisation, year):
-    """The indicator's figure in each of the last five years up to ``year``: one query for
-    the five when the registry adds the figure up (``figures.values_by_year``)."""
+def trend_years(year):
+    return range(year - TREND_YEARS + 1, year + 1)
+
+
+def trend_chart(indicator, organisation, year, values=None):
+    """The indicator's figure in each of the last five years up to ``year``: ``values``
+    (``{year: value}``) when the caller read them with its other figures
+    (``figures.figures_and_series``), else one query for the five when the registry adds the
+    figure up (``figures.values_by_year``)."""
     points = []
-    years = range(year - TREND_YEARS + 1, year + 1)
-    for each, amount in figures.values_by_year(indicator, organisation, years).items():
+    if values is None:
+        values = figures.values_by_year(indicator, organisation, trend_years(year))
+    for each, amount in values.items():
         figure = figures.Figure(indicator, organisation, each, amount)
         points.append(
             charts.Point(str(each), float(figure.value or 0), figure.display, figure.records_url)

@@ -188,10 +188,8 @@ def values_by_year(indicator, organisation, years):
     total (rules ``sum`` and ``none``) in one query for all the years
     (``core.indicators.values_by_year``), any other figure one query a year."""
     ids = organisation_ids(indicator, organisation)
-    if indicator.method == Method.COMPUTED and indicator.rollup in (Rollup.SUM, Rollup.NONE):
-        measure = indicator.measure
-        if measure is not None:
-            return measure_values_by_year(measure, ids, years)
+    if adds_up(indicator):
+        return measure_values_by_year(indicator.measure, ids, years)
     return {year: value(indicator, organisation, year, ids) for year in years}
 
 
@@ -213,6 +211,13 @@ def figures_of_years(organisation, asked, months=YEAR):
     """``{year: [figure]}``: the figures of the indicators asked for each year (``{year:
     indicators}``), each with its year's target, read together: the targets, the signed year
     packages and the computed totals in one query each for all the years."""
+    return figures_and_series(organisation, asked, months=months)[0]
+
+
+def figures_and_series(organisation, asked, series=None, years=(), months=12):
+    """``figures_of_years()`` and ``values_by_year(series, organisation, years)`` together
+    (``({year: [figure]}, {year: value})``): a series that adds its records up joins the
+    figures' computed totals, in the same query."""
     asked = {year: list(indicators) for year, indicators in asked.items()}
     targets = {}
     for target in Target.objects.filter(
@@ -221,12 +226,16 @@ def figures_of_years(organisation, asked, months=YEAR):
         targets[target.plan.year, target.indicator_id] = target
     tree = subtree_ids(organisation.pk)
     sent = packaged(organisation, list(asked))
-    totals = computed_totals(
-        {year: [i for i in found if (year, i.pk) not in sent] for year, found in asked.items()},
-        organisation,
-        tree,
-        months,
-    )
+    totalled = {
+        year: [i for i in found if (year, i.pk) not in sent] for year, found in asked.items()
+    }
+    joins = series is not None and adds_up(series)
+    if joins:  # the series' years, whatever the packages say (as ``values_by_year``)
+        for year in years:
+            found = totalled.setdefault(year, [])
+            if series not in found:
+                found.append(series)
+    totals = computed_totals(totalled, organisation, tree, months)
     result = {}
     for year, indicators in asked.items():
         result[year] = []
@@ -243,7 +252,21 @@ def figures_of_years(organisation, asked, months=YEAR):
                 amount, recorded = _value(indicator, rows), bool(rows)
             target = targets.get((year, indicator.pk))
             result[year].append(Figure(indicator, organisation, year, amount, target, recorded))
-    return result
+    if series is None:
+        return result, {}
+    if joins:
+        return result, {year: totals[year, series.code] for year in years}
+    return result, values_by_year(series, organisation, years)
+
+
+def adds_up(indicator):
+    """Whether the registry adds the indicator's records up (computed, rules ``sum`` and
+    ``none``): its figures of several years and indicators come in one query."""
+    return (
+        indicator.method == Method.COMPUTED
+        and indicator.rollup in (Rollup.SUM, Rollup.NONE)
+        and indicator.measure is not None
+    )
 
 
 def at_end(indicator):

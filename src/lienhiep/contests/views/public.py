@@ -18,7 +18,7 @@ from ..enums import LEVELS, PUBLIC_STATES, RESULT_STATES
 from ..exporters import Certificate
 from ..forms import EntryForm, entry_data
 from ..models import ContestRound
-from ..public_form import MAX_AUTHORS, error_summary, public_authors
+from ..public_form import MAX_AUTHORS, error_summary, fragment_key, public_authors
 from ..publication import shown_authors
 
 
@@ -78,6 +78,9 @@ def submit_view(request, round):
 
 
 def call_page(request, round, form=None, formset=None, draft=None):
+    fields = list(round.fields.all())
+    # the empty form comes from the shared cache; one sent back with errors is drawn again
+    empty = form is not None and not form.is_bound
     return TemplateResponse(
         request,
         "contests/public/round.html",
@@ -90,7 +93,8 @@ def call_page(request, round, form=None, formset=None, draft=None):
             "draft": draft,
             "kept": draft.names if draft else {},
             "max_authors": MAX_AUTHORS,
-            "fields": round.fields.all(),
+            "fields": fields,
+            "fragment_key": fragment_key(round, fields) if empty else "",
             "prizes": [p for p in round.prizes.all() if p.count],
             "criteria": round.criteria.all(),
         },

@@ -100,15 +100,19 @@ class PlanPanel(DashboardPanel):
         indicators = queries.shown_to(shown_indicators(organisation, year), organisation)
         ordered = [i for i in indicators if i.shown]
         card_codes = drawing.card_codes()
-        by_year = figures.figures_of_years(
-            organisation, {year: ordered, year - 1: [i for i in ordered if i.code in card_codes]}
+        trend_choices = drawing.trend_choices(indicators)
+        trend = drawing.trend_indicator(self.request.GET.get("trend", ""), trend_choices)
+        # the trend's five years read with the cards' two years, in the same queries
+        by_year, trend_values = figures.figures_and_series(
+            organisation,
+            {year: ordered, year - 1: [i for i in ordered if i.code in card_codes]},
+            trend,
+            drawing.trend_years(year),
         )
         all_figures = by_year[year]
         overdue = next(f for f in all_figures if f.indicator.code == OVERDUE_CONGRESSES)
         today = timezone.localdate()
         planned = [f for f in all_figures if f.target]
-        trend_choices = drawing.trend_choices(indicators)
-        trend = drawing.trend_indicator(self.request.GET.get("trend", ""), trend_choices)
         plan_chart = drawing.plan_chart(organisation, year, planned)
         context = {
             "form": form,
@@ -129,20 +133,21 @@ class PlanPanel(DashboardPanel):
                 {f.indicator.code: f for f in all_figures},
                 {f.indicator.code: f for f in by_year[year - 1]},
             ),
-            "plan_chart": plan_chart and charts.svg(plan_chart, "plan-chart"),
             "trend": trend,
             "trend_choices": trend_choices,
-            "trend_chart": trend
-            and charts.svg(drawing.trend_chart(trend, organisation, year), "trend-chart"),
+        }
+        drawn = {
+            "plan-chart": plan_chart,
+            "trend-chart": trend and drawing.trend_chart(trend, organisation, year, trend_values),
         }
         if organisation.kind in (OrganisationKind.UNION,):
             returns_due, terms_due = queries.upcoming_deadlines(organisation, today)
             records = figures.records(overdue.indicator, organisation, year)
             completeness = queries.completeness(organisation, year)
+            if completeness.expected:
+                drawn["returns-ring"] = drawing.returns_ring(completeness, year)
             context |= {
                 "completeness": completeness,
-                "ring_chart": completeness.expected
-                and charts.svg(drawing.returns_ring(completeness, year), "returns-ring"),
                 "returns_due": returns_due,
                 "terms_due": terms_due,
                 "overdue": overdue,
@@ -155,6 +160,13 @@ class PlanPanel(DashboardPanel):
                 "can_remind": self.request.user.has_perm("plans.change_yearlyreturn")
                 and not rules.is_officer(self.request.user),
             }
+        # the charts drawn before (the same figures) come from the shared cache in one look-up
+        markup = charts.svgs(drawn)
+        context |= {
+            "plan_chart": markup["plan-chart"],
+            "trend_chart": markup["trend-chart"],
+            "ring_chart": markup.get("returns-ring"),
+        }
         return context
 
 
