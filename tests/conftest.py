@@ -91,3 +91,12 @@ def empty_installation(transactional_db):
     root = Page.add_root(instance=Page(title="Root", slug="root"))
     welcome = root.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home"))
     Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a test's rolled-back records leave no cached
+    answer (a menu, a figure, the earliest open request) behind for the next."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -96,3 +96,28 @@ def test_the_leaders_home_lists_the_overdue_requests_of_their_union_only(client,
         "Yêu cầu về dữ liệu cá nhân quá hạn"
         not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
+
+
+def test_the_home_asks_the_database_about_requests_only_once_one_is_overdue(client, personas, demo):
+    """The earliest open due day is kept in the cache and forgotten when a request is saved."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def asked_about_requests():
+        with CaptureQueriesContext(connection) as queries:
+            home = client.get(reverse("wagtailadmin_home")).content.decode()
+        return sum("privacy_datarequest" in q["sql"] for q in queries), home
+
+    client.force_login(personas["leader"])
+    asked_about_requests()  # the earliest due day worked out once, then kept
+    assert asked_about_requests()[0] == 0
+    ask(demo, personas["union_staff"], name="Người còn hạn")
+    asked_about_requests()
+    assert asked_about_requests()[0] == 0  # open, not yet due: still nothing to ask
+    late = ask(demo, personas["union_staff"], name="Người quá hạn", days_ago=30)
+    count, home = asked_about_requests()
+    assert (count, late.name in home) == (2, True)  # the earliest again, then the overdue list
+    services.answer_request(request=late, user=personas["union_staff"], answer="Đã trả lời.")
+    asked_about_requests()
+    count, home = asked_about_requests()
+    assert (count, late.name in home) == (0, False)

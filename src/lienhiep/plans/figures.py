@@ -214,7 +214,7 @@ def figures_of_years(organisation, asked, months=YEAR):
     return figures_and_series(organisation, asked, months=months)[0]
 
 
-def figures_and_series(organisation, asked, series=None, years=(), months=12):
+def figures_and_series(organisation, asked, series=None, years=(), months=YEAR):
     """``figures_of_years()`` and ``values_by_year(series, organisation, years)`` together
     (``({year: [figure]}, {year: value})``): a series that adds its records up joins the
     figures' computed totals, in the same query."""

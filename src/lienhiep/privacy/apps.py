@@ -8,12 +8,20 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Personal data")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from lienhiep.core.signals import personal_data_processed
         from lienhiep.directory import roles
 
-        from . import holders, people, services
+        from . import holders, models, panels, people, services
 
         personal_data_processed.connect(services.processed, dispatch_uid="privacy.processed")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                panels.forget_earliest_due,
+                sender=models.DataRequest,
+                dispatch_uid=f"privacy.forget_earliest_due.{signal is post_save}",
+            )
 
         for holder in (people.PEOPLE, people.MEMBERSHIPS, people.LOGINS, people.LOG):
             holders.register(holder)
