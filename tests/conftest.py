@@ -5,6 +5,7 @@ import pytest
 
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation
+from tests import snapshot
 from tests.factories import make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -30,6 +31,14 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_demo", "--force", stdout=io.StringIO())
         return Organisation.objects.get(slug="hoa-an")
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(demo, django_db_blocker, tmp_path_factory):
+    """The demo as seeded once for the session (``tests/snapshot.py``): put back by the tests that
+    need it after others emptied the database, instead of seeding it again."""
+    with django_db_blocker.unblock():
+        return snapshot.take(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture
@@ -64,15 +73,6 @@ def reload_migration_data():
         for operation in loader.graph.nodes[key].operations:
             if isinstance(operation, RunPython):
                 operation.code(apps, None)
-
-
-def restore_migrated_state():
-    """What ``migrate`` leaves in a database that a test emptied: content types, permissions,
-    groups, indicators (post_migrate) and the data our migrations load."""
-    from django.core.management.sql import emit_post_migrate_signal
-
-    emit_post_migrate_signal(0, False, "default")
-    reload_migration_data()
 
 
 @pytest.fixture

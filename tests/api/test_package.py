@@ -16,7 +16,7 @@ from lienhiep.api.package.load import PackageRefused, load, verify
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.models import Organisation
 from lienhiep.plans.models import ReportedValue
-from tests.conftest import restore_migrated_state
+from tests import snapshot
 
 
 def _indicator_lines():
@@ -90,11 +90,10 @@ def test_federation_key_prints_the_public_key_and_fingerprint(db):
 
 
 @pytest.fixture
-def demo_package(transactional_db, tmp_path):
+def demo_package(transactional_db, demo_snapshot, tmp_path):
     """The demo's 2024 package of Hòa An and the lines ``indicators`` prints on the demo."""
     if not Organisation.objects.filter(slug="hoa-an").exists():
-        restore_migrated_state()  # a browser test before may have emptied the database
-        call_command("seed_demo", "--force", stdout=io.StringIO())
+        snapshot.restore(demo_snapshot)  # a browser test before may have emptied the database
     path = tmp_path / "pkg.json"
     call_command(
         "export_year",

@@ -1,6 +1,6 @@
 import pytest
 
-from . import snapshot
+from tests import snapshot
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -13,8 +13,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture
-def browser(live_server):
+@pytest.fixture(scope="session")
+def chromium():
+    """One Playwright driver and one Chromium for the session: starting them cost each browser
+    test about two seconds of CPU (``bench/RESULTS.md``, goal 5, third round)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -23,6 +25,15 @@ def browser(live_server):
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def browser(live_server, chromium):
+    """The session's Chromium; every context a test opens (its cookies, its pages) is closed
+    after it, so no test sees another's logins."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()
 
 
 @pytest.fixture
@@ -40,13 +51,6 @@ def log_in(page, base_url, username, password):
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/admin/")
-
-
-@pytest.fixture(scope="session")
-def demo_snapshot(demo, django_db_blocker, tmp_path_factory):
-    """The demo as seeded once for the session (``tests/browser/snapshot.py``)."""
-    with django_db_blocker.unblock():
-        return snapshot.take(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture

@@ -28,31 +28,6 @@ ENGLISH = [
     "Export",
     "Actions",
 ]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(
-            locale="en-GB"
-        )  # the browser asks for English: we answer Vietnamese
-        page = context.new_page()
-        yield page
-        browser.close()
 
 
 def english_words(page):

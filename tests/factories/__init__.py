@@ -4,6 +4,7 @@ import itertools
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from lienhiep.directory import roles
 from lienhiep.directory.enums import OrganisationKind, Role
@@ -39,7 +40,11 @@ def make_membership(person, organisation, role=Role.MEMBER, start=date(2020, 1, 
 
 
 def make_user(role=None, scope=None, username=None, superuser=False):
-    roles.ensure_groups()
+    # The groups come with the migrated database (post_migrate); they are made again only where a
+    # test emptied it. ensure_groups() on every call cost 180 queries a user, 8 users a
+    # ``personas`` (bench/RESULTS.md, goal 5, third round).
+    if Group.objects.filter(name__in=roles.GROUP_NAMES.values()).count() < len(roles.GROUP_NAMES):
+        roles.ensure_groups()
     user = get_user_model().objects.create_user(
         username=username or f"user{next(_sequence)}",
         password="matkhau-thu-nghiem",

@@ -1,4 +1,5 @@
-"""The demo put back before each browser test: the live server's tests empty the database.
+"""The demo put back before each browser test (the live server's tests empty the database), and
+for the package test that runs after them.
 
 The demo is seeded once (the session's ``demo`` fixture), taken, and put back before each test:
 about a second, where seeding it again took about 15 s.
