@@ -73,6 +73,7 @@ def test_expert_on_no_panel_is_told_so(client, staff, expert):
 def test_my_cases_costs_the_same_queries_for_one_case_and_three(client, staff, expert):
     client.force_login(expert.account)
     _case(staff, "Đề án 1", panel=[expert])
+    _page(client)  # the header's logo and menu kept in the cache, as on any later screen
     one_html, one = _page(client)
     for n in (2, 3):
         _case(staff, f"Đề án {n}", panel=[expert])

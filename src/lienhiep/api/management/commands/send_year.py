@@ -2,14 +2,16 @@
 "Send to the federation" screen), for scripts."""
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from lienhiep.api.enums import SendingState
 from lienhiep.api.sending import send_year
+from lienhiep.core.management.base import Command as LienhiepCommand
 from lienhiep.directory.setup import organisation_for_command
 
 
-class Command(BaseCommand):
+class Command(LienhiepCommand):
     help = "Build a union's year package and send it to the federation; the sending is recorded."
 
     def add_arguments(self, parser):
@@ -24,10 +26,17 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from error
         if sending.state != SendingState.ACCEPTED:
             raise CommandError(
-                f"Trung ương không nhận gói số liệu năm {year} ({sending.status or '—'}): "
-                f"{sending.answer}"
+                _(
+                    "The federation did not take the year package of %(year)s (%(status)s): %(answer)s"
+                )
+                % {"year": year, "status": sending.status or "—", "answer": sending.answer}
             )
         self.stdout.write(
-            f"Đã gửi gói số liệu năm {year} của {union.name} (SHA-256 {sending.package_sha256}): "
-            f"{sending.answer}"
+            _("Sent the year package of %(year)s of %(union)s (SHA-256 %(hash)s): %(answer)s")
+            % {
+                "year": year,
+                "union": union.name,
+                "hash": sending.package_sha256,
+                "answer": sending.answer,
+            }
         )
