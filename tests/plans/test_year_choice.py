@@ -67,3 +67,18 @@ def test_a_year_out_of_range_is_not_found(client, personas, project):
     url = reverse("community_project_figures", args=[project.pk])
     assert client.get(url, {"year": 99999}).status_code == 404
     assert client.get(url, {"year": "abc"}).status_code == 404
+
+
+def test_figures_screens_open_on_the_latest_year_with_records_not_the_calendar_year(
+    client, personas, demo
+):
+    """The demo's records end in 2024: the national table and a figure's records open there,
+    as the dashboard does, whatever today's year is (the dashboard's one rule)."""
+    from lienhiep.directory.years import latest_year_with_records
+
+    assert latest_year_with_records(demo) == 2024 < date.today().year
+    client.force_login(personas["federation"])
+    assert selector(client.get(reverse("plans_national")).content.decode())[1] == 2024
+    client.force_login(personas["union_staff"])
+    url = reverse("plans_figure_records", args=["directory.members"])
+    assert selector(client.get(url, {"org": demo.pk}).content.decode())[1] == 2024
