@@ -4,6 +4,7 @@ with the sending token the federation issued to it (``receiving``)."""
 import json
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from .http import refuse, respond, router
 from .package.load import PackageRefused
@@ -43,16 +44,19 @@ def receive(request):
     with translation.override("vi"):
         token = token_for(_bearer(request))
         if token is None:
-            return refuse(401, "Thiếu mã gửi số liệu, mã không đúng hoặc đã bị thu hồi.")
+            return refuse(401, _("No sending token, a wrong one, or one revoked."))
         try:
             package = json.loads(request.body)
         except ValueError:
-            return refuse(400, "Nội dung gửi lên không phải JSON.")
+            return refuse(400, _("What was sent is not JSON."))
         try:
             union, print_ = receive_package(token=token, package=package)
         except PackageRefused as refusal:
             return refuse(refusal.status, " ".join(refusal.messages))
-        detail = f"Đã nhận gói số liệu năm {package['year']} của {union.name}."
+        detail = _("Received the year package of %(year)s of %(union)s.") % {
+            "year": package["year"],
+            "union": union.name,
+        }
         return respond(
             request,
             {"detail": detail, "union": union.slug, "year": package["year"], "fingerprint": print_},

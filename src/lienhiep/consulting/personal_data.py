@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from lienhiep.privacy.holders import Holder, Outcome, field_values, same_name
-from lienhiep.privacy.people import people_named
+from lienhiep.privacy.people import ids_named
 
 from .enums import CaseState
 from .models import CouncilSeat, Opinion, PanelMember
@@ -22,13 +22,9 @@ def issued(case):
     return case.report_document_id is not None or case.state in ISSUED_STATES
 
 
-def _named(request):
-    return [p.pk for p in people_named(request)]
-
-
 def find_panels(request):
     return list(
-        PanelMember.objects.filter(case__union=request.union, person__in=_named(request))
+        PanelMember.objects.filter(case__union=request.union, person__in=ids_named(request))
         .select_related("case", "person")
         .order_by("pk")
     )
@@ -62,7 +58,7 @@ PANELS = Holder(
 
 def find_opinions(request):
     return list(
-        Opinion.objects.filter(case__union=request.union, expert__in=_named(request))
+        Opinion.objects.filter(case__union=request.union, expert__in=ids_named(request))
         .select_related("case", "expert")
         .order_by("pk")
     )

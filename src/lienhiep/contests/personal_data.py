@@ -15,7 +15,7 @@ from wagtail.log_actions import log
 
 from lienhiep.core.formatting import fold, format_date
 from lienhiep.privacy.holders import Holder, Outcome
-from lienhiep.privacy.people import people_named
+from lienhiep.privacy.people import ids_named
 from lienhiep.privacy.services import settings_of
 
 from .enums import FileKind, RoundState
@@ -151,7 +151,7 @@ DECIDED_STATES = (RoundState.AWARDED, RoundState.PUBLISHED, RoundState.CLOSED)
 
 
 def find_judges(request):
-    named = [p.pk for p in people_named(request)]
+    named = ids_named(request)
     return list(
         Judge.objects.filter(round__contest__union=request.union, person__in=named)
         .select_related("round__contest", "field", "person")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from lienhiep.privacy.holders import Holder, Outcome, field_values
-from lienhiep.privacy.people import people_named
+from lienhiep.privacy.people import ids_named
 
 from .enums import RoundState
 from .models import Commendation, CouncilMember, Nomination
@@ -20,13 +20,9 @@ from .models import Commendation, CouncilMember, Nomination
 DECIDED_STATES = (RoundState.VOTED, RoundState.PROPOSED, RoundState.DECIDED)
 
 
-def _named(request):
-    return [p.pk for p in people_named(request)]
-
-
 def find_nominations(request):
     return list(
-        Nomination.objects.filter(round__union=request.union, nominee__in=_named(request))
+        Nomination.objects.filter(round__union=request.union, nominee__in=ids_named(request))
         .select_related("round", "nominee", "nominating_unit")
         .order_by("pk")
     )
@@ -90,7 +86,7 @@ NOMINEES = Holder(
 
 def find_commendations(request):
     return list(
-        Commendation.objects.filter(decision__union=request.union, person__in=_named(request))
+        Commendation.objects.filter(decision__union=request.union, person__in=ids_named(request))
         .select_related("decision", "person")
         .order_by("pk")
     )
@@ -125,7 +121,7 @@ COMMENDED = Holder(
 
 def find_council(request):
     return list(
-        CouncilMember.objects.filter(round__union=request.union, person__in=_named(request))
+        CouncilMember.objects.filter(round__union=request.union, person__in=ids_named(request))
         .select_related("round", "person")
         .order_by("pk")
     )

@@ -52,6 +52,11 @@ def people_named(request):
     return [p for p in people if same_name(p.full_name, request.name)]
 
 
+def ids_named(request):
+    """The keys of :func:`people_named`: what a holder filters its records by."""
+    return [person.pk for person in people_named(request)]
+
+
 def _in_union(request):
     return subtree_ids(request.union_id)
 
@@ -126,7 +131,7 @@ def find_memberships(request):
     inside = _in_union(request)
     return list(
         Membership.objects.filter(
-            person__in=[p.pk for p in people_named(request)], organisation__in=inside
+            person__in=ids_named(request), organisation__in=inside
         ).select_related("person", "organisation")
     )
 
