@@ -88,6 +88,7 @@ def test_a_chart_drawn_once_comes_from_the_shared_cache_until_its_data_changes(m
     from django.utils import translation
 
     cache.clear()
+    charts._drawn.clear()
     drawn = []
     draw = charts.draw_svg
     monkeypatch.setattr(charts, "draw_svg", lambda c, i: drawn.append(i) or draw(c, i))
@@ -103,3 +104,26 @@ def test_a_chart_drawn_once_comes_from_the_shared_cache_until_its_data_changes(m
     charts.svg(PLAN, "other-chart")
     assert len(drawn) == 5
     assert charts.png(TREND) == charts.png(TREND) == charts.draw_png(TREND)
+
+
+def test_a_chart_another_process_drew_comes_from_the_shared_cache_and_stays_in_this_one(
+    monkeypatch,
+):
+    """A process keeps the charts it drew or fetched: neither an emptied shared cache nor another
+    process (here: this one's charts forgotten) draws them again."""
+    from django.core.cache import cache
+
+    cache.clear()
+    charts._drawn.clear()
+    drawn = []
+    draw = charts.draw_svg
+    monkeypatch.setattr(charts, "draw_svg", lambda c, i: drawn.append(i) or draw(c, i))
+    first = charts.svg(PLAN, "plan-chart")
+    charts._drawn.clear()  # another process: only the shared cache has it
+    assert charts.svg(PLAN, "plan-chart") == first
+    cache.clear()  # the shared cache emptied: this process still has it
+    assert charts.svg(PLAN, "plan-chart") == first
+    assert drawn == ["plan-chart"]
+    charts._drawn.clear()
+    assert charts.svg(PLAN, "plan-chart") == first  # both forgot it: drawn again, the same
+    assert drawn == ["plan-chart", "plan-chart"]

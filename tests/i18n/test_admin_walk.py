@@ -1,38 +1,12 @@
-"""Every admin page a persona reaches from its menu (and the first record of each list) speaks
-Vietnamese: no True/False, None, English labels, permission names, codes or English time units."""
+"""What the walk over every offered admin page (``tests/core/test_offered_links.py``) counts as
+not Vietnamese: True/False, None, English labels and buttons, permission names, codes, English
+time units; and the Vietnamese of the plans' buttons, formsets and time messages."""
 
 import pytest
 
-from tests.factories import make_user
-from tests.i18n.walk import CODE, button_problems, menu_urls, problems, walk
+from tests.i18n.walk import button_problems, problems
 
 pytestmark = pytest.mark.django_db
-
-#: An indicator's own screens show its code (and the form's help text an example of one).
-ALLOWED = {"/admin/plans/indicators/": CODE}
-PERSONAS = ["union_staff", "leader", "officer", "judge", "expert", "editor", "federation"]
-
-
-def unexpected(found):
-    return {address: words for address, words in found.items() if not _allowed(address, words)}
-
-
-def _allowed(address, words):
-    allowed = [pattern for prefix, pattern in ALLOWED.items() if address.startswith(prefix)]
-    return all(any(p.fullmatch(word) for p in allowed) for word in words)
-
-
-@pytest.mark.parametrize("who", PERSONAS)
-def test_every_page_of_a_personas_menu_is_in_vietnamese(client, personas, who):
-    assert menu_urls(personas[who])
-    assert unexpected(walk(client, personas[who])) == {}
-
-
-def test_every_page_of_the_administrators_menu_is_in_vietnamese(client, demo):
-    administrator = make_user(superuser=True)
-    assert "/admin/groups/" in menu_urls(administrator)
-    assert unexpected(walk(client, administrator)) == {}
-
 
 @pytest.mark.parametrize(
     ("text", "found"),

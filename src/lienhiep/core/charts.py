@@ -12,7 +12,8 @@ address of the records behind it — and is drawn the same way everywhere:
 Drawing is the slow part (about a third of a second a chart), so a drawn chart is kept in the
 shared cache under a digest of what it shows: its data, the language, the markup's id and this
 module's own source (a change to the drawing draws every chart again). A chart whose figures
-change has another key; nothing needs emptying.
+change has another key; nothing needs emptying. Each process also keeps the last charts it drew
+or fetched (:data:`KEPT_HERE` of them): what a key names never changes, so they cannot go stale.
 
 Colours are the Okabe–Ito set (told apart by colour-blind readers) and the bars below their
 target are hatched, so a black-and-white print tells them apart too. Numbers are Vietnamese
@@ -23,6 +24,8 @@ import hashlib
 import io
 import json
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -42,6 +45,8 @@ TARGET = 100
 DRAWING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 #: how long a drawn chart stays in the shared cache (its key changes with its data)
 KEPT_FOR = 60 * 60 * 24 * 7
+#: how many drawn charts a process keeps beside the shared cache (a few hundred kB)
+KEPT_HERE = 64
 
 
 @dataclass(frozen=True)
@@ -269,14 +274,56 @@ def cache_key(chart, form):
     return "lienhiep:chart:" + hashlib.sha256(data.encode()).hexdigest()
 
 
+class _Drawn:
+    """The charts this process drew or fetched last, by cache key (bounded, thread-safe)."""
+
+    def __init__(self, size):
+        self.size, self.charts, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get_many(self, keys):
+        with self.lock:
+            found = {key: self.charts[key] for key in keys if key in self.charts}
+            for key in found:
+                self.charts.move_to_end(key)
+        return found
+
+    def set_many(self, charts):
+        with self.lock:
+            self.charts.update(charts)
+            while len(self.charts) > self.size:
+                self.charts.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.charts.clear()
+
+
+_drawn = _Drawn(KEPT_HERE)
+
+
+def _kept(keys):
+    """``{key: chart}`` of the charts drawn before: this process's first, then the shared cache."""
+    found = _drawn.get_many(keys)
+    if rest := [key for key in keys if key not in found]:
+        fetched = cache.get_many(rest)
+        _drawn.set_many(fetched)
+        found.update(fetched)
+    return found
+
+
+def _keep(charts):
+    _drawn.set_many(charts)
+    cache.set_many(charts, KEPT_FOR)
+
+
 def svgs(drawn):
     """``{element id: markup}`` of the charts ``{element id: chart}`` (``None`` stays ``None``),
-    the ones drawn before read from the shared cache in one look-up, the others drawn and kept."""
+    the ones drawn before read in one look-up, the others drawn and kept."""
     asked = {element_id: chart for element_id, chart in drawn.items() if chart}
     keys = {
         element_id: cache_key(chart, f"svg:{element_id}") for element_id, chart in asked.items()
     }
-    found = cache.get_many(list(keys.values()))
+    found = _kept(list(keys.values()))
     result = dict.fromkeys(drawn)
     missing = {}
     for element_id, chart in asked.items():
@@ -285,7 +332,7 @@ def svgs(drawn):
             markup = missing[keys[element_id]] = draw_svg(chart, element_id)
         result[element_id] = markup
     if missing:
-        cache.set_many(missing, KEPT_FOR)
+        _keep(missing)
     return result
 
 
@@ -335,10 +382,10 @@ def png(chart, dpi=200):
     """The chart as a PNG image for a document (kept in the shared cache): the Word file and the
     PDF of a report draw it once."""
     key = cache_key(chart, f"png:{dpi}")
-    image = cache.get(key)
+    image = _kept([key]).get(key)
     if image is None:
         image = draw_png(chart, dpi)
-        cache.set(key, image, KEPT_FOR)
+        _keep({key: image})
     return image
 
 

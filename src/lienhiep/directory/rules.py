@@ -207,16 +207,17 @@ def sync_site_groups(user):
     """Put ``user`` in the page-rights groups of their union's site for the page roles they
     hold, and in no other site's (``roles.site_groups``); written without signals."""
     forget(user)  # their roles or scope have just changed
-    union = page_rights_union(user)
-    held = [r for r in roles.PAGE_ROLES if roles.has_role(user, r)] if union else []
-    wanted = {roles.site_group_name(r, union) for r in held}
+    held = [r for r in roles.PAGE_ROLES if roles.has_role(user, r)]
+    union = page_rights_union(user) if held else None  # most logins hold no page role
+    wanted = {roles.site_group_name(r, union) for r in held} if union else set()
     through = user.groups.through
     current = through.objects.filter(user=user, group__in=roles.site_groups())
     current.exclude(group__name__in=wanted).delete()
-    have = set(current.values_list("group__name", flat=True))
-    through.objects.bulk_create(
-        through(user=user, group=g) for g in roles.site_groups().filter(name__in=wanted - have)
-    )
+    if wanted:
+        have = set(current.values_list("group__name", flat=True))
+        through.objects.bulk_create(
+            through(user=user, group=g) for g in roles.site_groups().filter(name__in=wanted - have)
+        )
     forget(user)
 
 
