@@ -5,6 +5,7 @@ embedded from ``core/fonts`` and declared for the page margin boxes too, so page
 running heads do not fall back to another font.
 """
 
+import atexit
 import mimetypes
 import threading
 from io import BytesIO
@@ -71,6 +72,12 @@ def typesetter():
         fonts = FontConfiguration()
         _typesetter.fonts, _typesetter.css = fonts, CSS(string=font_css(), font_config=fonts)
     return _typesetter.fonts, _typesetter.css
+
+
+@atexit.register
+def _forget_typesetter():
+    """Let the main thread's fonts go while WeasyPrint can still remove their folder."""
+    vars(_typesetter).clear()
 
 
 def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
