@@ -66,6 +66,9 @@ def timed(work, runs):
 
 
 def measure(directory, runs):
+    import lienhiep
+
+    print(f"<!-- lienhiep from {Path(lienhiep.__file__).parents[1]} -->", flush=True)
     for size in ("1x", "10x"):
         setup(directory / f"{size}.sqlite3")  # django.setup once; the database switched below
         from django.db import connection
@@ -111,7 +114,9 @@ def _measure(size, runs):
     for name, work in works.items():
         cpu, wall = timed(work, runs)
         extra = f" {sizes[name] // 1024} KiB" if name in sizes else ""
-        print(f"{size:>3} | {name:<24} | cpu {cpu:8.1f} ms | wall {wall:8.1f} ms |{extra}", flush=True)
+        print(
+            f"{size:>3} | {name:<24} | cpu {cpu:8.1f} ms | wall {wall:8.1f} ms |{extra}", flush=True
+        )
 
 
 if __name__ == "__main__":
