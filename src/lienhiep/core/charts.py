@@ -346,8 +346,8 @@ def draw_png(chart, dpi=200):
     """The chart as a PNG image for a document, in the bundled font.
 
     Opaque RGB, not matplotlib's RGBA (whose alpha is everywhere opaque): WeasyPrint splits an
-    alpha channel into a mask of its own and encodes both for every PDF, which made a chart
-    cost the report's PDF twice what it does in RGB; the picture is the same.
+    alpha channel into a mask of its own and encodes it again in every PDF (bench/RESULTS.md,
+    fourth round); the picture is the same.
     """
     from matplotlib import rc_context
     from PIL import Image
