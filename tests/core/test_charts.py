@@ -63,6 +63,8 @@ def test_the_png_is_drawn_in_the_bundled_font_without_a_missing_letter():
     ):
         image = Image.open(BytesIO(charts.png(chart)))
         assert image.format == "PNG" and image.width >= 600
+        # opaque: an alpha channel would be split and encoded again in every PDF
+        assert image.mode == "RGB" and [round(d) for d in image.info["dpi"]] == [200, 200]
 
 
 def test_a_chart_comes_back_the_same_from_its_stored_data():

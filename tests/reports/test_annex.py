@@ -93,3 +93,36 @@ def test_the_clubs_congress_is_reported_with_the_club(union, tmp_path):
     assert any(sentence in str(block) for block in club_section["blocks"])
     for kind, text in texts(report, union, tmp_path).items():
         assert sentence in text, kind
+
+
+def annex_columns(report, organisation):
+    """The widths (pt) WeasyPrint gives the PDF's annex columns."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure.boxes import TableBox
+
+    from lienhiep.core.documents import typesetter
+
+    fonts, css = typesetter()
+    document = HTML(string=rendering.html(report, rendering.header_for(organisation=organisation)))
+    found = []
+
+    def walk(box):
+        if isinstance(box, TableBox) and len(box.column_widths) == 7:
+            found.append([round(width) for width in box.column_widths])
+        for child in getattr(box, "children", ()):
+            walk(child)
+
+    for page in document.render(stylesheets=[css], font_config=fonts).pages:
+        walk(page._page_box)
+    return found[0]
+
+
+def test_the_years_annex_keeps_its_columns_whatever_its_names(demo):
+    """Fixed columns: the annex is not laid out twice to measure its cells, and a long name
+    wraps in its column."""
+    report = content.build(demo, 2024)
+    assert annex_columns(report, demo) == [33, 196, 71, 66, 75, 57, 109]
+    report["annex"]["rows"][0]["name"] = "Tổ chức thành viên " * 12
+    report["annex"]["rows"][0]["unit"] = "hội viên tập thể"
+    report["annex"]["rows"][0]["actual"] = "1.234.567.890"
+    assert annex_columns(report, demo) == [33, 196, 71, 66, 75, 57, 109]

@@ -390,10 +390,18 @@ def png(chart, dpi=200):
 
 
 def draw_png(chart, dpi=200):
-    """The chart as a PNG image for a document, in the bundled font."""
+    """The chart as a PNG image for a document, in the bundled font.
+
+    Opaque RGB, not matplotlib's RGBA (whose alpha is everywhere opaque): WeasyPrint splits an
+    alpha channel into a mask of its own and encodes it again in every PDF (bench/RESULTS.md,
+    fourth round); the picture is the same.
+    """
     from matplotlib import rc_context
+    from PIL import Image
 
     with rc_context({"font.family": FONT}):
         buffer = io.BytesIO()
         _figure(chart).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return buffer.getvalue()
+    image, opaque = Image.open(buffer), io.BytesIO()
+    image.convert("RGB").save(opaque, format="PNG", dpi=(dpi, dpi))
+    return opaque.getvalue()

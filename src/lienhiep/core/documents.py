@@ -5,7 +5,9 @@ embedded from ``core/fonts`` and declared for the page margin boxes too, so page
 running heads do not fall back to another font.
 """
 
+import atexit
 import mimetypes
+import threading
 from io import BytesIO
 from pathlib import Path
 
@@ -52,13 +54,38 @@ def in_vietnamese(function):
     return wrapper
 
 
-def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
+_typesetter = threading.local()
 
-    fonts = FontConfiguration()
+
+def typesetter():
+    """The font configuration and the ``@font-face`` stylesheet, made once per thread.
+
+    A ``FontConfiguration`` loads Fontconfig's fonts, copies the four faces into a folder of its
+    own and keeps Pango's font map with its shaped fonts and metrics: made for every PDF, all of
+    that was done again each time. Pango's font map is not safe to share between threads, so the
+    task worker's threads each keep their own.
+    """
+    if not hasattr(_typesetter, "fonts"):
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        fonts = FontConfiguration()
+        _typesetter.fonts, _typesetter.css = fonts, CSS(string=font_css(), font_config=fonts)
+    return _typesetter.fonts, _typesetter.css
+
+
+@atexit.register
+def _forget_typesetter():
+    """Let the main thread's fonts go while WeasyPrint can still remove their folder."""
+    vars(_typesetter).clear()
+
+
+def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    from weasyprint import HTML
+
+    fonts, css = typesetter()
     return HTML(string=html, base_url=base_url or str(FONT_DIR)).write_pdf(
-        stylesheets=[CSS(string=font_css(), font_config=fonts)], font_config=fonts
+        stylesheets=[css], font_config=fonts
     )
 
 
