@@ -27,12 +27,14 @@ uses its host's while that host's generation exists (``register_sites`` sets it 
 is saved or deleted). The installation's generation (``invalidate()``) empties every site.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.utils.translation import get_language
 
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
@@ -161,12 +163,54 @@ def cache_key(request):
 
 def read(request):
     """The entry of ``request`` (or ``None``) and the stamp a fresh entry would carry."""
-    own, default = stamp_keys(request, host_of(request)), stamp_keys(request, ALL)
-    found = cache.get_many([*generation_keys(request), *own, *default, cache_key(request)])
+    found = read_versions(request, [cache_key(request)])
+    return found.get(cache_key(request)), request._lienhiep_versions["page"]
+
+
+def read_versions(request, keys=()):
+    """Leave on ``request`` the versions its page and fragments are kept under (``versions_of``),
+    read in one round trip with ``keys``; what was found."""
+    host = host_of(request)
+    own, default = stamp_keys(request, host), stamp_keys(request, ALL)
+    homes = [path_key("/", host), path_key("/", ALL)]
+    found = cache.get_many([*generation_keys(request), *own, *default, *homes, *keys])
     versions = generation(found, request)
-    keys = default if versions[0] == ALL else own
-    stamp = (*versions, *(found.get(key, 0) for key in keys))
-    return found.get(cache_key(request)), stamp
+    stamp_keys_ = default if versions[0] == ALL else own
+    request._lienhiep_versions = {
+        "site": versions,
+        "page": (*versions, *(found.get(key, 0) for key in stamp_keys_)),
+        "home": (*versions, found.get(path_key("/", versions[0]), 0)),
+    }
+    return found
+
+
+def versions_of(request):
+    """The versions of ``request``'s site, of its page (its entry's stamp) and of its home page
+    (bumped by any publish on the site), read once a request with its cache entry."""
+    if not hasattr(request, "_lienhiep_versions"):
+        read_versions(request)
+    return request._lienhiep_versions
+
+
+def fragment_key(request, scope, name, vary=()):
+    versions = versions_of(request)[scope]
+    digest = hashlib.md5(repr((versions, get_language(), *vary)).encode()).hexdigest()
+    return f"website:fragment:{request.get_host()}:{name}:{digest}"
+
+
+def fragment(request, scope, name, vary, work):
+    """``work()``, kept until the versions of ``scope`` change — ``"site"`` (a setting, a move,
+    a page under the home page), ``"page"`` (whatever empties the page's entry) or ``"home"``
+    (any publish on the site) — so a fragment is emptied by the rule that empties pages.
+    A preview is never kept."""
+    if request is None or getattr(request, "is_preview", False):
+        return work()
+    key = fragment_key(request, scope, name, vary)
+    value = cache.get(key)
+    if value is None:
+        value = work()
+        cache.set(key, value, TIMEOUT)
+    return value
 
 
 def as_response(entry):
