@@ -76,11 +76,14 @@ def profile(client, path, fresh):
     import cProfile
     import pstats
 
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)
     profiler.enable()
     cpu_per_request(client, path, fresh)
     profiler.disable()
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
+    stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative"))
+    stats.print_stats(int(os.environ.get("LINES", "60")))
+    if os.environ.get("CALLERS"):
+        stats.print_callers(os.environ["CALLERS"])
 
 
 def main():

@@ -198,6 +198,18 @@ def fragment_key(request, scope, name, vary=()):
     return f"website:fragment:{request.get_host()}:{name}:{digest}"
 
 
+#: the fragments every public page shows (``website/base.html``), read in one round trip
+SITE_FRAGMENTS = ("site-name", "site-head", "site-header", "site-footer")
+
+
+def prefetched(request):
+    """The site's fragments (``SITE_FRAGMENTS``) found in the cache, read once a request."""
+    if not hasattr(request, "_lienhiep_fragments"):
+        keys = [fragment_key(request, "site", name) for name in SITE_FRAGMENTS]
+        request._lienhiep_fragments = cache.get_many(keys)
+    return request._lienhiep_fragments
+
+
 def fragment(request, scope, name, vary, work):
     """``work()``, kept until the versions of ``scope`` change — ``"site"`` (a setting, a move,
     a page under the home page), ``"page"`` (whatever empties the page's entry) or ``"home"``
@@ -206,7 +218,8 @@ def fragment(request, scope, name, vary, work):
     if request is None or getattr(request, "is_preview", False):
         return work()
     key = fragment_key(request, scope, name, vary)
-    value = cache.get(key)
+    shared = scope == "site" and name in SITE_FRAGMENTS and not vary
+    value = prefetched(request).get(key) if shared else cache.get(key)
     if value is None:
         value = work()
         cache.set(key, value, TIMEOUT)
