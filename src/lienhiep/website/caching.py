@@ -27,6 +27,7 @@ uses its host's while that host's generation exists (``register_sites`` sets it 
 is saved or deleted). The installation's generation (``invalidate()``) empties every site.
 """
 
+import functools
 import hashlib
 import time
 
@@ -34,6 +35,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.urls import reverse
 from django.utils.translation import get_language
 
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
@@ -202,12 +204,39 @@ def fragment_key(request, scope, name, vary=()):
 SITE_FRAGMENTS = ("site-name", "site-head", "site-header", "site-footer")
 
 
+@functools.cache
+def drawn_pages():
+    """The public pages drawn on every request (search, the contests): their site is read from
+    the cache too."""
+    return (reverse("search"), reverse("contest_index"))
+
+
+def site_key(request):
+    return fragment_key(request, "site", "site", [request.get_port()])
+
+
 def prefetched(request):
-    """The site's fragments (``SITE_FRAGMENTS``) found in the cache, read once a request."""
+    """The site's fragments (``SITE_FRAGMENTS``) and Wagtail's site found in the cache, read
+    once a request."""
     if not hasattr(request, "_lienhiep_fragments"):
         keys = [fragment_key(request, "site", name) for name in SITE_FRAGMENTS]
-        request._lienhiep_fragments = cache.get_many(keys)
+        request._lienhiep_fragments = cache.get_many([*keys, site_key(request)])
     return request._lienhiep_fragments
+
+
+def find_site(request):
+    """Wagtail's site for ``request`` (``Site.find_for_request`` reads it from the request), kept
+    in the shared cache until a site is saved or deleted (``register_sites``) or its pages moved."""
+    from wagtail.models import Site
+
+    if not hasattr(request, "_wagtail_site"):
+        key = site_key(request)
+        site = prefetched(request).get(key)
+        if site is None:
+            site = Site._find_for_request(request)
+            cache.set(key, site, TIMEOUT)
+        request._wagtail_site = site
+    return request._wagtail_site
 
 
 def fragment(request, scope, name, vary, work):
@@ -266,10 +295,13 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not may_be_cached(request):
+            if is_anonymous_get(request) and request.path.startswith(drawn_pages()):
+                find_site(request)
             return self.get_response(request)
         cached = lookup(request)
         if cached is not None:
             return cached
+        find_site(request)
         response = self.get_response(request)
         if getattr(response, "lienhiep_cacheable", False) and response.status_code == 200:
             if hasattr(response, "render") and not response.is_rendered:
