@@ -234,6 +234,8 @@ def find_site(request):
         site = prefetched(request).get(key)
         if site is None:
             site = Site._find_for_request(request)
+            if site is not None:  # its home page as it is (its union), read once with it
+                site.root_page = site.root_page.specific
             cache.set(key, site, TIMEOUT)
         request._wagtail_site = site
     return request._wagtail_site
