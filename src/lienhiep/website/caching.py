@@ -160,7 +160,10 @@ def may_be_cached(request):
 
 
 def cache_key(request):
-    return f"website:page:{request.get_host()}:{request.get_full_path()}"
+    """Pages' entries sort before the versions, the menu and the fragments every page reads
+    (``website:fragment:…``, ``:generation:``, ``:menu:``, ``:path:``): the database cache,
+    when full, empties its lowest keys first, so an entry drawn for one query string goes first."""
+    return f"website:entry:{request.get_host()}:{request.get_full_path()}"
 
 
 def read(request):
