@@ -4,7 +4,8 @@ Seeds the demo into a scratch SQLite database (or the empty PostgreSQL database 
 ``SITE_DATABASE_URL``), starts gunicorn (2 sync workers, the database page cache shared by
 both), warms the article into the cache, then drives each URL for a few seconds from 4 client
 threads on loopback: the bare view, the cached and the uncached article, and the admin screens
-of issue 18 (dashboard, organisations, contest entries) logged in as the demo's union staff.
+of issue 18 (dashboard, organisations, contest entries) logged in as the demo's union staff
+(``SITE_ADMIN=0`` leaves them out), and goal 2's home, news index and search uncached.
 """
 
 import os
@@ -28,6 +29,14 @@ ADMIN_SCREENS = {
     "contest entries list": "/admin/contests/entries/",
 }
 
+#: The public pages of goal 2 besides the article and the contest call, asked for uncached.
+UNCACHED_PAGES = {
+    "home": "/",
+    "news index": "/tin-tuc/",
+    "news index, page 2": "/tin-tuc/?page=2",
+    "search": "/tim-kiem/?q=hoi+thao",
+}
+
 
 def drive(url, fresh=False, session=None):
     """Requests per second on ``url``; ``fresh`` adds a new query string each time (never cached);
@@ -40,8 +49,9 @@ def drive(url, fresh=False, session=None):
     def worker():
         nonlocal count
         while time.perf_counter() < stop:
+            sep = "&" if "?" in url else "?"
             target = (
-                f"{url}?lan={threading.get_ident()}-{count}-{time.perf_counter_ns()}"
+                f"{url}{sep}lan={threading.get_ident()}-{count}-{time.perf_counter_ns()}"
                 if fresh
                 else url
             )
@@ -147,12 +157,17 @@ def main():
         print(f"| uncached article page (rendered every time) | {uncached:.0f} |")
         print(f"| ratio cached / bare | {cached / bare:.2f} |")
         print(f"| ratio uncached / bare | {uncached / bare:.3f} |")
+        # Goal 2's other pages, each without its page-cache entry (search is never cached).
+        for name, path in UNCACHED_PAGES.items():
+            rate = drive(base + path, fresh=True)
+            print(f"| {name} ({path}, uncached) | {rate:.1f} |")
+            print(f"| ratio {name} / bare | {rate / bare:.3f} |")
         # The contest call is never cached (its entry form): rendered on every request.
         urllib.request.urlopen(base + call).read()
         rate = drive(base + call)
         print(f"| contest call ({call}, never cached) | {rate:.1f} |")
         print(f"| ratio contest call / bare | {rate / bare:.3f} |")
-        for name, path in ADMIN_SCREENS.items():
+        for name, path in ADMIN_SCREENS.items() if os.environ.get("SITE_ADMIN", "1") == "1" else ():
             urllib.request.urlopen(
                 urllib.request.Request(base + path, headers={"Cookie": f"sessionid={session}"})
             ).read()

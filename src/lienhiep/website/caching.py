@@ -27,12 +27,16 @@ uses its host's while that host's generation exists (``register_sites`` sets it 
 is saved or deleted). The installation's generation (``invalidate()``) empties every site.
 """
 
+import functools
+import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.urls import reverse
+from django.utils.translation import get_language
 
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary")
 
@@ -156,17 +160,104 @@ def may_be_cached(request):
 
 
 def cache_key(request):
-    return f"website:page:{request.get_host()}:{request.get_full_path()}"
+    """Pages' entries sort before the versions, the menu and the fragments every page reads
+    (``website:fragment:…``, ``:generation:``, ``:menu:``, ``:path:``): the database cache,
+    when full, empties its lowest keys first, so an entry drawn for one query string goes first."""
+    return f"website:entry:{request.get_host()}:{request.get_full_path()}"
 
 
 def read(request):
     """The entry of ``request`` (or ``None``) and the stamp a fresh entry would carry."""
-    own, default = stamp_keys(request, host_of(request)), stamp_keys(request, ALL)
-    found = cache.get_many([*generation_keys(request), *own, *default, cache_key(request)])
+    found = read_versions(request, [cache_key(request)])
+    return found.get(cache_key(request)), request._lienhiep_versions["page"]
+
+
+def read_versions(request, keys=()):
+    """Leave on ``request`` the versions its page and fragments are kept under (``versions_of``),
+    read in one round trip with ``keys``; what was found."""
+    host = host_of(request)
+    own, default = stamp_keys(request, host), stamp_keys(request, ALL)
+    homes = [path_key("/", host), path_key("/", ALL)]
+    found = cache.get_many([*generation_keys(request), *own, *default, *homes, *keys])
     versions = generation(found, request)
-    keys = default if versions[0] == ALL else own
-    stamp = (*versions, *(found.get(key, 0) for key in keys))
-    return found.get(cache_key(request)), stamp
+    stamp_keys_ = default if versions[0] == ALL else own
+    request._lienhiep_versions = {
+        "site": versions,
+        "page": (*versions, *(found.get(key, 0) for key in stamp_keys_)),
+        "home": (*versions, found.get(path_key("/", versions[0]), 0)),
+    }
+    return found
+
+
+def versions_of(request):
+    """The versions of ``request``'s site, of its page (its entry's stamp) and of its home page
+    (bumped by any publish on the site), read once a request with its cache entry."""
+    if not hasattr(request, "_lienhiep_versions"):
+        read_versions(request)
+    return request._lienhiep_versions
+
+
+def fragment_key(request, scope, name, vary=()):
+    versions = versions_of(request)[scope]
+    digest = hashlib.md5(repr((versions, get_language(), *vary)).encode()).hexdigest()
+    return f"website:fragment:{request.get_host()}:{name}:{digest}"
+
+
+#: the fragments every public page shows (``website/base.html``), read in one round trip
+SITE_FRAGMENTS = ("site-name", "site-head", "site-header", "site-footer")
+
+
+@functools.cache
+def drawn_pages():
+    """The public pages drawn on every request (search, the contests): their site is read from
+    the cache too."""
+    return (reverse("search"), reverse("contest_index"))
+
+
+def site_key(request):
+    return fragment_key(request, "site", "site", [request.get_port()])
+
+
+def prefetched(request):
+    """The site's fragments (``SITE_FRAGMENTS``) and Wagtail's site found in the cache, read
+    once a request."""
+    if not hasattr(request, "_lienhiep_fragments"):
+        keys = [fragment_key(request, "site", name) for name in SITE_FRAGMENTS]
+        request._lienhiep_fragments = cache.get_many([*keys, site_key(request)])
+    return request._lienhiep_fragments
+
+
+def find_site(request):
+    """Wagtail's site for ``request`` (``Site.find_for_request`` reads it from the request), kept
+    in the shared cache until a site is saved or deleted (``register_sites``) or its pages moved."""
+    from wagtail.models import Site
+
+    if not hasattr(request, "_wagtail_site"):
+        key = site_key(request)
+        site = prefetched(request).get(key)
+        if site is None:
+            site = Site._find_for_request(request)
+            if site is not None:  # its home page as it is (its union), read once with it
+                site.root_page = site.root_page.specific
+            cache.set(key, site, TIMEOUT)
+        request._wagtail_site = site
+    return request._wagtail_site
+
+
+def fragment(request, scope, name, vary, work):
+    """``work()``, kept until the versions of ``scope`` change — ``"site"`` (a setting, a move,
+    a page under the home page), ``"page"`` (whatever empties the page's entry) or ``"home"``
+    (any publish on the site) — so a fragment is emptied by the rule that empties pages.
+    A preview is never kept."""
+    if request is None or getattr(request, "is_preview", False):
+        return work()
+    key = fragment_key(request, scope, name, vary)
+    shared = scope == "site" and name in SITE_FRAGMENTS and not vary
+    value = prefetched(request).get(key) if shared else cache.get(key)
+    if value is None:
+        value = work()
+        cache.set(key, value, TIMEOUT)
+    return value
 
 
 def as_response(entry):
@@ -209,10 +300,13 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not may_be_cached(request):
+            if is_anonymous_get(request) and request.path.startswith(drawn_pages()):
+                find_site(request)
             return self.get_response(request)
         cached = lookup(request)
         if cached is not None:
             return cached
+        find_site(request)
         response = self.get_response(request)
         if getattr(response, "lienhiep_cacheable", False) and response.status_code == 200:
             if hasattr(response, "render") and not response.is_rendered:

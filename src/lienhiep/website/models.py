@@ -108,17 +108,28 @@ class HomePage(SearchablePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from . import queries
+        """Its blocks are read only when the home's fragment is not in the cache (it is kept
+        for the day: the upcoming activities and the open call follow the date)."""
+        from django.utils.functional import SimpleLazyObject
 
         context = super().get_context(request, *args, **kwargs)
+        context["home"] = SimpleLazyObject(lambda: self.blocks(request))
+        context["today"] = timezone.localdate()
+        return context
+
+    def blocks(self, request):
+        from . import queries
+
         featured, latest = queries.home_articles(SiteSettings.for_request(request), self.path)
         queries.with_pictures([*([featured] if featured else []), *latest])
-        context["featured"], context["latest"] = featured, latest
-        context["upcoming"] = queries.upcoming_activities(self.organisation_id)[:5]
-        context["open_call"] = queries.open_call(self.organisation_id)
-        context["journal_issue"] = queries.latest_journal_issue(self.path)
-        context["info_pages"] = queries.public(StandardPage.objects.child_of(self).live())
-        return context
+        return {
+            "featured": featured,
+            "latest": latest,
+            "upcoming": queries.upcoming_activities(self.organisation_id)[:5],
+            "open_call": queries.open_call(self.organisation_id),
+            "journal_issue": queries.latest_journal_issue(self.path),
+            "info_pages": queries.public(StandardPage.objects.child_of(self).live()),
+        }
 
 
 class NewsIndexPage(SearchablePage):
@@ -132,26 +143,34 @@ class NewsIndexPage(SearchablePage):
         verbose_name = _("news index")
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import with_pictures
+        """Its listing is read only when its fragment is not in the cache."""
+        from django.utils.functional import SimpleLazyObject
 
         context = super().get_context(request, *args, **kwargs)
+        context["choice"] = [request.GET.get(name) or "" for name in ("page", "category", "tag")]
+        context["index"] = SimpleLazyObject(lambda: self.listing(*context["choice"]))
+        return context
+
+    def listing(self, number, slug, tag_slug):
+        """Its articles (a page of them, of a category or tag) with its categories."""
+        from .queries import with_pictures
+
         articles = (
             NewsArticlePage.objects.live()
             .child_of(self)
             .select_related("category")
             .order_by("-date", "-pk")
         )
-        category = NewsCategory.objects.filter(slug=request.GET.get("category") or "").first()
+        category = NewsCategory.objects.filter(slug=slug).first() if slug else None
         if category:
             articles = articles.filter(category=category)
-        tag = Tag.objects.filter(slug=request.GET.get("tag") or "").first()
+        tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
         if tag:
             articles = articles.filter(tags=tag)
-        context["category"], context["tag"] = category, tag
-        context["categories"] = NewsCategory.objects.all()
-        context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        context["articles"].object_list = with_pictures(list(context["articles"].object_list))
-        return context
+        page = Paginator(articles, NEWS_PER_PAGE).get_page(number)
+        page.object_list = with_pictures(list(page.object_list))
+        categories = NewsCategory.objects.all()
+        return {"category": category, "tag": tag, "categories": categories, "articles": page}
 
 
 class ArticleTag(TaggedItemBase):
@@ -223,18 +242,29 @@ class NewsArticlePage(SearchablePage):
     route_related = ("category",)
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import latest_news, neighbours, related_news
+        """Its tags and lists are read only when their fragments are not in the cache."""
+        from django.utils.functional import SimpleLazyObject
 
         context = super().get_context(request, *args, **kwargs)
-        context["tags"] = list(self.tags.all())
-        home = self.path[: 2 * self.steplen]  # its site's home page, right under the tree root
-        context["latest"] = [page for page in latest_news(home)[:6] if page.pk != self.pk][:5]
-        related = related_news(self, [tag.pk for tag in context["tags"]], home)
-        context["related"] = related.exclude(pk__in=[a.pk for a in context["latest"]])[:5]
-        parent_path = self.path[: -self.steplen]
-        context["previous"], context["next"] = neighbours(self, parent_path)
+        context["tags"] = SimpleLazyObject(lambda: list(self.tags.all()))
+        context["lists"] = SimpleLazyObject(lambda: self.lists(context["tags"]))
         context["index_url"] = self.get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
         return context
+
+    def lists(self, tags):
+        """The latest and related articles (two queries) and its neighbours (one)."""
+        from .queries import latest_news, neighbours, related_news
+
+        home = self.path[: 2 * self.steplen]  # its site's home page, right under the tree root
+        latest = [page for page in latest_news(home)[:6] if page.pk != self.pk][:5]
+        related = related_news(self, [tag.pk for tag in tags], home)
+        previous, next_ = neighbours(self, self.path[: -self.steplen])
+        return {
+            "latest": latest,
+            "related": list(related.exclude(pk__in=[a.pk for a in latest])[:5]),
+            "previous": previous,
+            "next": next_,
+        }
 
 
 class JournalIndexPage(SearchablePage):

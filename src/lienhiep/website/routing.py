@@ -12,6 +12,8 @@ from django.http import Http404
 from wagtail.models import Page, Site
 from wagtail.views import serve
 
+from .caching import fragment
+
 
 def root_path(site):
     found = (root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk)
@@ -25,17 +27,32 @@ def specific_page(pk, content_type_id):
 
 
 def route(request, path):
-    """Wagtail's route result for ``path``, or ``None`` to let Wagtail route it."""
+    """Wagtail's route result for ``path``, or ``None`` to let Wagtail route it.
+
+    The site and the page found are kept in the shared cache under the page's versions
+    (``caching.fragment``): a publish, unpublish or move of the page, or a site saved, empties
+    them as it empties the page's entry."""
+    found = fragment(request, "page", "route", [path], lambda: find_page(request, path))
+    if found is None:
+        return None
+    site, page = found
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site
+    try:
+        return page.route(request, [])
+    except Http404:
+        return None
+
+
+def find_page(request, path):
+    """The site of ``request`` and its page at ``path`` (``None`` if there is none)."""
     site = Site.find_for_request(request)
     root = root_path(site) if site else None
     if root is None:
         return None
     row = Page.objects.filter(url_path=root + path).values_list("pk", "content_type_id").first()
     page = specific_page(*row) if row else None
-    try:
-        return page.route(request, []) if page else None
-    except Http404:
-        return None
+    return (site, page) if page else None
 
 
 def serve_page(request, path):

@@ -32,9 +32,13 @@ def search_records(query, limit=50, name_rule=None, site_root=None):
     if not phrase:
         return []
     union = union_of(site_root)
-    found = members(phrase, union) + winners(phrase, name_rule, union)
-    found += honoured(phrase, union, site_root)
+    found = members(phrase, union) + published_records(phrase, name_rule, union, site_root)
     return found[:limit]
+
+
+def published_records(phrase, name_rule, union, site_root):
+    """The winners and the honoured: what only a publish changes (``public_content_changed``)."""
+    return winners(phrase, name_rule, union) + honoured(phrase, union, site_root)
 
 
 def union_of(site_root):

@@ -7,22 +7,43 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lienhiep.core.formatting import fold
 from lienhiep.privacy.models import PrivacySettings
 
+from . import caching
 from . import search as site_search
 from .models import NewsArticlePage, SiteSettings
 from .queries import latest_news, site_root
-from .search_records import search_records
+from .search_records import members, published_records, union_of
 
 
 def search_view(request):
     query = request.GET.get("q", "").strip()[:200]
-    rows = (page_rows(request, query) + record_rows(request, query)) if query else []
+    rows = found_rows(request, query) if query else []
     rows.sort(key=lambda row: row["date"] or date.min, reverse=True)
     return TemplateResponse(request, "website/search.html", {"query": query, "results": rows})
 
 
-def page_rows(request, query):
+def found_rows(request, query):
+    """The pages, winners and honoured found are kept until anything on the site is published
+    (``caching.fragment``); the member associations are read each time (they change with no
+    publish)."""
+    root = site_root(request)
+    phrase = " ".join(fold(query).split())
+
+    def published():
+        union = union_of(root) if phrase else None
+        found = published_records(phrase, record_rule(request), union, root) if phrase else []
+        records = [record_row(record, query) for record in found[:50]]
+        return {"union": union, "pages": page_rows(request, query, root), "records": records}
+
+    kept = caching.fragment(request, "home", "search", [query], published)
+    found = members(phrase, kept["union"])[:50] if phrase else []
+    records = [record_row(record, query) for record in found] + kept["records"]
+    return kept["pages"] + records[:50]
+
+
+def page_rows(request, query, root):
     return [
         {
             "kind": page.specific_class._meta.verbose_name,
@@ -36,26 +57,25 @@ def page_rows(request, query):
             ),
             "date": getattr(page, "date", None) or page.first_published_at.date(),
         }
-        for page in site_search.search(query, site_root(request))
+        for page in site_search.search(query, root)
     ]
 
 
-def record_rows(request, query):
-    root = site_root(request)
-
+def record_rule(request):
     def rule():  # read only when a winner found did not consent to publishing
         return PrivacySettings.for_request(request).unconsented_names
 
-    return [
-        {
-            "kind": found.kind,
-            "url": found.url,
-            "title": site_search.highlight(found.title, query),
-            "lead": site_search.highlight(found.lead, query),
-            "date": found.date,
-        }
-        for found in search_records(query, name_rule=rule, site_root=root)
-    ]
+    return rule
+
+
+def record_row(found, query):
+    return {
+        "kind": found.kind,
+        "url": found.url,
+        "title": site_search.highlight(found.title, query),
+        "lead": site_search.highlight(found.lead, query),
+        "date": found.date,
+    }
 
 
 def robots_view(request):
