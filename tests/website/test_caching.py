@@ -101,3 +101,20 @@ def test_the_menu_is_worked_out_once_for_every_page(client, pages):
 def test_the_rule_reaches_every_ancestor_and_the_section():
     assert caching.ancestor_paths("/tin-tuc/bai-a/") == ["/tin-tuc/bai-a/", "/tin-tuc/", "/"]
     assert (caching.parent_path("/tin-tuc/bai-a/"), caching.parent_path("/")) == ("/tin-tuc/", "/")
+
+
+def test_a_page_closed_to_visitors_is_no_longer_served_from_the_cache(client, pages):
+    """A view restriction added after a page was cached: the next visitor is asked to sign in,
+    the page and those under it (the news index's articles) are not served from the cache."""
+    from wagtail.models import PageViewRestriction
+
+    index = NewsIndexPage.objects.get(slug="tin-tuc")
+    assert set(visit(client, pages["index"], pages["sibling"]).values()) == {True}
+    restriction = PageViewRestriction.objects.create(
+        page=index, restriction_type=PageViewRestriction.LOGIN
+    )
+    for url in (pages["index"], pages["sibling"]):
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"]
+    restriction.delete()
+    assert client.get(pages["sibling"]).status_code == 200

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from lienhiep.core.signals import public_content_changed
@@ -22,6 +22,12 @@ def empty_cached_pages(sender, instance, **kwargs):
 @receiver(post_page_move)
 @receiver(public_content_changed)  # a domain app changed what the public pages show
 def empty_page_cache(sender, **kwargs):
+    caching.invalidate()
+
+
+@receiver(post_save, sender=PageViewRestriction)  # a page and those under it closed or opened:
+@receiver(post_delete, sender=PageViewRestriction)  # no visitor may read a copy kept before
+def empty_page_cache_for_restriction(sender, instance, **kwargs):
     caching.invalidate()
 
 
