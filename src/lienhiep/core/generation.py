@@ -1,0 +1,106 @@
+"""The records generation: which version of the counted records the shared cache's figures are of.
+
+The indicator registry keeps each figure it adds up in the shared cache under a key holding the
+generation (``core.indicators._batched``). Every save or delete of a record whose table a
+registered measure reads (``counted_tables()``, found in the measures' own SQL, and the models
+staff define kinds with) gives the generation a new, never reused value in the shared cache, so
+every process asks the database again on its next figure; nothing needs emptying. A write that
+sends no signal (``QuerySet.update()``, ``bulk_create``) calls ``records_changed()`` itself.
+
+A change inside a transaction changes the generation at once (the transaction's own reads see
+it) and again when the transaction commits (another process that added the figures up in the
+meantime, without the uncommitted record, kept them under the generation in between).
+"""
+
+import uuid
+from datetime import date
+
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from . import memo
+
+KEY = "lienhiep:records-generation"
+
+
+def current() -> str:
+    """The generation, read once per read-only request; a new one if the cache lost it."""
+    found = memo.reading()
+    if found is not None:
+        if KEY not in found:
+            found[KEY] = _read()
+        return found[KEY]
+    return _read()
+
+
+def _read() -> str:
+    value = cache.get(KEY)
+    if value is None:
+        cache.add(KEY, uuid.uuid4().hex, None)
+        value = cache.get(KEY)
+    return value
+
+
+def _bump():
+    cache.set(KEY, uuid.uuid4().hex, None)
+
+
+def records_changed(using=DEFAULT_DB_ALIAS):
+    """Counted records changed: figures are added up again, now and after the commit."""
+    _bump()
+    connection = connections[using]
+    if connection.in_atomic_block and not any(
+        callback is _bump for _, callback, _ in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump, using=using)
+
+
+def counted_tables() -> frozenset:
+    """The tables the registered measures' SQL reads (a subquery's too) and those of the models
+    that define the families' measures, worked out once per process from a year's SQL."""
+    if _counted is None:
+        _count()
+    return _counted
+
+
+_counted = None
+
+
+def _count():
+    global _counted
+    from django.apps import apps
+
+    from .indicators import FAMILIES, MEASURES
+
+    sql = " ".join(
+        measure.queryset([0], date.today().year).query.sql_with_params()[0]
+        for measure in MEASURES.values()
+    )
+    tables = {m._meta.db_table for m in apps.get_models(include_auto_created=True)}
+    found = {table for table in tables if f'"{table}"' in sql}
+    _counted = frozenset(found | {family.model._meta.db_table for family in FAMILIES.values()})
+
+
+def _saved(sender, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
+    if sender._meta.db_table in counted_tables():
+        records_changed(using)
+
+
+def _linked(sender, action, using=DEFAULT_DB_ALIAS, **kwargs):
+    if action.startswith("post_") and sender._meta.db_table in counted_tables():
+        records_changed(using)
+
+
+def connect():
+    """The one receiver of the saves and deletes of counted records (``CoreConfig.ready``)."""
+    post_save.connect(_saved, dispatch_uid="lienhiep.generation.saved")
+    post_delete.connect(_saved, dispatch_uid="lienhiep.generation.deleted")
+    m2m_changed.connect(_linked, dispatch_uid="lienhiep.generation.linked")
+
+
+def date_key() -> str:
+    """Today's date, which some figures depend on (overdue congresses), in the figures' keys."""
+    from django.utils import timezone
+
+    return timezone.localdate().isoformat()
