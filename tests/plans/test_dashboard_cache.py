@@ -8,6 +8,8 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
 from lienhiep.core import generation
 from lienhiep.core.indicators import FAMILIES, MEASURES, YEAR, values
@@ -131,3 +133,53 @@ def test_every_measure_reads_only_tables_whose_changes_count(demo):
         sql = measure.queryset([demo.pk], 2024, YEAR).query.sql_with_params()[0]
         read = {table for table in tables if f'"{table}"' in sql}
         assert read <= generation.counted_tables(), (measure.code, read)
+
+
+def test_a_target_changed_shows_on_the_next_dashboard(staff_client, demo):
+    from lienhiep.plans.models import Target
+
+    target = Target.objects.filter(plan__organisation=demo, plan__year=2024).first()
+    row = re.compile(
+        r'<tr class="plan-row[^"]*">\s*<th scope="row">([^<]*).*?<td>([^<]*)</td>', re.S
+    )
+    before = dict(row.findall(staff_client.get("/admin/", {"year": 2024}).content.decode()))
+    target.value = 987654
+    target.save()
+    after = dict(row.findall(staff_client.get("/admin/", {"year": 2024}).content.decode()))
+    assert after == before | {target.indicator.name: "987.654"}
+
+
+def test_the_cached_plan_panel_carries_each_requests_csrf_token(demo):
+    from django.test import Client
+
+    from lienhiep.plans.views.dashboard import CSRF_MARK
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user(roles.UNION_STAFF, demo))
+    client.get("/admin/", {"year": 2024})
+    html = client.get("/admin/", {"year": 2024}).content.decode()  # from the shared cache
+    remind = reverse("plans_return_remind")
+    form = re.search(f'action="{remind}">(.*?)</form>', html, re.S).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    assert CSRF_MARK not in html
+    response = client.post(remind, {"org": demo.pk, "year": 2024, "csrfmiddlewaretoken": token})
+    assert (response.status_code, response.url) == (302, f"/admin/?org={demo.pk}&year=2024")
+
+
+def test_the_cached_plan_panel_keeps_each_logins_rights(client, demo):
+    link = reverse("directory_organisation:edit", args=[demo.pk]).replace(str(demo.pk), r"\d+")
+    edit = re.compile(f'href="{link}"')
+    client.force_login(make_user(roles.UNION_STAFF, demo))
+    assert edit.search(client.get("/admin/", {"year": 2024}).content.decode())
+    client.force_login(make_user(roles.UNION_LEADER, demo))
+    html = client.get("/admin/", {"year": 2024}).content.decode()
+    assert "Quá hạn" in html and not edit.search(html)
+
+
+def test_the_latest_year_with_records_follows_a_new_years_records(staff_client, demo):
+    from lienhiep.directory.years import kept_latest_year
+
+    this_year = timezone.localdate().year
+    assert kept_latest_year(demo) < this_year
+    MemberCount.objects.create(organisation=demo, year=this_year, members=1)
+    assert kept_latest_year(demo) == this_year

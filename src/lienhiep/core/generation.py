@@ -57,14 +57,22 @@ def records_changed(using=DEFAULT_DB_ALIAS):
 
 
 def counted_tables() -> frozenset:
-    """The tables the registered measures' SQL reads (a subquery's too) and those of the models
-    that define the families' measures, worked out once per process from a year's SQL."""
+    """The tables the registered measures' SQL reads (a subquery's too), those of the models
+    that define the families' measures, worked out once per process from a year's SQL, and those
+    an app shows beside the figures (``also_counts``)."""
     if _counted is None:
         _count()
-    return _counted
+    return _counted | _also
 
 
 _counted = None
+_also: frozenset = frozenset()
+
+
+def also_counts(*models):
+    """Changes of these models change the generation too: what is kept under it shows them."""
+    global _also
+    _also = _also | {model._meta.db_table for model in models}
 
 
 def _count():

@@ -11,8 +11,11 @@ in ``plans``): each app that keeps such a model registers it with ``register_yea
 
 from datetime import date
 
+from django.core.cache import cache
 from django.utils import timezone
 
+from lienhiep.core import generation
+from lienhiep.core.indicators import KEPT_FOR
 from lienhiep.core.memo import remembered
 
 from .models import MemberCount
@@ -21,11 +24,13 @@ from .setup import CHOSEN_YEAR
 
 #: Models with an ``organisation`` and a ``year``: their years are the years with records.
 YEAR_SOURCES = [MemberCount]
+generation.also_counts(MemberCount)
 
 
 def register_year_source(model):
     if model not in YEAR_SOURCES:
         YEAR_SOURCES.append(model)
+        generation.also_counts(model)  # the latest year is kept under the records generation
 
 
 def remembered_year(request, year=None):
@@ -58,6 +63,17 @@ def dashboard_year(request, organisation, year=None):
         return chosen
     if organisation is None:
         return timezone.localdate().year
-    # every panel of the request asks: the year is read once per request (``core.memo``)
+    # every panel of the request asks: the year is read once per request (``core.memo``), and
+    # kept in the shared cache until a record changes (``core.generation``)
     key = ("dashboard_year", organisation.pk)
-    return remembered(key, lambda: latest_year_with_records(organisation))
+    return remembered(key, lambda: kept_latest_year(organisation))
+
+
+def kept_latest_year(organisation):
+    """``latest_year_with_records`` as the shared cache keeps it since the records changed."""
+    key = f"lienhiep:latest-year:{generation.current()}:{generation.date_key()}:{organisation.pk}"
+    year = cache.get(key)
+    if year is None:
+        year = latest_year_with_records(organisation)
+        cache.set(key, year, KEPT_FOR)
+    return year

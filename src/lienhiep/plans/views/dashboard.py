@@ -1,17 +1,23 @@
 """The dashboard panel: plan against achievement, returns, congresses and deadlines."""
 
+import hashlib
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lienhiep.core import charts
+from lienhiep.core import charts, generation
 from lienhiep.core.forms import step_on
+from lienhiep.core.indicators import KEPT_FOR
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisation_ids_for, organisations_for
 from lienhiep.directory.views.panels import DashboardPanel, union_for
@@ -35,6 +41,9 @@ DASHBOARD_CODES = [
 #: Shown under "Congresses" with the organisations behind it, as in the registry panel.
 OVERDUE_CONGRESSES = "directory.overdue_congresses"
 
+
+#: Where the request's CSRF token goes in the plan panel kept in the shared cache.
+CSRF_MARK = "lienhiep-csrf-token-mark"
 
 #: The organisations whose figures the dashboard shows.
 DASHBOARD_KINDS = [
@@ -93,8 +102,48 @@ class PlanPanel(DashboardPanel):
     class Media:
         css = {"all": ["plans/dashboard.css"]}
 
+    def render_html(self, parent_context=None):
+        """The panel drawn for the same choice, login's scope and rights, language and day since
+        the counted records and the plans last changed (``core.generation``) comes from the
+        shared cache; the request's CSRF token is put in afterwards."""
+        self.choice = chosen(self.request)
+        self.csrf_token = get_token(self.request)
+        key = self.cache_key()
+        html = cache.get(key) if key else None
+        if html is None:
+            html = super().render_html(parent_context)
+            if key:
+                cache.set(key, html.replace(self.csrf_token, CSRF_MARK), KEPT_FOR)
+            return html
+        return mark_safe(html.replace(CSRF_MARK, self.csrf_token))
+
+    def cache_key(self):
+        _form, organisation, year = self.choice
+        if organisation is None:
+            return None
+        visible = organisation_ids_for(self.request.user)
+        drawn = (
+            generation.current(),
+            generation.date_key(),
+            get_language(),
+            organisation.pk,
+            year,
+            self.request.GET.get("trend", ""),
+            "*" if visible is None else sorted(visible),
+            *self.rights(),
+        )
+        return "lienhiep:plan-panel:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
+
+    def rights(self):
+        """May the login edit organisations (the congress table's links) and send reminders."""
+        user = self.request.user
+        return (
+            user.has_perm("directory.change_organisation"),
+            user.has_perm("plans.change_yearlyreturn") and not rules.is_officer(user),
+        )
+
     def get_context_data(self, parent_context):
-        form, organisation, year = chosen(self.request)
+        form, organisation, year = getattr(self, "choice", None) or chosen(self.request)
         if organisation is None:
             return {"organisation": None}
         indicators = queries.shown_to(shown_indicators(organisation, year), organisation)
@@ -118,7 +167,7 @@ class PlanPanel(DashboardPanel):
             "form": form,
             "organisation": organisation,
             "year": year,
-            "csrf_token": get_token(self.request),
+            "csrf_token": getattr(self, "csrf_token", None) or get_token(self.request),
             "planned": planned,
             # the fixed figures and those of staff-defined kinds; the cards' own are on the cards
             "others": [
@@ -141,6 +190,7 @@ class PlanPanel(DashboardPanel):
             "trend-chart": trend and drawing.trend_chart(trend, organisation, year, trend_values),
         }
         if organisation.kind in (OrganisationKind.UNION,):
+            may_edit, can_remind = self.rights()
             returns_due, terms_due = queries.upcoming_deadlines(organisation, today)
             records = figures.records(overdue.indicator, organisation, year)
             completeness = queries.completeness(organisation, year)
@@ -154,11 +204,8 @@ class PlanPanel(DashboardPanel):
                 "overdue_records": list(records.order_by("sort_key")),
                 "due": queries.congresses_due(organisation, today),
                 # the congress table links to the registry's edit screen only for who may edit
-                "may_edit_organisations": self.request.user.has_perm(
-                    "directory.change_organisation"
-                ),
-                "can_remind": self.request.user.has_perm("plans.change_yearlyreturn")
-                and not rules.is_officer(self.request.user),
+                "may_edit_organisations": may_edit,
+                "can_remind": can_remind,
             }
         # the charts drawn before (the same figures) come from the shared cache in one look-up
         markup = charts.svgs(drawn)
