@@ -69,7 +69,7 @@ def main():
         for _ in range(3):
             client.get("/admin/")
         profile.disable()
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(
+        pstats.Stats(profile).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(
             os.environ.get("PROFILE_FILTER", ""), 60
         )
         return

@@ -183,3 +183,19 @@ def test_the_latest_year_with_records_follows_a_new_years_records(staff_client, 
     assert kept_latest_year(demo) < this_year
     MemberCount.objects.create(organisation=demo, year=this_year, members=1)
     assert kept_latest_year(demo) == this_year
+
+
+def test_a_migrations_records_change_the_generation_once_the_migrations_ran(member_count):
+    from django.apps import apps
+    from django.db.migrations.state import ProjectState
+    from django.db.models.signals import post_migrate
+
+    historical = ProjectState.from_apps(apps).apps.get_model("directory", "MemberCount")
+    before = generation.current()
+    historical.objects.get(pk=member_count.pk).save()  # the cache may have no table yet
+    assert generation.current() == before
+    core = apps.get_app_config("core")
+    post_migrate.send(
+        sender=core, app_config=core, verbosity=0, interactive=False, using="default", apps=apps
+    )
+    assert generation.current() != before

@@ -12,12 +12,14 @@ it) and again when the transaction commits (another process that added the figur
 meantime, without the uncommitted record, kept them under the generation in between).
 """
 
+import contextlib
 import uuid
 from datetime import date
 
+from django.apps import apps
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from . import memo
 
@@ -43,7 +45,10 @@ def _read() -> str:
 
 
 def _bump():
-    cache.set(KEY, uuid.uuid4().hex, None)
+    # a new installation's database cache has no table until ``createcachetable``, which comes
+    # after ``migrate`` (whose post-migrate work saves indicators): nothing is kept in it yet
+    with contextlib.suppress(DatabaseError):
+        cache.set(KEY, uuid.uuid4().hex, None)
 
 
 def records_changed(using=DEFAULT_DB_ALIAS):
@@ -77,8 +82,6 @@ def also_counts(*models):
 
 def _count():
     global _counted
-    from django.apps import apps
-
     from .indicators import FAMILIES, MEASURES
 
     sql = " ".join(
@@ -90,14 +93,25 @@ def _count():
     _counted = frozenset(found | {family.model._meta.db_table for family in FAMILIES.values()})
 
 
-def _saved(sender, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
-    if sender._meta.db_table in counted_tables():
+def _counts(sender) -> bool:
+    """Whether a change of ``sender``'s records is counted; a migration's (its historical
+    models) is announced once the migrations ran (``_migrated``)."""
+    return sender._meta.apps is apps and sender._meta.db_table in counted_tables()
+
+
+def _saved(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    if _counts(sender):
         records_changed(using)
 
 
 def _linked(sender, action, using=DEFAULT_DB_ALIAS, **kwargs):
-    if action.startswith("post_") and sender._meta.db_table in counted_tables():
+    if action.startswith("post_") and _counts(sender):
         records_changed(using)
+
+
+def _migrated(sender, **kwargs):
+    """Migrations may change counted records: figures are added up again."""
+    _bump()
 
 
 def connect():
@@ -105,6 +119,10 @@ def connect():
     post_save.connect(_saved, dispatch_uid="lienhiep.generation.saved")
     post_delete.connect(_saved, dispatch_uid="lienhiep.generation.deleted")
     m2m_changed.connect(_linked, dispatch_uid="lienhiep.generation.linked")
+    # sent for every app once the migrations ran: the kernel's is enough
+    post_migrate.connect(
+        _migrated, sender=apps.get_app_config("core"), dispatch_uid="lienhiep.generation.migrated"
+    )
 
 
 def date_key() -> str:
