@@ -5,8 +5,9 @@ middleware, no socket) logged in as the demo's union staff ("demo"), on the data
 ``DATABASE_URL`` (SQLite or PostgreSQL, already migrated and seeded with the demo:
 ``manage.py migrate && manage.py seed_demo --force``), with the in-process cache. Prints the
 median CPU milliseconds (``time.process_time``) of 7 requests each: the bare view, the dashboard
-asked again (warm) and the dashboard right after a counted record is saved (cold: the figures
-worked out again; the charts, whose figures did not change, stay cached), and their ratios.
+asked again (warm), the dashboard right after a counted record is saved (cold: the figures
+worked out again; the charts, whose figures did not change, stay cached) and, for the cost of
+Wagtail's admin frame, the organisations list; and their ratios to the bare view.
 
 ``LIENHIEP_SRC`` names another tree's ``src`` (a base commit unpacked with ``git archive``) to
 measure it with the same script; ``PROFILE=1`` prints a cProfile of 3 warm dashboards instead.
@@ -34,6 +35,9 @@ from django.contrib.auth.models import User  # noqa: E402
 from django.test import Client  # noqa: E402
 
 RUNS = 7
+#: An admin screen with Wagtail's whole frame (sidebar, header) and a short list: what every
+#: admin screen costs beside its own content.
+LIST = "/admin/directory/organisations/"
 
 
 def cpu_ms(client, path, before=None):
@@ -73,16 +77,19 @@ def main():
             os.environ.get("PROFILE_FILTER", ""), 60
         )
         return
-    times = {"bare": [], "warm": [], "cold": []}
+    times = {"bare": [], "warm": [], "cold": [], "list": []}
+    client.get(LIST)
     for _ in range(RUNS):
         times["bare"].append(cpu_ms(client, "/bench/bare/"))
+        times["list"].append(cpu_ms(client, LIST))
         times["warm"].append(cpu_ms(client, "/admin/"))
         times["cold"].append(cpu_ms(client, "/admin/", before=touch))
-    bare, warm, cold = (statistics.median(times[k]) for k in ("bare", "warm", "cold"))
+    bare, warm, cold, listed = (statistics.median(times[k]) for k in times)
     print(f"{SRC} on {django.db.connection.vendor}: median of {RUNS}, CPU ms per request")
     print(
         f"bare {bare:.2f} | dashboard warm {warm:.1f} ({bare / warm:.4f} of bare) | "
-        f"dashboard after a save {cold:.1f} ({bare / cold:.4f} of bare)"
+        f"dashboard after a save {cold:.1f} ({bare / cold:.4f} of bare) | "
+        f"organisations list {listed:.1f} ({bare / listed:.4f} of bare)"
     )
 
 

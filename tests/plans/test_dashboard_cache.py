@@ -199,3 +199,25 @@ def test_a_migrations_records_change_the_generation_once_the_migrations_ran(memb
         sender=core, app_config=core, verbosity=0, interactive=False, using="default", apps=apps
     )
     assert generation.current() != before
+
+
+def test_a_case_step_done_leaves_the_overdue_panel_on_the_next_dashboard(staff_client, demo):
+    from lienhiep.consulting.models import CaseStep
+
+    def overdue():
+        html = staff_client.get("/admin/", {"year": 2024}).content.decode()
+        start = html.index('aria-labelledby="overdue-steps-heading"')
+        return re.findall(r"<li>(.*?)</li>", html[start : html.index("</section>", start)])
+
+    before = overdue()
+    assert before and "Không có" not in before[0]
+    step = (
+        CaseStep.objects.filter(
+            done_on__isnull=True, due_on__lt=timezone.localdate(), case__union=demo
+        )
+        .order_by("due_on")
+        .first()
+    )
+    step.done_on = timezone.localdate()
+    step.save()
+    assert len(overdue()) == len(before) - 1

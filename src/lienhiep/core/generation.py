@@ -13,6 +13,7 @@ meantime, without the uncommitted record, kept them under the generation in betw
 """
 
 import contextlib
+import hashlib
 import uuid
 from datetime import date
 
@@ -20,6 +21,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.utils.translation import get_language
 
 from . import memo
 
@@ -59,6 +61,22 @@ def records_changed(using=DEFAULT_DB_ALIAS):
         callback is _bump for _, callback, _ in connection.run_on_commit
     ):
         transaction.on_commit(_bump, using=using)
+
+
+#: How long a figure or a panel stays in the shared cache: a day (today's date is in its key).
+KEPT_FOR = 24 * 60 * 60
+
+
+def kept(name, drawn, work):
+    """``work()`` as the shared cache keeps it since the counted records last changed, for what
+    it is ``drawn`` from (a tuple of plain values) in today's date and the active language."""
+    digest = hashlib.sha256(repr((get_language(), drawn)).encode()).hexdigest()
+    key = f"lienhiep:{name}:{current()}:{date_key()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = work()
+        cache.set(key, found, KEPT_FOR)
+    return found
 
 
 def counted_tables() -> frozenset:

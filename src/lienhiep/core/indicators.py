@@ -200,12 +200,8 @@ def _batched(asked, organisation_ids, months) -> list:
     if memo is not None:
         memo |= {key: found[index] for index, key in keys.items()}
     if missing := {key: found[i] for i, key in shared.items() if key not in kept}:
-        cache.set_many(missing, KEPT_FOR)
+        cache.set_many(missing, generation.KEPT_FOR)
     return [found[index] for index in range(len(asked))]
-
-
-#: How long a figure stays in the shared cache: a day (today's date is in its key anyway).
-KEPT_FOR = 24 * 60 * 60
 
 
 def _shared_keys(asked, organisation_ids, months, skip) -> dict:

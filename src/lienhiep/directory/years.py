@@ -11,11 +11,9 @@ in ``plans``): each app that keeps such a model registers it with ``register_yea
 
 from datetime import date
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from lienhiep.core import generation
-from lienhiep.core.indicators import KEPT_FOR
 from lienhiep.core.memo import remembered
 
 from .models import MemberCount
@@ -71,9 +69,6 @@ def dashboard_year(request, organisation, year=None):
 
 def kept_latest_year(organisation):
     """``latest_year_with_records`` as the shared cache keeps it since the records changed."""
-    key = f"lienhiep:latest-year:{generation.current()}:{generation.date_key()}:{organisation.pk}"
-    year = cache.get(key)
-    if year is None:
-        year = latest_year_with_records(organisation)
-        cache.set(key, year, KEPT_FOR)
-    return year
+    return generation.kept(
+        "latest-year", (organisation.pk,), lambda: latest_year_with_records(organisation)
+    )

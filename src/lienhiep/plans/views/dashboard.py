@@ -1,9 +1,6 @@
 """The dashboard panel: plan against achievement, returns, congresses and deadlines."""
 
-import hashlib
-
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.middleware.csrf import get_token
@@ -11,13 +8,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lienhiep.core import charts, generation
 from lienhiep.core.forms import step_on
-from lienhiep.core.indicators import KEPT_FOR
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisation_ids_for, organisations_for
 from lienhiep.directory.views.panels import DashboardPanel, union_for
@@ -104,35 +99,25 @@ class PlanPanel(DashboardPanel):
 
     def render_html(self, parent_context=None):
         """The panel drawn for the same choice, login's scope and rights, language and day since
-        the counted records and the plans last changed (``core.generation``) comes from the
-        shared cache; the request's CSRF token is put in afterwards."""
+        the counted records and the plans last changed comes from the shared cache
+        (``core.generation.kept``); the request's CSRF token is put in afterwards."""
         self.choice = chosen(self.request)
-        self.csrf_token = get_token(self.request)
-        key = self.cache_key()
-        html = cache.get(key) if key else None
-        if html is None:
-            html = super().render_html(parent_context)
-            if key:
-                cache.set(key, html.replace(self.csrf_token, CSRF_MARK), KEPT_FOR)
-            return html
-        return mark_safe(html.replace(CSRF_MARK, self.csrf_token))
-
-    def cache_key(self):
+        token = get_token(self.request)
         _form, organisation, year = self.choice
         if organisation is None:
-            return None
+            return super().render_html(parent_context)
+        self.csrf_token = CSRF_MARK
         visible = organisation_ids_for(self.request.user)
         drawn = (
-            generation.current(),
-            generation.date_key(),
-            get_language(),
             organisation.pk,
             year,
             self.request.GET.get("trend", ""),
             "*" if visible is None else sorted(visible),
             *self.rights(),
         )
-        return "lienhiep:plan-panel:" + hashlib.sha256(repr(drawn).encode()).hexdigest()
+        draw = super().render_html
+        html = generation.kept("plan-panel", drawn, lambda: draw(parent_context))
+        return mark_safe(html.replace(CSRF_MARK, token))
 
     def rights(self):
         """May the login edit organisations (the congress table's links) and send reminders."""
