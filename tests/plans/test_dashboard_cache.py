@@ -221,3 +221,13 @@ def test_a_case_step_done_leaves_the_overdue_panel_on_the_next_dashboard(staff_c
     step.done_on = timezone.localdate()
     step.save()
     assert len(overdue()) == len(before) - 1
+
+
+def test_without_a_shared_cache_nothing_is_kept(settings, demo, member_count):
+    settings.LIENHIEP_KEEP_FIGURES = False  # an in-process cache: another process's change
+    ids = subtree_ids(demo.pk)
+    first = values([MEMBERS], ids, 2024)
+    MemberCount.objects.filter(pk=member_count.pk).update(members=0)  # would not reach it
+    assert values([MEMBERS], ids, 2024) == {
+        MEMBERS.code: first[MEMBERS.code] - member_count.members
+    }

@@ -18,6 +18,7 @@ import uuid
 from datetime import date
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
@@ -70,6 +71,8 @@ KEPT_FOR = 24 * 60 * 60
 def kept(name, drawn, work):
     """``work()`` as the shared cache keeps it since the counted records last changed, for what
     it is ``drawn`` from (a tuple of plain values) in today's date and the active language."""
+    if not keeping():
+        return work()
     digest = hashlib.sha256(repr((get_language(), drawn)).encode()).hexdigest()
     key = f"lienhiep:{name}:{current()}:{date_key()}:{digest}"
     found = cache.get(key)
@@ -77,6 +80,12 @@ def kept(name, drawn, work):
         found = work()
         cache.set(key, found, KEPT_FOR)
     return found
+
+
+def keeping() -> bool:
+    """Whether figures are kept: only in a cache every process shares (``LIENHIEP_KEEP_FIGURES``),
+    where another process's change of the generation reaches them."""
+    return settings.LIENHIEP_KEEP_FIGURES
 
 
 def counted_tables() -> frozenset:

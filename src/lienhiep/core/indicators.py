@@ -207,7 +207,7 @@ def _batched(asked, organisation_ids, months) -> list:
 def _shared_keys(asked, organisation_ids, months, skip) -> dict:
     """``{index: key}``: the shared cache's key of each figure asked (but ``skip``), under the
     records generation and today's date (a figure may count what is overdue today)."""
-    if not asked or len(skip) == len(asked):
+    if not asked or len(skip) == len(asked) or not generation.keeping():
         return {}
     ids = "*" if organisation_ids is None else ",".join(map(str, sorted(organisation_ids)))
     scope = hashlib.sha256(ids.encode()).hexdigest()[:16]

@@ -15,8 +15,9 @@ from lienhiep.core import charts, generation
 from lienhiep.core.forms import step_on
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisation_ids_for, organisations_for
+from lienhiep.directory.setup import CHOSEN_YEAR
 from lienhiep.directory.views.panels import DashboardPanel, union_for
-from lienhiep.directory.years import dashboard_year
+from lienhiep.directory.years import dashboard_year, remembered_year
 
 from .. import dashboard as drawing
 from .. import figures, queries, rules, services
@@ -98,26 +99,31 @@ class PlanPanel(DashboardPanel):
         css = {"all": ["plans/dashboard.css"]}
 
     def render_html(self, parent_context=None):
-        """The panel drawn for the same choice, login's scope and rights, language and day since
-        the counted records and the plans last changed comes from the shared cache
-        (``core.generation.kept``); the request's CSRF token is put in afterwards."""
-        self.choice = chosen(self.request)
+        """The panel drawn for the same question (``?org=&year=&trend=``, the year remembered in
+        the session), login's scope and rights, language and day since the counted records and
+        the plans last changed comes from the shared cache (``core.generation.kept``), with the
+        year it left in the session; the request's CSRF token is put in afterwards."""
         token = get_token(self.request)
-        _form, organisation, year = self.choice
-        if organisation is None:
-            return super().render_html(parent_context)
-        self.csrf_token = CSRF_MARK
+        session = getattr(self.request, "session", {})
         visible = organisation_ids_for(self.request.user)
-        drawn = (
-            organisation.pk,
-            year,
-            self.request.GET.get("trend", ""),
+        union = union_for(self.request.user)
+        asked = (
+            *(self.request.GET.get(name, "") for name in ("org", "year", "trend")),
+            session.get(CHOSEN_YEAR),
+            union and union.pk,
             "*" if visible is None else sorted(visible),
             *self.rights(),
         )
-        draw = super().render_html
-        html = generation.kept("plan-panel", drawn, lambda: draw(parent_context))
+        html, year = generation.kept("plan-panel", asked, lambda: self.draw(parent_context))
+        if session.get(CHOSEN_YEAR) != year:
+            remembered_year(self.request, year)
         return mark_safe(html.replace(CSRF_MARK, token))
+
+    def draw(self, parent_context):
+        """The panel, with a mark for the CSRF token, and the year it left in the session."""
+        self.csrf_token = CSRF_MARK
+        html = super().render_html(parent_context)
+        return html, getattr(self.request, "session", {}).get(CHOSEN_YEAR)
 
     def rights(self):
         """May the login edit organisations (the congress table's links) and send reminders."""
@@ -128,7 +134,7 @@ class PlanPanel(DashboardPanel):
         )
 
     def get_context_data(self, parent_context):
-        form, organisation, year = getattr(self, "choice", None) or chosen(self.request)
+        form, organisation, year = chosen(self.request)
         if organisation is None:
             return {"organisation": None}
         indicators = queries.shown_to(shown_indicators(organisation, year), organisation)
