@@ -231,3 +231,19 @@ def test_without_a_shared_cache_nothing_is_kept(settings, demo, member_count):
     assert values([MEMBERS], ids, 2024) == {
         MEMBERS.code: first[MEMBERS.code] - member_count.members
     }
+
+
+def test_a_database_cache_without_its_table_leaves_the_save_and_its_transaction(
+    settings, member_count
+):
+    """A new installation: ``migrate`` saves indicators before ``createcachetable`` made the
+    cache's table; on PostgreSQL a failed query would end the transaction around the save."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "lienhiep_no_such_cache",
+        }
+    }
+    member_count.members += 1
+    member_count.save()
+    assert MemberCount.objects.get(pk=member_count.pk).members == member_count.members

@@ -19,7 +19,8 @@ from datetime import date
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import get_language
@@ -48,10 +49,15 @@ def _read() -> str:
 
 
 def _bump():
+    value = uuid.uuid4().hex
+    if not isinstance(caches["default"], DatabaseCache):
+        cache.set(KEY, value, None)
+        return
     # a new installation's database cache has no table until ``createcachetable``, which comes
-    # after ``migrate`` (whose post-migrate work saves indicators): nothing is kept in it yet
-    with contextlib.suppress(DatabaseError):
-        cache.set(KEY, uuid.uuid4().hex, None)
+    # after ``migrate`` (whose post-migrate work saves indicators): nothing is kept in it yet, and
+    # the caller's transaction goes on (PostgreSQL ends a transaction at its first error)
+    with contextlib.suppress(DatabaseError), transaction.atomic():
+        cache.set(KEY, value, None)
 
 
 def records_changed(using=DEFAULT_DB_ALIAS):
