@@ -15,3 +15,8 @@ class CoreConfig(AppConfig):
         # records with figures of their own (subjects.py) and the private files' fields with who
         # sees them (private_files.py).
         autodiscover_modules("measures", "report", "exporters", "subjects", "private_files")
+
+        from . import generation
+
+        # the figures kept in the shared cache are added up again once a counted record changes
+        generation.connect()

@@ -22,13 +22,16 @@ An app whose records carry reported figures of their own (``subject``) declares 
 ``subjects.py`` with ``register_subject`` (see ``SubjectKind``).
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import Count, Func
 from django.utils.translation import gettext_lazy as _
 
+from . import generation
 from . import memo as memo_module
 
 
@@ -161,8 +164,9 @@ def yearly_values(asked, organisation_ids, months=YEAR) -> dict:
 
 
 def _batched(asked, organisation_ids, months) -> list:
-    """The value of each ``(measure, year)`` asked, in order: the integer ones in one
-    ``SELECT (…), (…)``, the others one query each."""
+    """The value of each ``(measure, year)`` asked, in order: those added up since the counted
+    records last changed from the shared cache (``core.generation``), the integer ones of the
+    rest in one ``SELECT (…), (…)``, the others one query each."""
     found, parts, params = {}, [], []
     batched = []
     # figures added up earlier in the same read-only request (another panel's) are not asked again
@@ -172,6 +176,10 @@ def _batched(asked, organisation_ids, months) -> list:
         ids = None if organisation_ids is None else frozenset(organisation_ids)
         keys = {i: ("indicators.value", m.code, y, ids, months) for i, (m, y) in enumerate(asked)}
         found = {i: memo[key] for i, key in keys.items() if key in memo}
+    shared, kept = _shared_keys(asked, organisation_ids, months, skip=found), {}
+    if shared:
+        kept = cache.get_many(shared.values())
+        found |= {i: kept[key] for i, key in shared.items() if key in kept}
     for index, (measure, year) in enumerate(asked):
         if index in found:
             continue
@@ -191,7 +199,24 @@ def _batched(asked, organisation_ids, months) -> list:
         found |= {index: int(amount or 0) for index, amount in zip(batched, row, strict=True)}
     if memo is not None:
         memo |= {key: found[index] for index, key in keys.items()}
+    if missing := {key: found[i] for i, key in shared.items() if key not in kept}:
+        cache.set_many(missing, generation.KEPT_FOR)
     return [found[index] for index in range(len(asked))]
+
+
+def _shared_keys(asked, organisation_ids, months, skip) -> dict:
+    """``{index: key}``: the shared cache's key of each figure asked (but ``skip``), under the
+    records generation and today's date (a figure may count what is overdue today)."""
+    if not asked or len(skip) == len(asked) or not generation.keeping():
+        return {}
+    ids = "*" if organisation_ids is None else ",".join(map(str, sorted(organisation_ids)))
+    scope = hashlib.sha256(ids.encode()).hexdigest()[:16]
+    prefix = f"lienhiep:figure:{generation.current()}:{generation.date_key()}:{scope}"
+    return {
+        index: f"{prefix}:{measure.code}:{year}:{months.first}-{months.last}"
+        for index, (measure, year) in enumerate(asked)
+        if index not in skip
+    }
 
 
 def register(measure: Measure) -> Measure:

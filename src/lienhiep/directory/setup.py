@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import slugify_vi
+from lienhiep.core.generation import records_changed
 
 from .enums import OrganisationKind
 from .models import Organisation, Province
@@ -37,6 +38,7 @@ def make_default(union):
     """Make ``union`` the installation's default union (the only one)."""
     Organisation.objects.filter(is_default=True).exclude(pk=union.pk).update(is_default=False)
     Organisation.objects.filter(pk=union.pk).update(is_default=True)
+    records_changed()  # ``update()`` sends no signal
     union.is_default = True
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from lienhiep.core import generation
 from lienhiep.core.memo import remembered
 
 from .models import MemberCount
@@ -21,11 +22,13 @@ from .setup import CHOSEN_YEAR
 
 #: Models with an ``organisation`` and a ``year``: their years are the years with records.
 YEAR_SOURCES = [MemberCount]
+generation.also_counts(MemberCount)
 
 
 def register_year_source(model):
     if model not in YEAR_SOURCES:
         YEAR_SOURCES.append(model)
+        generation.also_counts(model)  # the latest year is kept under the records generation
 
 
 def remembered_year(request, year=None):
@@ -58,6 +61,14 @@ def dashboard_year(request, organisation, year=None):
         return chosen
     if organisation is None:
         return timezone.localdate().year
-    # every panel of the request asks: the year is read once per request (``core.memo``)
+    # every panel of the request asks: the year is read once per request (``core.memo``), and
+    # kept in the shared cache until a record changes (``core.generation``)
     key = ("dashboard_year", organisation.pk)
-    return remembered(key, lambda: latest_year_with_records(organisation))
+    return remembered(key, lambda: kept_latest_year(organisation))
+
+
+def kept_latest_year(organisation):
+    """``latest_year_with_records`` as the shared cache keeps it since the records changed."""
+    return generation.kept(
+        "latest-year", (organisation.pk,), lambda: latest_year_with_records(organisation)
+    )

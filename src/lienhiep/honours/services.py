@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from lienhiep.core.generation import records_changed
 from lienhiep.core.signals import public_content_changed
 from lienhiep.core.transitions import advance, following, latest, step_day
 from lienhiep.directory import register
@@ -254,6 +255,7 @@ def decide(*, round, user, number, on=None, issuer=None):
     day = _advance_on_document(round, user=user, state=state, number=number, on=on)
     honoured = passed(round)
     Nomination.objects.filter(pk__in=[n.pk for n in honoured]).update(honoured=True)
+    records_changed()  # ``update()`` sends no signal
     decision = CommendationDecision.objects.create(
         union=round.union,
         issuer_kind=IssuerKind.PEOPLES_COMMITTEE,

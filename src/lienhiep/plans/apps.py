@@ -10,6 +10,7 @@ class PlansConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from lienhiep.core import generation
         from lienhiep.directory import roles, years
 
         from . import models, sync
@@ -47,3 +48,6 @@ class PlansConfig(AppConfig):
         years.register_year_source(models.YearlyReturn)
         years.register_year_source(models.ReportedValue)
         sync.connect_families()
+        # the plan panel, kept in the shared cache under the records generation, shows the plans'
+        # targets, reported values and returns beside the registry's figures
+        generation.also_counts(*self.get_models())

@@ -222,6 +222,11 @@ IN_PROCESS_CACHES = {
     "django.core.cache.backends.filebased.FileBasedCache",
 }
 
+# The dashboard's figures and panels are kept in the cache until a counted record changes
+# (lienhiep.core.generation): only in a cache every process shares, where a change made by
+# another process (a worker, a management command) reaches them.
+LIENHIEP_KEEP_FIGURES = CACHES["default"]["BACKEND"] not in IN_PROCESS_CACHES
+
 # Requests per API token (anonymous visitors: per address), e.g. "600/m"; counted in the cache.
 API_RATE = env_str("API_RATE", default="600/m")
 

@@ -13,6 +13,9 @@ os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 from lienhiep.settings.base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The suite runs in one process (its cache emptied for each test): the figures are kept as in
+# production, where the cache is shared.
+LIENHIEP_KEEP_FIGURES = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Each test database keeps its files apart: the SQLite and PostgreSQL runs of .ci/run go side by

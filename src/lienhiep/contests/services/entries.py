@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import fold, format_date
+from lienhiep.core.generation import records_changed
 from lienhiep.core.transitions import step_day
 from lienhiep.privacy.consent import ConsentData, consent_fields, consent_problems
 
@@ -177,6 +178,7 @@ def _create(round, data, source, user):
         )
         for order, a in enumerate(data.authors)
     )
+    records_changed()  # ``bulk_create`` sends no signal
     _keep_consent_forms(entry, data.authors)
     for kind, upload in data.files:
         EntryFile.objects.create(entry=entry, kind=kind, file=upload)

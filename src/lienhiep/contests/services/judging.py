@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lienhiep.core.generation import records_changed
 from lienhiep.directory import roles
 from lienhiep.directory.seating import require_login
 
@@ -231,5 +232,6 @@ def choose_finalists(*, round, per_field, user):
     ]
     round.entries.update(finalist=False)
     round.entries.filter(pk__in=chosen).update(finalist=True)
+    records_changed()  # ``update()`` sends no signal
     log(round, "contests.round.finalists", user=user, data={"finalists": len(chosen)})
     return len(chosen)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from lienhiep.core.formatting import format_count
+from lienhiep.core.generation import records_changed
 
 from .. import queries
 from ..enums import PrizeLevel, RoundState
@@ -33,6 +34,7 @@ def propose_prizes(*, round, user):
     round.entries.update(prize="")
     for row, level in zip(rows, slots, strict=False):
         Entry.objects.filter(pk=row.entry.pk).update(prize=level)
+    records_changed()  # ``update()`` sends no signal
     log(round, "contests.round.proposed", user=user)
     return min(len(rows), len(slots))
 

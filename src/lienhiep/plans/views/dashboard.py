@@ -7,15 +7,17 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lienhiep.core import charts
+from lienhiep.core import charts, generation
 from lienhiep.core.forms import step_on
 from lienhiep.directory.enums import OrganisationKind
 from lienhiep.directory.rules import organisation_ids_for, organisations_for
+from lienhiep.directory.setup import CHOSEN_YEAR
 from lienhiep.directory.views.panels import DashboardPanel, union_for
-from lienhiep.directory.years import dashboard_year
+from lienhiep.directory.years import dashboard_year, remembered_year
 
 from .. import dashboard as drawing
 from .. import figures, queries, rules, services
@@ -35,6 +37,9 @@ DASHBOARD_CODES = [
 #: Shown under "Congresses" with the organisations behind it, as in the registry panel.
 OVERDUE_CONGRESSES = "directory.overdue_congresses"
 
+
+#: Where the request's CSRF token goes in the plan panel kept in the shared cache.
+CSRF_MARK = "lienhiep-csrf-token-mark"
 
 #: The organisations whose figures the dashboard shows.
 DASHBOARD_KINDS = [
@@ -93,6 +98,41 @@ class PlanPanel(DashboardPanel):
     class Media:
         css = {"all": ["plans/dashboard.css"]}
 
+    def render_html(self, parent_context=None):
+        """The panel drawn for the same question (``?org=&year=&trend=``, the year remembered in
+        the session), login's scope and rights, language and day since the counted records and
+        the plans last changed comes from the shared cache (``core.generation.kept``), with the
+        year it left in the session; the request's CSRF token is put in afterwards."""
+        token = get_token(self.request)
+        session = getattr(self.request, "session", {})
+        visible = organisation_ids_for(self.request.user)
+        union = union_for(self.request.user)
+        asked = (
+            *(self.request.GET.get(name, "") for name in ("org", "year", "trend")),
+            session.get(CHOSEN_YEAR),
+            union and union.pk,
+            "*" if visible is None else sorted(visible),
+            *self.rights(),
+        )
+        html, year = generation.kept("plan-panel", asked, lambda: self.draw(parent_context))
+        if session.get(CHOSEN_YEAR) != year:
+            remembered_year(self.request, year)
+        return mark_safe(html.replace(CSRF_MARK, token))
+
+    def draw(self, parent_context):
+        """The panel, with a mark for the CSRF token, and the year it left in the session."""
+        self.csrf_token = CSRF_MARK
+        html = super().render_html(parent_context)
+        return html, getattr(self.request, "session", {}).get(CHOSEN_YEAR)
+
+    def rights(self):
+        """May the login edit organisations (the congress table's links) and send reminders."""
+        user = self.request.user
+        return (
+            user.has_perm("directory.change_organisation"),
+            user.has_perm("plans.change_yearlyreturn") and not rules.is_officer(user),
+        )
+
     def get_context_data(self, parent_context):
         form, organisation, year = chosen(self.request)
         if organisation is None:
@@ -118,7 +158,7 @@ class PlanPanel(DashboardPanel):
             "form": form,
             "organisation": organisation,
             "year": year,
-            "csrf_token": get_token(self.request),
+            "csrf_token": getattr(self, "csrf_token", None) or get_token(self.request),
             "planned": planned,
             # the fixed figures and those of staff-defined kinds; the cards' own are on the cards
             "others": [
@@ -141,6 +181,7 @@ class PlanPanel(DashboardPanel):
             "trend-chart": trend and drawing.trend_chart(trend, organisation, year, trend_values),
         }
         if organisation.kind in (OrganisationKind.UNION,):
+            may_edit, can_remind = self.rights()
             returns_due, terms_due = queries.upcoming_deadlines(organisation, today)
             records = figures.records(overdue.indicator, organisation, year)
             completeness = queries.completeness(organisation, year)
@@ -154,11 +195,8 @@ class PlanPanel(DashboardPanel):
                 "overdue_records": list(records.order_by("sort_key")),
                 "due": queries.congresses_due(organisation, today),
                 # the congress table links to the registry's edit screen only for who may edit
-                "may_edit_organisations": self.request.user.has_perm(
-                    "directory.change_organisation"
-                ),
-                "can_remind": self.request.user.has_perm("plans.change_yearlyreturn")
-                and not rules.is_officer(self.request.user),
+                "may_edit_organisations": may_edit,
+                "can_remind": can_remind,
             }
         # the charts drawn before (the same figures) come from the shared cache in one look-up
         markup = charts.svgs(drawn)
