@@ -8,6 +8,7 @@ from tests.i18n.walk import button_problems, problems
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [
