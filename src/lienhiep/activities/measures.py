@@ -129,5 +129,11 @@ def kind_measures(kind):
 
 
 register_family(
-    Family(prefix=KIND_PREFIX, model=ActivityKind, records=staff_kinds, measures=kind_measures)
+    Family(
+        prefix=KIND_PREFIX,
+        model=ActivityKind,
+        records=staff_kinds,
+        measures=kind_measures,
+        counts=(Activity,),
+    )
 )

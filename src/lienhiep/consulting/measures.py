@@ -187,5 +187,6 @@ register_family(
         model=ConsultingKind,
         records=ConsultingKind.objects.all,
         measures=kind_measures,
+        counts=(ConsultingRecord, Case, CouncilSeat, Sitting),
     )
 )

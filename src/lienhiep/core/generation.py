@@ -95,9 +95,10 @@ def keeping() -> bool:
 
 
 def counted_tables() -> frozenset:
-    """The tables the registered measures' SQL reads (a subquery's too), those of the models
-    that define the families' measures, worked out once per process from a year's SQL, and those
-    an app shows beside the figures (``also_counts``)."""
+    """The tables the registered measures' SQL reads (a subquery's too), worked out once per
+    process from a year's SQL; those of the families' kinds and of the records their measures
+    count (``Family.counts``: a kind defined later counts records no measure read before); and
+    those an app shows beside the figures (``also_counts``)."""
     if _counted is None:
         _count()
     return _counted | _also
@@ -123,7 +124,8 @@ def _count():
     )
     tables = {m._meta.db_table for m in apps.get_models(include_auto_created=True)}
     found = {table for table in tables if f'"{table}"' in sql}
-    _counted = frozenset(found | {family.model._meta.db_table for family in FAMILIES.values()})
+    families = [m for family in FAMILIES.values() for m in (family.model, *family.counts)]
+    _counted = frozenset(found | {model._meta.db_table for model in families})
 
 
 def _counts(sender) -> bool:

@@ -229,12 +229,15 @@ def register(measure: Measure) -> Measure:
 @dataclass(frozen=True)
 class Family:
     """Measures defined by records staff keep (``model``): ``prefix`` starts their codes,
-    ``measures(record)`` gives a record's measures, ``records()`` the records that have some."""
+    ``measures(record)`` gives a record's measures, ``records()`` the records that have some;
+    ``counts`` names the models those measures count (a kind defined tomorrow counts them too:
+    ``core.generation``)."""
 
     prefix: str
     model: type
     records: Callable
     measures: Callable
+    counts: tuple = ()
 
     def find(self, code):
         for record in self.records():
