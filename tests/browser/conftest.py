@@ -71,6 +71,29 @@ def choose_person(page, form, search, name):
     page.wait_for_selector(f"{form} [data-chooser-title]:has-text('{name}')")
 
 
+#: whether the focused field has a date picker (Wagtail's jQuery datetimepicker)
+FOCUSED_DATE = (
+    "() => !!(window.jQuery && document.activeElement"
+    " && jQuery(document.activeElement).data('xdsoft_datetimepicker'))"
+)
+
+
+def close_date_pickers(page):
+    """Close a date field's picker as a person does by clicking outside it (the field loses the
+    focus, the page gets the press): it opens a tenth of a second after the field gets the focus,
+    may cover the form's buttons, and Escape leaves it open (a test that pressed Escape and
+    clicked at once failed when the picker opened late)."""
+    from playwright.sync_api import expect
+
+    opened = page.locator(".xdsoft_datetimepicker:visible")
+    if page.evaluate(FOCUSED_DATE):
+        opened.first.wait_for()
+    if opened.count():
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        page.locator("body").dispatch_event("mousedown")
+        expect(opened).to_have_count(0)
+
+
 def answer(page, button, *, confirm):
     """Click ``button`` of an irreversible action: the question shows (returned), then it is
     cancelled (the dialog closes, nothing is sent) or confirmed."""

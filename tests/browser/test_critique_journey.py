@@ -8,7 +8,7 @@ from lienhiep.consulting.models import Case
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.directory.models import Person
 
-from .conftest import choose_person, log_in
+from .conftest import choose_person, close_date_pickers, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -41,7 +41,7 @@ def test_critique_case_from_request_to_report(live_server, seeded, browser):
     staff.select_option("select[name=requester]", label="Ủy ban nhân dân tỉnh Hòa An")
     staff.fill("input[name=request_date]", "02/12/2024")
     staff.fill("input[name=deadline]", "31/12/2024")
-    staff.keyboard.press("Escape")
+    close_date_pickers(staff)
     staff.set_input_files(
         "input[name=scheme_file]",
         files=[{"name": "du-thao-de-an.pdf", "mimeType": "application/pdf", "buffer": SCHEME}],

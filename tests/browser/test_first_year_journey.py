@@ -23,7 +23,7 @@ from lienhiep.reports.enums import RunState
 from lienhiep.reports.models import ReportRun
 from lienhiep.website.models import JournalIndexPage, JournalIssuePage, NewsIndexPage
 
-from .conftest import answer, choose_person
+from .conftest import answer, choose_person, close_date_pickers
 
 pytestmark = [pytest.mark.browser, pytest.mark.empty_installation]
 
@@ -356,8 +356,8 @@ def confirm_step(page, button):
 
 
 def save_form(page):
-    """Press Escape (a date picker may be open) and save the admin form."""
-    page.keyboard.press("Escape")
+    """Close a date picker (it may cover the buttons) and save the admin form."""
+    close_date_pickers(page)
     with page.expect_navigation():
         page.locator("main form button[type=submit]").first.click()
     errors = page.locator(".error-message, .messages .error")
@@ -534,7 +534,7 @@ def commend(page, url):
     page.select_option("select[name=form]", "giay_khen")
     page.fill("input[name=number]", "25/QĐ-LHH")
     page.fill("input[name=date]", f"20/12/{YEAR}")
-    page.keyboard.press("Escape")
+    close_date_pickers(page)
     page.click("#id_recipients-ADD")
     page.select_option("select[name=recipients-0-organisation]", label="Hội Tin học tỉnh Lâm Đồng")
     save_form(page)

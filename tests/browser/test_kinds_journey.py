@@ -11,7 +11,7 @@ from lienhiep.activities.models import Activity, ActivityKind
 from lienhiep.consulting.models import ConsultingKind, ConsultingRecord
 from lienhiep.directory.demo import DEMO_PASSWORD
 
-from .conftest import log_in
+from .conftest import close_date_pickers, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,7 +23,7 @@ ACTIVITY_KIND = "Tư vấn sở hữu trí tuệ"
 
 
 def submit(page):
-    page.keyboard.press("Escape")
+    close_date_pickers(page)
     page.locator("main form button[type=submit]").first.click()
 
 

@@ -8,7 +8,7 @@ import pytest
 from lienhiep.directory.demo import DEMO_PASSWORD
 from lienhiep.website.models import NewsArticlePage, NewsIndexPage
 
-from .conftest import log_in
+from .conftest import close_date_pickers, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -82,7 +82,7 @@ def test_editor_draft_is_reviewed_and_published(live_server, seeded, browser):
     editor.goto(f"{url}/admin/pages/add/website/newsarticlepage/{index.pk}/")
     editor.fill("#id_title", title)
     editor.fill("#id_date", "27/12/2024")
-    editor.keyboard.press("Escape")
+    close_date_pickers(editor)
     editor.fill("#id_lead", "Hội nghị tổng kết công tác năm 2024 và triển khai nhiệm vụ năm 2025.")
     editor.evaluate("document.querySelector('#id_slug').value = 'tong-ket-nam-2024'")
     with editor.expect_navigation():
