@@ -12,30 +12,13 @@ Run: ``DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_cpu .venv/bin/pytho
 """
 
 import os
-import sys
 import time
-import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-cpu.sqlite3'}")
-os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/5")
-os.environ.update(
-    DEBUG="0",
-    SECRET_KEY="bench-" * 10,
-    ALLOWED_HOSTS="testserver",
-    CACHE_KEY_PREFIX=f"bench-cpu-{uuid.uuid4().hex[:8]}",
-    SECURE_SSL_REDIRECT="0",
-    SECURE_COOKIES="0",
-    DJANGO_SETTINGS_MODULE="production_settings",
-)
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
+import in_process  # bench/, the script's own folder
 
-import django  # noqa: E402
+in_process.start("bench-cpu")
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 ROUNDS, REQUESTS = 3, 1500
@@ -44,9 +27,7 @@ ROUNDS, REQUESTS = 3, 1500
 def seeded():
     from lienhiep.website.models import NewsArticlePage
 
-    call_command("migrate", verbosity=0)
-    if not NewsArticlePage.objects.exists():
-        call_command("seed_demo", "--force", verbosity=0)
+    in_process.seeded()
     return NewsArticlePage.objects.live().order_by("-date").first().url
 
 
@@ -62,7 +43,7 @@ def main():
     client = Client()
     client.get(article)
     fresh = iter(range(10**9))
-    print(f"database: {django.db.connection.vendor}, cache: {os.environ['CACHE_URL']}")
+    print(f"database: {connection.vendor}, cache: {os.environ['CACHE_URL']}")
     print(
         "| round | bare view (µs CPU) | cached article | uncached article | cached / bare | uncached / bare |"
     )

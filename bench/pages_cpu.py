@@ -14,30 +14,13 @@ Run: ``.venv/bin/python bench/pages_cpu.py`` (scratch SQLite in ``var/``), or
 
 import os
 import statistics
-import sys
 import time
-import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'pages-cpu.sqlite3'}")
-os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/5")
-os.environ.update(
-    DEBUG="0",
-    SECRET_KEY="bench-" * 10,
-    ALLOWED_HOSTS="testserver",
-    CACHE_KEY_PREFIX=f"pages-cpu-{uuid.uuid4().hex[:8]}",
-    SECURE_SSL_REDIRECT="0",
-    SECURE_COOKIES="0",
-    DJANGO_SETTINGS_MODULE="production_settings",
-)
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
+import in_process  # bench/, the script's own folder
 
-import django  # noqa: E402
+in_process.start("pages-cpu")
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 ROUNDS, REQUESTS = 7, int(os.environ.get("REQUESTS", "20"))
@@ -49,9 +32,7 @@ def pages():
     from lienhiep.contests.models import ContestRound
     from lienhiep.website.models import HomePage, NewsArticlePage, NewsIndexPage
 
-    call_command("migrate", verbosity=0)
-    if not NewsArticlePage.objects.exists():
-        call_command("seed_demo", "--force", verbosity=0)
+    in_process.seeded()
     call = ContestRound.objects.filter(state__in=OPEN_FOR_ENTRIES).order_by("pk").first()
     index = NewsIndexPage.objects.live().order_by("path").first().url
     return {
@@ -98,7 +79,7 @@ def main():
         for name, path in paths.items():
             times[name].append(cpu_per_request(client, path, fresh))
     bare = statistics.median(times["bare view"])
-    print(f"database: {django.db.connection.vendor}, code: {ROOT}")
+    print(f"database: {connection.vendor}, code: {in_process.ROOT}")
     print("| page | µs CPU a request (median of 7) | bare / page |")
     print("|---|---|---|")
     for name, samples in times.items():
