@@ -104,8 +104,6 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "lienhiep.website.context_processors.site_menu",
             ],
-            # Wagtail's admin tags with the sidebar kept per process (core/templatetags/wagtail_frame.py)
-            "libraries": {"wagtailadmin_tags": "lienhiep.core.templatetags.wagtail_frame"},
         },
     },
 ]

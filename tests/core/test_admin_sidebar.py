@@ -1,4 +1,4 @@
-"""Wagtail's sidebar kept per process (``core/templatetags/wagtail_frame.py``): the same JSON as
+"""Wagtail's sidebar kept per process (``core/templatetags/admin_sidebar.py``): the same JSON as
 upstream's ``sidebar_props`` for every login, right, name and language, packed once for each."""
 
 import json
@@ -13,7 +13,7 @@ from wagtail.admin.telepath import JSContext, register
 from wagtail.admin.templatetags import wagtailadmin_tags as upstream
 from wagtail.admin.ui import sidebar
 
-from lienhiep.core.templatetags import wagtail_frame
+from lienhiep.core import admin_sidebar
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def nothing_kept(monkeypatch):
     """No sidebar kept by an earlier test, and every pack counted."""
-    monkeypatch.setattr(wagtail_frame, "_packed", type(wagtail_frame._packed)())
+    monkeypatch.setattr(admin_sidebar, "_packed", type(admin_sidebar._packed)())
     packs = []
     pack = JSContext.pack
 
@@ -42,7 +42,7 @@ def request_of(user):
 
 def kept_and_upstream(user):
     request = request_of(user)
-    return wagtail_frame.sidebar_props({"request": request}), upstream.sidebar_props(
+    return admin_sidebar.sidebar_props({"request": request}), upstream.sidebar_props(
         {"request": request}
     )
 
@@ -100,9 +100,9 @@ def test_sidebar_writes_a_repeated_object_as_telepath_does(nothing_kept):
     twin = sidebar.LinkMenuItem("tin-tuc", "Tin tức của Liên hiệp hội", "/admin/tin-tuc/")
     shared = [sidebar.MainMenuModule([item, item], [], get_user_model()(username="a"))]
     apart = [sidebar.MainMenuModule([item, twin], [], get_user_model()(username="a"))]
-    assert wagtail_frame.packed(shared) == wagtail_frame.pack(shared)
-    assert wagtail_frame.packed(apart) == wagtail_frame.pack(apart)
-    assert wagtail_frame.pack(shared) != wagtail_frame.pack(apart)  # the item, then a reference
+    assert admin_sidebar.packed(shared) == admin_sidebar.pack(shared)
+    assert admin_sidebar.packed(apart) == admin_sidebar.pack(apart)
+    assert admin_sidebar.pack(shared) != admin_sidebar.pack(apart)  # the item, then a reference
 
 
 @register
@@ -118,10 +118,10 @@ class Packing:
 
 def test_sidebar_unkeyable_is_packed_for_each_request(nothing_kept):
     modules = [sidebar.WagtailBrandingModule(), Packing()]
-    assert '"_args": [1]' in wagtail_frame.packed(modules)
-    assert '"_args": [2]' in wagtail_frame.packed(modules)
+    assert '"_args": [1]' in admin_sidebar.packed(modules)
+    assert '"_args": [2]' in admin_sidebar.packed(modules)
     assert len(nothing_kept) == 2
-    assert wagtail_frame._packed == {}
+    assert admin_sidebar._packed == {}
 
 
 def test_admin_screens_load_the_kept_sidebar(client, personas, nothing_kept):

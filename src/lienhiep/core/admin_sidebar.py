@@ -1,22 +1,21 @@
-"""Wagtail's admin tags with the sidebar's JSON kept per process by what it draws.
+"""Wagtail's admin sidebar, its JSON kept per process by what it draws.
 
 Every admin screen draws Wagtail's sidebar: its menu items (``is_shown`` for the login) packed by
 telepath into JSON, ~150 items — a quarter of a warm dashboard's CPU (``bench/RESULTS.md``, issue 18,
-goal 1). The settings register this module under Wagtail's own library name
-(``TEMPLATES["OPTIONS"]["libraries"]["wagtailadmin_tags"]``), so ``{% load wagtailadmin_tags %}``
-gives every upstream tag and filter unchanged, with ``sidebar_props`` packing a menu only the first
-time the process meets it: the menu is still worked out for each request (what the login may see),
-and the key is what telepath packs — each component's JS constructor and arguments, the login's
-name and avatar, the search area, the labels in the active language, and which values are the same
-object (telepath writes a repeated one as a reference) — so a changed right, name or label is a new
-key, never a stale menu. Nothing is invalidated: a key says everything its JSON holds.
+goal 1). ``install()`` (``CoreConfig.ready``) registers ``sidebar_props`` below in place of
+upstream's in Wagtail's own ``wagtailadmin_tags`` library, so ``wagtailadmin/base.html`` packs a
+menu only the first time the process meets it: the menu is still worked out for each request (what
+the login may see), and the key is what telepath packs — each component's JS constructor and
+arguments, the login's name and avatar, the search area, the labels in the active language, and
+which values are the same object (telepath writes a repeated one as a reference) — so a changed
+right, name or label is a new key, never a stale menu. Nothing is invalidated: a key says
+everything its JSON holds.
 """
 
 import hashlib
 from collections import OrderedDict
 from threading import Lock
 
-from django import template
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.html import json_script
@@ -35,14 +34,14 @@ from wagtail.admin.telepath import JSContext, registry
 from wagtail.admin.templatetags import wagtailadmin_tags as upstream
 from wagtail.admin.ui import sidebar
 
-register = template.Library()
-register.tags.update(upstream.register.tags)
-register.filters.update(upstream.register.filters)
-
 #: packed sidebars kept per process (a few per login and language)
 KEPT = 512
 _packed: OrderedDict[str, str] = OrderedDict()
 _lock = Lock()
+
+
+#: the types telepath writes as they are (its ``BaseAdapter``)
+_PLAIN = frozenset({type(None), bool, int, float})
 
 
 class Unkeyable(TypeError):
@@ -61,18 +60,24 @@ class Drawing:
         self.held = []  # every value met, so that no id is reused during the walk
 
     def read(self, value):
-        adapter = registry.find_adapter(type(value))
+        kind = type(value)
+        # the built-in types first, as telepath's adapters for them read them (the most met)
+        if kind is str:
+            return self.text(value, value)
+        if kind in _PLAIN:
+            return value
+        if kind is list:
+            return self.met(value) or ("list", tuple(self.read(item) for item in value))
+        adapter = registry.find_adapter(kind)
         if type(adapter) is BaseAdapter:  # None, bool, int, float: written as they are
             return value
         if isinstance(value, Promise) and adapter is None:
             return self.text(value, str(value))
         if isinstance(adapter, StringAdapter):
             return self.text(value, value)
-        place = self.first.get(id(value))
-        if place is not None:
-            return ("ref", place)
-        self.first[id(value)] = len(self.held)
-        self.held.append(value)
+        met = self.met(value)
+        if met:
+            return met
         if isinstance(adapter, DictAdapter):
             return ("dict", tuple((str(key), self.read(item)) for key, item in value.items()))
         if adapter is None and isinstance(value, (list, tuple)):
@@ -90,12 +95,16 @@ class Drawing:
     def text(self, value, text):
         if len(text) < STRING_REF_MIN_LENGTH:  # telepath never writes a short string as a reference
             return text
+        return self.met(value) or text
+
+    def met(self, value):
+        """A reference to where ``value`` was first met, or ``None`` the first time."""
         place = self.first.get(id(value))
         if place is not None:
             return ("ref", place)
         self.first[id(value)] = len(self.held)
         self.held.append(value)
-        return text
+        return None
 
 
 def sidebar_modules(request):
@@ -117,7 +126,11 @@ def sidebar_modules(request):
     return [module for module in modules if module is not None]
 
 
-@register.simple_tag(takes_context=True)
+def install():
+    """``{% sidebar_props %}`` of Wagtail's ``wagtailadmin_tags`` is ours from now on."""
+    upstream.register.simple_tag(sidebar_props, takes_context=True, name="sidebar_props")
+
+
 def sidebar_props(context):
     return packed(sidebar_modules(context["request"]))
 
