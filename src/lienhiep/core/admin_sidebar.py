@@ -1,7 +1,7 @@
 """Wagtail's admin sidebar, its JSON kept per process by what it draws.
 
 Every admin screen draws Wagtail's sidebar: its menu items (``is_shown`` for the login) packed by
-telepath into JSON, ~150 items — a quarter of a warm dashboard's CPU (``bench/RESULTS.md``, issue 18,
+telepath into JSON, ~150 items — the largest part of Wagtail's frame (``bench/RESULTS.md``, issue 18,
 goal 1). ``install()`` (``CoreConfig.ready``) registers ``sidebar_props`` below in place of
 upstream's in Wagtail's own ``wagtailadmin_tags`` library, so ``wagtailadmin/base.html`` packs a
 menu only the first time the process meets it: the menu is still worked out for each request (what
