@@ -20,3 +20,8 @@ class CoreConfig(AppConfig):
 
         # the figures kept in the shared cache are added up again once a counted record changes
         generation.connect()
+
+        from . import admin_sidebar
+
+        # every admin screen packs Wagtail's sidebar once per process for what it draws
+        admin_sidebar.install()

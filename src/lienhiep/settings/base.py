@@ -180,7 +180,7 @@ else:
 STORAGES = {
     "default": _default_storage,
     "private": {"BACKEND": "lienhiep.core.private.PrivateStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "lienhiep.core.staticfiles.StaticStorage"},  # URLs kept per process
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

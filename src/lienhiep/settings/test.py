@@ -25,6 +25,3 @@ _DATABASE = os.environ.get("DATABASE_URL", "sqlite")
 _RUN_FILES = BASE_DIR / "var" / f"test-files-{hashlib.sha256(_DATABASE.encode()).hexdigest()[:8]}"  # noqa: F405
 MEDIA_ROOT = _RUN_FILES / "media"
 ENTRY_DRAFTS_ROOT = _RUN_FILES / "entry-drafts"
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}

@@ -1,0 +1,160 @@
+"""Wagtail's admin sidebar, its JSON kept per process by what it draws.
+
+Every admin screen draws Wagtail's sidebar: its menu items (``is_shown`` for the login) packed by
+telepath into JSON, ~150 items — the largest part of Wagtail's frame (``bench/RESULTS.md``, issue 18,
+goal 1). ``install()`` (``CoreConfig.ready``) registers ``sidebar_props`` below in place of
+upstream's in Wagtail's own ``wagtailadmin_tags`` library, so ``wagtailadmin/base.html`` packs a
+menu only the first time the process meets it: the menu is still worked out for each request (what
+the login may see), and the key is what telepath packs — each component's JS constructor and
+arguments, the login's name and avatar, the search area, the labels in the active language, and
+which values are the same object (telepath writes a repeated one as a reference) — so a changed
+right, name or label is a new key, never a stale menu. Nothing is invalidated: a key says
+everything its JSON holds.
+"""
+
+import hashlib
+from collections import OrderedDict
+from threading import Lock
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.html import json_script
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from telepath import (
+    STRING_REF_MIN_LENGTH,
+    Adapter,
+    BaseAdapter,
+    DictAdapter,
+    StringAdapter,
+)
+from wagtail.admin.menu import admin_menu
+from wagtail.admin.search import admin_search_areas
+from wagtail.admin.telepath import JSContext, registry
+from wagtail.admin.templatetags import wagtailadmin_tags as upstream
+from wagtail.admin.ui import sidebar
+
+#: packed sidebars kept per process (a few per login and language)
+KEPT = 512
+_packed: OrderedDict[str, str] = OrderedDict()
+_lock = Lock()
+
+
+#: the types telepath writes as they are (its ``BaseAdapter``)
+_PLAIN = frozenset({type(None), bool, int, float})
+
+
+class Unkeyable(TypeError):
+    """The sidebar holds something ``Drawing`` cannot read: it is packed for that request alone."""
+
+
+class Drawing:
+    """What telepath's ``JSContext().pack`` writes of a value, read as plain data, the way its
+    ``ValueContext`` walks it: a component by its adapter's JS constructor and arguments, a dict in
+    its order, a lazy translation as the text it gives now, and a value met again (an object, a
+    list, a dict, a long string) as a reference to where it was first met. A value telepath would
+    pack otherwise (an adapter with its own ``pack``) or refuse is ``Unkeyable``."""
+
+    def __init__(self):
+        self.first = {}  # id(value) -> its place in the walk
+        self.held = []  # every value met, so that no id is reused during the walk
+
+    def read(self, value):
+        kind = type(value)
+        # the built-in types first, as telepath's adapters for them read them (the most met)
+        if kind is str:
+            return self.text(value, value)
+        if kind in _PLAIN:
+            return value
+        if kind is list:
+            return self.met(value) or ("list", tuple(self.read(item) for item in value))
+        adapter = registry.find_adapter(kind)
+        if type(adapter) is BaseAdapter:  # None, bool, int, float: written as they are
+            return value
+        if isinstance(value, Promise) and adapter is None:
+            return self.text(value, str(value))
+        if isinstance(adapter, StringAdapter):
+            return self.text(value, value)
+        met = self.met(value)
+        if met:
+            return met
+        if isinstance(adapter, DictAdapter):
+            return ("dict", tuple((str(key), self.read(item)) for key, item in value.items()))
+        if adapter is None and isinstance(value, (list, tuple)):
+            return ("list", tuple(self.read(item) for item in value))
+        if (
+            isinstance(adapter, Adapter)
+            and type(adapter).pack is Adapter.pack
+            and type(adapter).build_node is Adapter.build_node
+        ):
+            args = adapter.js_args(value)
+            self.held.append(args)
+            return ("object", adapter.js_constructor, tuple(self.read(arg) for arg in args))
+        raise Unkeyable(type(value).__name__)
+
+    def text(self, value, text):
+        if len(text) < STRING_REF_MIN_LENGTH:  # telepath never writes a short string as a reference
+            return text
+        return self.met(value) or text
+
+    def met(self, value):
+        """A reference to where ``value`` was first met, or ``None`` the first time."""
+        place = self.first.get(id(value))
+        if place is not None:
+            return ("ref", place)
+        self.first[id(value)] = len(self.held)
+        self.held.append(value)
+        return None
+
+
+def sidebar_modules(request):
+    """Upstream's modules for the request (``wagtailadmin_tags.sidebar_props``), not yet packed."""
+    search_areas = admin_search_areas.search_items_for_request(request)
+    account_menu = [
+        sidebar.LinkMenuItem(
+            "account", _("Account"), reverse("wagtailadmin_account"), icon_name="user"
+        ),
+        sidebar.ActionMenuItem(
+            "logout", _("Log out"), reverse("wagtailadmin_logout"), icon_name="logout"
+        ),
+    ]
+    modules = [
+        sidebar.WagtailBrandingModule(),
+        sidebar.SearchModule(search_areas[0]) if search_areas else None,
+        sidebar.MainMenuModule(admin_menu.render_component(request), account_menu, request.user),
+    ]
+    return [module for module in modules if module is not None]
+
+
+def install():
+    """``{% sidebar_props %}`` of Wagtail's ``wagtailadmin_tags`` is ours from now on."""
+    upstream.register.simple_tag(sidebar_props, takes_context=True, name="sidebar_props")
+
+
+def sidebar_props(context):
+    return packed(sidebar_modules(context["request"]))
+
+
+def packed(modules):
+    """``modules`` packed as upstream's ``sidebar_props`` packs them, once per process for what
+    they draw."""
+    try:
+        drawn = repr((get_language(), Drawing().read(modules)))
+    except Unkeyable:
+        return pack(modules)
+    key = hashlib.blake2b(drawn.encode(), digest_size=20).hexdigest()
+    with _lock:
+        kept = _packed.get(key)
+        if kept is not None:
+            _packed.move_to_end(key)
+            return kept
+    kept = pack(modules)
+    with _lock:
+        _packed[key] = kept
+        while len(_packed) > KEPT:
+            _packed.popitem(last=False)
+    return kept
+
+
+def pack(modules):
+    return json_script({"modules": JSContext().pack(modules)}, element_id="wagtail-sidebar-props")

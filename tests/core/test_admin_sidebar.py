@@ -1,0 +1,135 @@
+"""Wagtail's sidebar kept per process (``core/templatetags/admin_sidebar.py``): the same JSON as
+upstream's ``sidebar_props`` for every login, right, name and language, packed once for each."""
+
+import json
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.admin.telepath import JSContext, register
+from wagtail.admin.templatetags import wagtailadmin_tags as upstream
+from wagtail.admin.ui import sidebar
+
+from lienhiep.core import admin_sidebar
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept(monkeypatch):
+    """No sidebar kept by an earlier test, and every pack counted."""
+    monkeypatch.setattr(admin_sidebar, "_packed", type(admin_sidebar._packed)())
+    packs = []
+    pack = JSContext.pack
+
+    def counted(self, value):
+        packs.append(value)
+        return pack(self, value)
+
+    monkeypatch.setattr(JSContext, "pack", counted)
+    return packs
+
+
+def request_of(user):
+    """A request of ``user`` read again from the database, as each request reads its login."""
+    request = RequestFactory().get("/admin/")
+    request.user = get_user_model().objects.get(pk=user.pk)
+    return request
+
+
+def kept_and_upstream(user):
+    request = request_of(user)
+    return admin_sidebar.sidebar_props({"request": request}), upstream.sidebar_props(
+        {"request": request}
+    )
+
+
+def menu(html):
+    data = json.loads(re.search(r">(.*)</script>", html, re.S).group(1))
+    main = data["modules"][-1]["_args"]
+    return [item["_args"][0]["name"] for item in main[0]], main[2]["name"]
+
+
+def test_sidebar_kept_equals_upstream_and_is_packed_once(personas, nothing_kept):
+    first, upstream_first = kept_and_upstream(personas["union_staff"])
+    assert first == upstream_first
+    assert len(nothing_kept) == 2  # the kept one, then upstream's
+    second, upstream_second = kept_and_upstream(personas["union_staff"])
+    assert second == upstream_second == first
+    assert len(nothing_kept) == 3  # upstream's alone: the kept one was not packed again
+    assert "danh-ba" in menu(first)[0]
+
+
+def test_sidebar_of_another_right_is_never_a_stale_one(personas, nothing_kept):
+    judge = personas["judge"]
+    before, _ = kept_and_upstream(judge)
+    assert menu(before)[0] == ["ma-truy-cap-api-cua-toi", "help"]
+    judge.user_permissions.add(
+        Permission.objects.get(content_type__app_label="directory", codename="view_organisation")
+    )
+    after, upstream_after = kept_and_upstream(judge)
+    assert after == upstream_after
+    assert menu(after)[0] == ["danh-ba", "ma-truy-cap-api-cua-toi", "help"]
+    assert kept_and_upstream(personas["union_staff"])[0] != after
+
+
+def test_sidebar_of_another_name_or_language_is_its_own(personas):
+    user = personas["union_staff"]
+    user.first_name = "Lan"
+    user.save()
+    lan, _ = kept_and_upstream(user)
+    user.first_name = "Huệ"
+    user.save()
+    hue, upstream_hue = kept_and_upstream(user)
+    assert (menu(lan)[1], menu(hue)[1]) == ("Lan", "Huệ")
+    assert hue == upstream_hue
+    with translation.override("en"):
+        english, upstream_english = kept_and_upstream(user)
+    assert english == upstream_english
+    assert "Log out" in english
+    assert "Log out" not in hue
+    with translation.override("vi"):
+        assert kept_and_upstream(user)[0] == hue
+
+
+def test_sidebar_writes_a_repeated_object_as_telepath_does(nothing_kept):
+    item = sidebar.LinkMenuItem("tin-tuc", "Tin tức của Liên hiệp hội", "/admin/tin-tuc/")
+    twin = sidebar.LinkMenuItem("tin-tuc", "Tin tức của Liên hiệp hội", "/admin/tin-tuc/")
+    shared = [sidebar.MainMenuModule([item, item], [], get_user_model()(username="a"))]
+    apart = [sidebar.MainMenuModule([item, twin], [], get_user_model()(username="a"))]
+    assert admin_sidebar.packed(shared) == admin_sidebar.pack(shared)
+    assert admin_sidebar.packed(apart) == admin_sidebar.pack(apart)
+    assert admin_sidebar.pack(shared) != admin_sidebar.pack(apart)  # the item, then a reference
+
+
+@register
+class Packing:
+    """A component that packs itself (telepath's ``AutoAdapter``): nothing ``Drawing`` can read."""
+
+    count = 0
+
+    def telepath_pack(self, context):
+        Packing.count += 1
+        return ("lienhiep.test.Packing", [Packing.count])
+
+
+def test_sidebar_unkeyable_is_packed_for_each_request(nothing_kept):
+    modules = [sidebar.WagtailBrandingModule(), Packing()]
+    assert '"_args": [1]' in admin_sidebar.packed(modules)
+    assert '"_args": [2]' in admin_sidebar.packed(modules)
+    assert len(nothing_kept) == 2
+    assert admin_sidebar._packed == {}
+
+
+def test_admin_screens_load_the_kept_sidebar(client, personas, nothing_kept):
+    client.force_login(personas["union_staff"])
+    first = client.get("/admin/directory/organisations/")
+    packs = len(nothing_kept)
+    second = client.get("/admin/directory/organisations/")
+    assert (first.status_code, second.status_code) == (200, 200)
+    sidebar_of = re.compile(r'<script id="wagtail-sidebar-props"[^>]*>.*?</script>', re.S)
+    assert sidebar_of.search(second.text).group() == sidebar_of.search(first.text).group()
+    assert len(nothing_kept) == packs  # packed by the first screen, kept for the second
