@@ -54,21 +54,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def demo(django_db_setup, django_db_blocker):
-    """The Hòa An demo year, seeded once per session (the seed is idempotent)."""
+def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The Hòa An demo year, seeded once per session (the seed is idempotent), and taken at once
+    (``tests/snapshot.py``): taken later, after a test that emptied the database, it would be
+    the empty database."""
     from django.core.management import call_command
 
     with django_db_blocker.unblock():
         call_command("seed_demo", "--force", stdout=io.StringIO())
-        return Organisation.objects.get(slug="hoa-an")
+        return (
+            Organisation.objects.get(slug="hoa-an"),
+            snapshot.take(tmp_path_factory.mktemp("demo")),
+        )
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(demo, django_db_blocker, tmp_path_factory):
-    """The demo as seeded once for the session (``tests/snapshot.py``): put back by the tests that
-    need it after others emptied the database, instead of seeding it again."""
-    with django_db_blocker.unblock():
-        return snapshot.take(tmp_path_factory.mktemp("demo"))
+def demo(seeded_demo):
+    """The Hòa An union of the demo year."""
+    return seeded_demo[0]
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(seeded_demo):
+    """The demo as seeded once for the session: put back by the tests that need it after others
+    emptied the database, instead of seeding it again."""
+    return seeded_demo[1]
 
 
 @pytest.fixture
@@ -105,13 +115,23 @@ def reload_migration_data():
                 operation.code(apps, None)
 
 
+#: the empty installation as the first test that needed it made it (``empty_installation``)
+_empty_installation_taken = None
+
+
 @pytest.fixture
-def empty_installation(transactional_db):
+def empty_installation(transactional_db, tmp_path_factory):
     """A freshly migrated database: reference data, Wagtail's welcome page, no union, no demo.
 
     The session's demo is flushed away, so these tests (marked ``empty_installation``) run last,
-    after the browser tests, which seed the demo again for themselves.
+    after the browser tests, which seed the demo again for themselves. The first of them makes the
+    installation and takes it (``tests/snapshot.py``); the others put it back: the ``post_migrate``
+    receivers and the migrations' data took seconds a test on PostgreSQL.
     """
+    global _empty_installation_taken
+    if _empty_installation_taken is not None:
+        snapshot.restore(_empty_installation_taken)
+        return
     from django.core.management.sql import emit_post_migrate_signal
     from wagtail.models import Locale, Page, Site
 
@@ -122,6 +142,7 @@ def empty_installation(transactional_db):
     root = Page.add_root(instance=Page(title="Root", slug="root"))
     welcome = root.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home"))
     Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
+    _empty_installation_taken = snapshot.take(tmp_path_factory.mktemp("empty-installation"))
 
 
 @pytest.fixture(autouse=True)

@@ -34,7 +34,7 @@ def take(folder: Path) -> Path | PostgresSnapshot:
     connection.ensure_connection()
     if connection.vendor == "postgresql":
         return _take_postgres()
-    path = folder / f"demo-{os.getpid()}.sqlite3"
+    path = folder / f"snapshot-{os.getpid()}.sqlite3"
     target = sqlite3.connect(path)
     connection.connection.backup(target)
     target.close()
