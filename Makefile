@@ -39,14 +39,14 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	mkdir -p var
-	$(PY) -m ruff format --check src tests bench tools manage.py
-	$(PY) -m ruff check src tests bench tools manage.py
+	$(PY) -m ruff format --check src tests bench tools manage.py conftest.py
+	$(PY) -m ruff check src tests bench tools manage.py conftest.py
 	$(VENV)/bin/lint-imports --no-cache
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run -v 0
 
 format: $(STAMP)
-	$(PY) -m ruff format src tests bench tools manage.py
-	$(PY) -m ruff check --fix src tests bench tools manage.py
+	$(PY) -m ruff format src tests bench tools manage.py conftest.py
+	$(PY) -m ruff check --fix src tests bench tools manage.py conftest.py
 
 ## make messages: refresh and compile the Vietnamese catalogue
 messages: $(STAMP)
