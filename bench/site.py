@@ -6,7 +6,8 @@ both), warms the article into the cache, then drives each URL for a few seconds 
 threads on loopback: the bare view, the cached and the uncached article, and the admin screens
 of issue 18 (dashboard, organisations, contest entries) logged in as the demo's union staff
 (``SITE_ADMIN=0`` leaves them out), and goal 2's home, news index and search uncached.
-``SITE_CACHE_URL`` (e.g. ``redis://127.0.0.1:6379/5``) puts the cache in Redis, as in production.
+``SITE_CACHE_URL`` (e.g. ``redis://127.0.0.1:6379/5``) puts the cache in Redis, as in production,
+under a key prefix of the run's own (``SITE_CACHE_PREFIX``).
 """
 
 import os
@@ -85,7 +86,8 @@ def main():
     if os.environ.get("SITE_CACHE_URL"):  # production's shared cache: redis://127.0.0.1:6379/5
         env |= {
             "CACHE_URL": os.environ["SITE_CACHE_URL"],
-            "CACHE_KEY_PREFIX": f"bench-site-{os.getpid()}",
+            # its own prefix (SITE_CACHE_PREFIX to choose it): runs side by side never meet
+            "CACHE_KEY_PREFIX": os.environ.get("SITE_CACHE_PREFIX", f"bench-site-{os.getpid()}"),
         }
     manage = [PY, str(ROOT / "manage.py")]
     for command in (["migrate", "-v0"], ["createcachetable"], ["seed_demo", "--force"]):
