@@ -82,9 +82,7 @@ class SearchablePage(Page):
         """What search engines and shares show of the page: its search description, else its
         lead or summary (the pages that have one). A missing attribute looked up by a template
         costs a ``dir()`` of the whole model, so the template asks this instead."""
-        return (
-            self.search_description or getattr(self, "lead", "") or getattr(self, "summary", "")
-        )
+        return self.search_description or getattr(self, "lead", "") or getattr(self, "summary", "")
 
     def text_for_search(self):
         return f"{self.title} {self.search_description}"
