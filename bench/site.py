@@ -124,8 +124,8 @@ def main():
     if os.environ.get("SITE_CACHE_URL"):  # production's shared cache: redis://127.0.0.1:6379/5
         env |= {
             "CACHE_URL": os.environ["SITE_CACHE_URL"],
-            # its own prefix (SITE_CACHE_PREFIX to choose it): runs side by side never meet
-            "CACHE_KEY_PREFIX": os.environ.get("SITE_CACHE_PREFIX", f"bench-site-{os.getpid()}"),
+            # SITE_CACHE_PREFIX: each engineer's runs under a prefix of their own
+            "CACHE_KEY_PREFIX": f"{os.environ.get('SITE_CACHE_PREFIX', 'bench-site')}-{os.getpid()}",
         }
     manage = [PY, str(ROOT / "manage.py")]
     for command in (["migrate", "-v0"], ["createcachetable"], ["seed_demo", "--force"]):
