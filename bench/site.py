@@ -6,7 +6,11 @@ both), warms the article into the cache, then drives each URL for a few seconds 
 threads on loopback: the bare view, the cached and the uncached article, and the admin screens
 of issue 18 (dashboard, organisations, contest entries) logged in as the demo's union staff
 (``SITE_ADMIN=0`` leaves them out), and goal 2's home, news index and search uncached.
-``SITE_CACHE_URL`` (e.g. ``redis://127.0.0.1:6379/5``) puts the cache in Redis, as in production.
+``SITE_CACHE_URL`` (e.g. ``redis://127.0.0.1:6379/5``) puts the cache in Redis, as in production,
+under a key prefix of the run's own (``SITE_CACHE_PREFIX``). ``SITE_TOGETHER=<folder>:<runs>`` holds
+the driving until that many runs are ready, so runs side by side (the base and a branch, each
+seeding its own database first) ask for each page in the same seconds; ``SITE_ROUNDS`` repeats the
+public pages' round (the bare view first each time) on the same server.
 """
 
 import os
@@ -69,6 +73,41 @@ def drive(url, fresh=False, session=None):
     for thread in threads:
         thread.join()
     return count / DURATION
+
+
+def public_pages(base, article, call):
+    """One round over the bare view and the public pages; the bare view's rate."""
+    bare = drive(base + "/bench/bare/")
+    cached = drive(base + article)
+    uncached = drive(base + article, fresh=True)
+    print("| benchmark | requests/s |\n|---|---|")
+    print(f"| bare Django view | {bare:.0f} |")
+    print(f"| cached article page ({article}) | {cached:.0f} |")
+    print(f"| uncached article page (rendered every time) | {uncached:.0f} |")
+    print(f"| ratio cached / bare | {cached / bare:.2f} |")
+    print(f"| ratio uncached / bare | {uncached / bare:.3f} |")
+    # Goal 2's other pages, each without its page-cache entry (search is never cached).
+    for name, path in UNCACHED_PAGES.items():
+        rate = drive(base + path, fresh=True)
+        print(f"| {name} ({path}, uncached) | {rate:.1f} |")
+        print(f"| ratio {name} / bare | {rate / bare:.3f} |")
+    # The contest call is never cached (its entry form): rendered on every request.
+    urllib.request.urlopen(base + call).read()
+    rate = drive(base + call)
+    print(f"| contest call ({call}, never cached) | {rate:.1f} |")
+    print(f"| ratio contest call / bare | {rate / bare:.3f} |")
+    return bare
+
+
+def together():
+    """Wait until the runs named by ``SITE_TOGETHER`` (``folder:count``) are all ready to drive."""
+    if not os.environ.get("SITE_TOGETHER"):
+        return
+    folder, count = os.environ["SITE_TOGETHER"].rsplit(":", 1)
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    (Path(folder) / str(PORT)).touch()
+    while len(list(Path(folder).iterdir())) < int(count):
+        time.sleep(0.1)
 
 
 def main():
@@ -155,25 +194,9 @@ def main():
                 time.sleep(0.2)
         base = f"http://127.0.0.1:{PORT}"
         urllib.request.urlopen(base + article).read()
-        bare = drive(base + "/bench/bare/")
-        cached = drive(base + article)
-        uncached = drive(base + article, fresh=True)
-        print("| benchmark | requests/s |\n|---|---|")
-        print(f"| bare Django view | {bare:.0f} |")
-        print(f"| cached article page ({article}) | {cached:.0f} |")
-        print(f"| uncached article page (rendered every time) | {uncached:.0f} |")
-        print(f"| ratio cached / bare | {cached / bare:.2f} |")
-        print(f"| ratio uncached / bare | {uncached / bare:.3f} |")
-        # Goal 2's other pages, each without its page-cache entry (search is never cached).
-        for name, path in UNCACHED_PAGES.items():
-            rate = drive(base + path, fresh=True)
-            print(f"| {name} ({path}, uncached) | {rate:.1f} |")
-            print(f"| ratio {name} / bare | {rate / bare:.3f} |")
-        # The contest call is never cached (its entry form): rendered on every request.
-        urllib.request.urlopen(base + call).read()
-        rate = drive(base + call)
-        print(f"| contest call ({call}, never cached) | {rate:.1f} |")
-        print(f"| ratio contest call / bare | {rate / bare:.3f} |")
+        together()
+        for _ in range(int(os.environ.get("SITE_ROUNDS", "1"))):  # several samples, one seeding
+            bare = public_pages(base, article, call)
         for name, path in ADMIN_SCREENS.items() if os.environ.get("SITE_ADMIN", "1") == "1" else ():
             urllib.request.urlopen(
                 urllib.request.Request(base + path, headers={"Cookie": f"sessionid={session}"})

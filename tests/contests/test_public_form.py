@@ -13,8 +13,9 @@ from django.utils import translation
 
 from lienhiep.contests import drafts
 from lienhiep.contests.enums import FileKind
+from lienhiep.contests.forms import EntryForm
 from lienhiep.contests.models import Entry
-from lienhiep.contests.public_form import fragment_key
+from lienhiep.contests.public_form import fragment_key, public_authors
 
 from .conftest import png
 from .test_screens import form_data
@@ -148,3 +149,21 @@ def test_the_empty_form_comes_from_the_cache_until_the_round_or_the_language_cha
     sent_back = client.post(url, form_data(youth_round, title="")).content.decode()
     assert 'aria-describedby="id_title-error"' in sent_back
     assert 'aria-describedby="id_title-error"' not in client.get(url).content.decode()
+
+
+def test_the_empty_form_is_built_only_when_it_is_not_in_the_cache(client, youth_round, monkeypatch):
+    """A visitor's call page draws its empty form from the shared cache: the form and its
+    authors are not even built then (only the first visit, which draws it, builds them)."""
+    from lienhiep.contests.views import public
+
+    built = []
+    monkeypatch.setattr(
+        public, "EntryForm", lambda **kwargs: built.append("form") or EntryForm(**kwargs)
+    )
+    monkeypatch.setattr(
+        public, "public_authors", lambda: built.append("authors") or public_authors()
+    )
+    url = reverse("contest_round", args=[youth_round.slug])
+    client.get(url)  # draws the form and keeps it
+    second = client.get(url).content.decode()
+    assert (built, 'name="authors-TOTAL_FORMS"' in second) == (["form", "authors"], True)

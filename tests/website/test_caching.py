@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from lienhiep.website import caching
 from lienhiep.website.models import (
@@ -118,3 +119,36 @@ def test_a_page_closed_to_visitors_is_no_longer_served_from_the_cache(client, pa
         assert response.status_code == 302 and "/login/" in response["Location"]
     restriction.delete()
     assert client.get(pages["sibling"]).status_code == 200
+
+
+def test_a_restriction_kept_with_the_route_still_sends_visitors_to_sign_in(client, pages):
+    """The page's view restrictions are kept with its route (``website.routing``): a visitor
+    asking again (another query string, so no page entry) is checked without a query."""
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=NewsIndexPage.objects.get(slug="tin-tuc"), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(pages["sibling"] + "?lan=1").status_code == 302
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(pages["sibling"] + "?lan=2")
+    assert (response.status_code, "/login/" in response["Location"], len(queries)) == (302, True, 0)
+
+
+def test_the_description_falls_back_to_the_lead_then_the_summary(client, pages):
+    """The meta description: the page's search description, else an article's lead or an
+    issue's summary, else nothing (the home page has neither)."""
+    article = NewsArticlePage.objects.live().order_by("-date", "-pk")[3]
+    issue = JournalIssuePage.objects.live().first()
+    issue.summary = "Số đặc biệt về đổi mới sáng tạo."
+    issue.save_revision().publish()
+
+    def described(url):
+        html = client.get(url).content.decode()
+        return re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
+
+    assert [described(url) for url in ("/", article.url, issue.url)] == [
+        "",
+        escape(article.lead),
+        "Số đặc biệt về đổi mới sáng tạo.",
+    ]

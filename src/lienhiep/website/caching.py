@@ -117,8 +117,16 @@ def forget_page(page):
         forget_paths(parts[2], site)
 
 
+def host(request):
+    """``request.get_host()``, worked out once a request (Django checks it against
+    ``ALLOWED_HOSTS`` each time it is asked, and every key here names it)."""
+    if not hasattr(request, "_lienhiep_host"):
+        request._lienhiep_host = request.get_host()
+    return request._lienhiep_host
+
+
 def host_of(request):
-    return split_domain_port(request.get_host())[0]
+    return split_domain_port(host(request))[0]
 
 
 def generation(found, request):
@@ -163,7 +171,7 @@ def cache_key(request):
     """Pages' entries sort before the versions, the menu and the fragments every page reads
     (``website:fragment:…``, ``:generation:``, ``:menu:``, ``:path:``): the database cache,
     when full, empties its lowest keys first, so an entry drawn for one query string goes first."""
-    return f"website:entry:{request.get_host()}:{request.get_full_path()}"
+    return f"website:entry:{host(request)}:{request.get_full_path()}"
 
 
 def read(request):
@@ -200,11 +208,18 @@ def versions_of(request):
 def fragment_key(request, scope, name, vary=()):
     versions = versions_of(request)[scope]
     digest = hashlib.md5(repr((versions, get_language(), *vary)).encode()).hexdigest()
-    return f"website:fragment:{request.get_host()}:{name}:{digest}"
+    return f"website:fragment:{host(request)}:{name}:{digest}"
 
 
 #: the fragments every public page shows (``website/base.html``), read in one round trip
 SITE_FRAGMENTS = ("site-name", "site-head", "site-header", "site-footer")
+
+
+def route_fragment(request):
+    """The fragment that keeps the page a public URL asks for (``website.routing``), read in the
+    same round trip as the site's fragments. (Named anew when what it keeps changes: a running
+    site's cache may hold the former shape.)"""
+    return "page", "page-route", [request.path]
 
 
 @functools.cache
@@ -219,11 +234,14 @@ def site_key(request):
 
 
 def prefetched(request):
-    """The site's fragments (``SITE_FRAGMENTS``) and Wagtail's site found in the cache, read
-    once a request."""
+    """The site's fragments (``SITE_FRAGMENTS``), the page's route and Wagtail's site, read from
+    the cache in one round trip once a request: each key asked for, with what was found (or
+    ``None``)."""
     if not hasattr(request, "_lienhiep_fragments"):
         keys = [fragment_key(request, "site", name) for name in SITE_FRAGMENTS]
-        request._lienhiep_fragments = cache.get_many([*keys, site_key(request)])
+        keys += [fragment_key(request, *route_fragment(request)), site_key(request)]
+        found = cache.get_many(keys)
+        request._lienhiep_fragments = {key: found.get(key) for key in keys}
     return request._lienhiep_fragments
 
 
@@ -252,8 +270,8 @@ def fragment(request, scope, name, vary, work):
     if request is None or getattr(request, "is_preview", False):
         return work()
     key = fragment_key(request, scope, name, vary)
-    shared = scope == "site" and name in SITE_FRAGMENTS and not vary
-    value = prefetched(request).get(key) if shared else cache.get(key)
+    found = prefetched(request)
+    value = found[key] if key in found else cache.get(key)
     if value is None:
         value = work()
         cache.set(key, value, TIMEOUT)

@@ -71,6 +71,19 @@ class SearchablePage(Page):
             request, lambda: super(SearchablePage, self).serve(request, *args, **kwargs)
         )
 
+    def get_view_restrictions(self):
+        """The restrictions read with the page when a visitor asked for it (``website.routing``),
+        else Wagtail's two queries."""
+        kept = self.__dict__.get("route_view_restrictions")
+        return super().get_view_restrictions() if kept is None else kept
+
+    @property
+    def description(self):
+        """What search engines and shares show of the page: its search description, else its
+        lead or summary (the pages that have one). A missing attribute looked up by a template
+        costs a ``dir()`` of the whole model, so the template asks this instead."""
+        return self.search_description or getattr(self, "lead", "") or getattr(self, "summary", "")
+
     def text_for_search(self):
         return f"{self.title} {self.search_description}"
 

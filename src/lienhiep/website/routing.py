@@ -5,6 +5,10 @@ row). ``serve_page`` looks the page up by ``url_path`` instead and leaves the re
 Wagtail's own ``serve`` reads it (``request._wagtail_route_for_request``), so everything else —
 view restrictions, ``before_serve_page`` hooks, previews — stays Wagtail's. A path it cannot
 match (a page with sub-routes, an unknown path) goes through Wagtail's routing unchanged.
+
+The page's view restrictions (its own and its ancestors') are read with it and kept with it
+(``SearchablePage.get_view_restrictions``): Wagtail's check then makes no query. Adding or taking
+a restriction empties every site's cache (``website.signals``), so none is kept past its change.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,7 +16,7 @@ from django.http import Http404
 from wagtail.models import Page, Site
 from wagtail.views import serve
 
-from .caching import fragment
+from .caching import fragment, route_fragment
 
 
 def root_path(site):
@@ -29,15 +33,20 @@ def specific_page(pk, content_type_id):
 def route(request, path):
     """Wagtail's route result for ``path``, or ``None`` to let Wagtail route it.
 
-    The site and the page found are kept in the shared cache under the page's versions
-    (``caching.fragment``): a publish, unpublish or move of the page, or a site saved, empties
-    them as it empties the page's entry."""
-    found = fragment(request, "page", "route", [path], lambda: find_page(request, path))
+    The site, the page found (with its view restrictions) and Wagtail's sites' root paths are
+    kept in the shared cache under the page's versions (``caching.fragment``), read with the
+    site's fragments: a publish, unpublish or move of the page, or a site saved, empties them as
+    it empties the page's entry (a home page published with a new slug empties its site's)."""
+    found = fragment(request, *route_fragment(request), lambda: find_page(request, path))
     if found is None:
         return None
-    site, page = found
+    site, page, root_paths = found
     if not hasattr(request, "_wagtail_site"):
         request._wagtail_site = site
+    # Wagtail's sites' root paths (its pages' URLs), read once with the route: no round trip
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = root_paths
+    page._wagtail_cached_site_root_paths = request._wagtail_cached_site_root_paths
     try:
         return page.route(request, [])
     except Http404:
@@ -45,14 +54,18 @@ def route(request, path):
 
 
 def find_page(request, path):
-    """The site of ``request`` and its page at ``path`` (``None`` if there is none)."""
+    """The site of ``request``, its page at ``path`` and the sites' root paths (``None`` if
+    there is no page)."""
     site = Site.find_for_request(request)
     root = root_path(site) if site else None
     if root is None:
         return None
     row = Page.objects.filter(url_path=root + path).values_list("pk", "content_type_id").first()
     page = specific_page(*row) if row else None
-    return (site, page) if page else None
+    if page is None:
+        return None
+    page.route_view_restrictions = list(page.get_view_restrictions())
+    return site, page, Site.get_site_root_paths()
 
 
 def serve_page(request, path):

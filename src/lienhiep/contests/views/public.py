@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -48,7 +49,14 @@ def round_view(request, slug):
         return call_page(request, round)
     if request.method == "POST":
         return submit_view(request, round)
-    return call_page(request, round, EntryForm(round=round), public_authors())
+    # the empty form is drawn from the shared cache (``fragment_key``): built only when it is not there
+    return call_page(
+        request,
+        round,
+        SimpleLazyObject(lambda: EntryForm(round=round)),
+        SimpleLazyObject(public_authors),
+        empty=True,
+    )
 
 
 def submit_view(request, round):
@@ -77,10 +85,10 @@ def submit_view(request, round):
     return call_page(request, round, form, formset, drafts.keep(draft, form.cleaned_data))
 
 
-def call_page(request, round, form=None, formset=None, draft=None):
+def call_page(request, round, form=None, formset=None, draft=None, *, empty=False):
+    """The call; with the entry form when it is open: ``empty`` (a first visit) from the shared
+    cache, one sent back with errors drawn again."""
     fields = list(round.fields.all())
-    # the empty form comes from the shared cache; one sent back with errors is drawn again
-    empty = form is not None and not form.is_bound
     return TemplateResponse(
         request,
         "contests/public/round.html",
@@ -89,7 +97,7 @@ def call_page(request, round, form=None, formset=None, draft=None):
             "accepting": form is not None,
             "form": form,
             "formset": formset,
-            "problems": error_summary(form, formset) if form is not None and form.is_bound else [],
+            "problems": error_summary(form, formset) if form is not None and not empty else [],
             "draft": draft,
             "kept": draft.names if draft else {},
             "max_authors": MAX_AUTHORS,
