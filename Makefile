@@ -25,7 +25,8 @@ demo: $(STAMP)
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite (unit, integration, browser) on DATABASE_URL or SQLite;
-## COVERAGE=1 measures branch coverage and fails under the gate in pyproject.toml
+## COVERAGE=1 measures branch coverage (the session's setup left out: conftest.py) and fails
+## under the gate in pyproject.toml
 test: $(STAMP)
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=lienhiep.settings.test $(PY) manage.py compilemessages -v 0 --ignore=.venv
