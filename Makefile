@@ -25,8 +25,7 @@ demo: $(STAMP)
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite (unit, integration, browser) on DATABASE_URL or SQLite;
-## COVERAGE=1 measures branch coverage (the session's setup left out: conftest.py) and fails
-## under the gate in pyproject.toml
+## COVERAGE=1 measures branch coverage and fails under the gate in pyproject.toml
 test: $(STAMP)
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=lienhiep.settings.test $(PY) manage.py compilemessages -v 0 --ignore=.venv
@@ -40,14 +39,14 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	mkdir -p var
-	$(PY) -m ruff format --check src tests bench tools manage.py conftest.py
-	$(PY) -m ruff check src tests bench tools manage.py conftest.py
+	$(PY) -m ruff format --check src tests bench tools manage.py
+	$(PY) -m ruff check src tests bench tools manage.py
 	$(VENV)/bin/lint-imports --no-cache
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run -v 0
 
 format: $(STAMP)
-	$(PY) -m ruff format src tests bench tools manage.py conftest.py
-	$(PY) -m ruff check --fix src tests bench tools manage.py conftest.py
+	$(PY) -m ruff format src tests bench tools manage.py
+	$(PY) -m ruff check --fix src tests bench tools manage.py
 
 ## make messages: refresh and compile the Vietnamese catalogue
 messages: $(STAMP)
