@@ -1,4 +1,6 @@
-"""Query counts of list screens: the same for one row as for several."""
+"""Query counts of list screens: the same for one row as for several; calls of a function counted."""
+
+import functools
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -25,3 +27,18 @@ def queries_for(client, url, params=None):
 
 def rows(response):
     return list(response.context["object_list"])
+
+
+def calls(monkeypatch, owner, name):
+    """Every call of ``owner.name`` from now on, each as the tuple of its arguments (a method's
+    ``self`` first); the real one still runs and answers."""
+    made = []
+    real = getattr(owner, name)
+
+    @functools.wraps(real)
+    def counted(*args, **kwargs):
+        made.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return made

@@ -13,9 +13,9 @@ from django.utils import translation
 
 from lienhiep.contests import drafts
 from lienhiep.contests.enums import FileKind
-from lienhiep.contests.forms import EntryForm
 from lienhiep.contests.models import Entry
-from lienhiep.contests.public_form import fragment_key, public_authors
+from lienhiep.contests.public_form import fragment_key
+from tests.counting import calls
 
 from .conftest import png
 from .test_screens import form_data
@@ -156,14 +156,9 @@ def test_the_empty_form_is_built_only_when_it_is_not_in_the_cache(client, youth_
     authors are not even built then (only the first visit, which draws it, builds them)."""
     from lienhiep.contests.views import public
 
-    built = []
-    monkeypatch.setattr(
-        public, "EntryForm", lambda **kwargs: built.append("form") or EntryForm(**kwargs)
-    )
-    monkeypatch.setattr(
-        public, "public_authors", lambda: built.append("authors") or public_authors()
-    )
+    forms = calls(monkeypatch, public, "EntryForm")
+    authors = calls(monkeypatch, public, "public_authors")
     url = reverse("contest_round", args=[youth_round.slug])
     client.get(url)  # draws the form and keeps it
     second = client.get(url).content.decode()
-    assert (built, 'name="authors-TOTAL_FORMS"' in second) == (["form", "authors"], True)
+    assert (len(forms), len(authors), 'name="authors-TOTAL_FORMS"' in second) == (1, 1, True)

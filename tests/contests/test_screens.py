@@ -16,11 +16,11 @@ from lienhiep.contests import documents, services
 from lienhiep.contests import queries as contest_queries
 from lienhiep.contests.enums import ContestKind, FileKind, PrizeLevel
 from lienhiep.contests.models import Assignment, Contest, ContestRound, Entry, EntryFile, Score
-from lienhiep.core.documents import html_to_pdf
 from lienhiep.core.formatting import format_count
 from lienhiep.directory import roles
 from lienhiep.reports import content as report_content
 from lienhiep.reports.enums import ReportKind
+from tests.counting import calls
 from tests.factories import make_user
 from tests.html_forms import form_values
 
@@ -199,13 +199,7 @@ def pdf_text(content):
 
 
 def test_a_winner_downloads_a_certificate(client, demo, monkeypatch):
-    renders = []
-
-    def counted_html_to_pdf(html):  # the real renderer, counted
-        renders.append(html)
-        return html_to_pdf(html)
-
-    monkeypatch.setattr(documents, "html_to_pdf", counted_html_to_pdf)
+    renders = calls(monkeypatch, documents, "html_to_pdf")  # the real renderer, counted
     twelfth = ContestRound.objects.get(contest__kind=ContestKind.YOUTH, number=12)
     winner = twelfth.entries.get(prize=PrizeLevel.FIRST)
     response = client.get(reverse("contest_certificate", args=[twelfth.slug, winner.code]))

@@ -1,4 +1,4 @@
-"""Wagtail's sidebar kept per process (``core/templatetags/admin_sidebar.py``): the same JSON as
+"""Wagtail's sidebar kept per process (``core/admin_sidebar.py``): the same JSON as
 upstream's ``sidebar_props`` for every login, right, name and language, packed once for each."""
 
 import json
@@ -14,6 +14,7 @@ from wagtail.admin.templatetags import wagtailadmin_tags as upstream
 from wagtail.admin.ui import sidebar
 
 from lienhiep.core import admin_sidebar
+from tests.counting import calls
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +23,7 @@ pytestmark = pytest.mark.django_db
 def nothing_kept(monkeypatch):
     """No sidebar kept by an earlier test, and every pack counted."""
     monkeypatch.setattr(admin_sidebar, "_packed", type(admin_sidebar._packed)())
-    packs = []
-    pack = JSContext.pack
-
-    def counted(self, value):
-        packs.append(value)
-        return pack(self, value)
-
-    monkeypatch.setattr(JSContext, "pack", counted)
-    return packs
+    return calls(monkeypatch, JSContext, "pack")
 
 
 def request_of(user):

@@ -6,25 +6,20 @@ from django.test import override_settings
 from wagtail.admin.staticfiles import versioned_static
 
 from lienhiep.core.staticfiles import StaticStorage
+from tests.counting import calls
 
 NAMES = ["wagtailadmin/js/sidebar.js", "core/Tiếng Việt.css", "/lienhiep/logo.svg", "a?b#c.js"]
 
 
 def test_static_url_is_djangos_worked_out_once(monkeypatch):
     storage = StaticStorage()
-    worked_out = []
-    url = StaticFilesStorage.url
-
-    def counted(self, name):
-        worked_out.append(name)
-        return url(self, name)
-
-    monkeypatch.setattr(StaticFilesStorage, "url", counted)
+    worked_out = calls(monkeypatch, StaticFilesStorage, "url")
     first = [storage.url(name) for name in NAMES]
     again = [storage.url(name) for name in NAMES]
     assert first == again == [StaticFilesStorage().url(name) for name in NAMES]
     assert first[1] == "/static/core/Ti%E1%BA%BFng%20Vi%E1%BB%87t.css"
-    assert worked_out == [*NAMES, *NAMES]  # ours once each, then the plain storage's
+    # ours once each, then the plain storage's
+    assert [name for _storage, name in worked_out] == [*NAMES, *NAMES]
 
 
 def test_static_url_follows_a_changed_static_url():
