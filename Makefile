@@ -24,12 +24,16 @@ demo: $(STAMP)
 	@echo "Mở http://127.0.0.1:8000/admin/ và đăng nhập bằng tài khoản demo / lienhiep2024"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
-## make test: the whole suite (unit, integration, browser) on DATABASE_URL or SQLite;
-## COVERAGE=1 measures branch coverage and fails under the gate in pyproject.toml
+## make test: the whole suite (unit, integration, browser) on DATABASE_URL or SQLite, in WORKERS
+## processes (pytest-xdist, each its own test database); COVERAGE=1 measures branch coverage in
+## every process and fails under the gate in pyproject.toml
+WORKERS ?= 2
 test: $(STAMP)
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=lienhiep.settings.test $(PY) manage.py compilemessages -v 0 --ignore=.venv
-	$(if $(COVERAGE),$(PY) -m coverage run -m pytest,$(PY) -m pytest) --create-db -q $(PYTEST_ARGS)
+	$(if $(COVERAGE),$(PY) -m coverage erase)
+	$(if $(COVERAGE),$(PY) -m coverage run -m pytest,$(PY) -m pytest) --create-db -q -n $(WORKERS) $(PYTEST_ARGS)
+	$(if $(COVERAGE),$(PY) -m coverage combine -q)
 	$(if $(COVERAGE),@echo "Branch coverage: $$($(PY) -m coverage report --format=total --fail-under=0)%")
 	$(if $(COVERAGE),$(PY) -m coverage report --format=total >/dev/null)
 
