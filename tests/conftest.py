@@ -6,7 +6,7 @@ from django.test import TransactionTestCase
 
 from lienhiep.directory import roles
 from lienhiep.directory.models import Organisation
-from tests import snapshot
+from tests import snapshot, workers
 from tests.factories import make_user
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -22,6 +22,17 @@ def pytest_collection_modifyitems(items):
         )
 
     items.sort(key=last)
+
+
+def pytest_sessionfinish(session):
+    """The run's controller (``make test``'s workers: pytest-xdist) drops the database the workers
+    made theirs from (``tests/workers.py``)."""
+    if session.config.pluginmanager.getplugin("dsession") is None:
+        return  # a worker, or a run without workers
+    from pytest_django.plugin import blocking_manager_key
+
+    with session.config.stash[blocking_manager_key].unblock():
+        workers.clean_up(session.config._tmp_path_factory.getbasetemp())
 
 
 def _empty_after_a_transactional_test(self):
@@ -42,26 +53,59 @@ TransactionTestCase._fixture_teardown = _empty_after_a_transactional_test
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database; one a previous ``--reuse-db`` run left emptied gets what the
-    ``post_migrate`` receivers make (content types, permissions, the role groups) back."""
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+    tmp_path_factory,
+):
+    """The test database, as pytest-django makes it (``--reuse-db``: kept between runs), but the
+    suite's workers make theirs from one migrated and seeded by the first (``tests/workers.py``).
+    One a previous ``--reuse-db`` run left emptied gets what the ``post_migrate`` receivers make
+    (content types, permissions, the role groups) back."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.management.sql import emit_post_migrate_signal
+    from django.test.utils import setup_databases, teardown_databases
+
+    keepdb = django_db_keepdb and not django_db_createdb
+
+    def make():
+        return setup_databases(
+            verbosity=0, interactive=False, keepdb=keepdb, serialized_aliases=set()
+        )
 
     with django_db_blocker.unblock():
+        if workers.shared(keepdb=keepdb):
+            config = workers.set_up(
+                tmp_path_factory.getbasetemp().parent, make=make, seed=seed_the_demo
+            )
+        else:
+            config = make()
         if not ContentType.objects.exists():
             emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=0)
+
+
+def seed_the_demo():
+    from django.core.management import call_command
+
+    call_command("seed_demo", "--force", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")
 def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The Hòa An demo year, seeded once per session (the seed is idempotent), and taken at once
-    (``tests/snapshot.py``): taken later, after a test that emptied the database, it would be
-    the empty database."""
-    from django.core.management import call_command
-
+    """The Hòa An demo year, seeded once per session (or already in the database the worker made
+    from the first's), and taken at once (``tests/snapshot.py``): taken later, after a test that
+    emptied the database, it would be the empty database."""
     with django_db_blocker.unblock():
-        call_command("seed_demo", "--force", stdout=io.StringIO())
+        if not workers.came_seeded:
+            seed_the_demo()
         return (
             Organisation.objects.get(slug="hoa-an"),
             snapshot.take(tmp_path_factory.mktemp("demo")),

@@ -13,7 +13,7 @@ from lienhiep.reports.models import ReportRun
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 ENGLISH = [

@@ -15,7 +15,7 @@ from .conftest import log_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 # Listens before any of the page's own code runs, and keeps every violation the browser reports.

@@ -12,7 +12,7 @@ from .conftest import choose_person, close_date_pickers, log_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 TITLE = "Đề án phát triển giao thông thông minh tỉnh Hòa An"

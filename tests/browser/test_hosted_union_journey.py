@@ -10,7 +10,7 @@ from .conftest import log_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 NAME = "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng"

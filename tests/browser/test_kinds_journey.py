@@ -15,7 +15,7 @@ from .conftest import close_date_pickers, log_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 KIND = "Góp ý dự thảo văn bản"

@@ -11,7 +11,7 @@ from .test_dashboard_charts import OVERFLOW
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 DESKTOP, PHONE = {"width": 1366, "height": 768}, {"width": 390, "height": 844}
