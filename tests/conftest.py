@@ -13,15 +13,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(items):
-    """Tests of an empty installation and browser tests empty the database: run them last."""
+    """Tests of an empty installation and browser tests empty the database: run them last, each
+    putting back what it starts from (the empty installation, the demo). Of them, the journeys in
+    the browser from an empty installation, the longest tests by far, go first: last, one of them
+    kept one worker busy long after the other had finished."""
 
-    def last(item):
-        return (
-            item.get_closest_marker("empty_installation") is not None,
-            item.get_closest_marker("browser") is not None,
-        )
+    def order(item):
+        empty = item.get_closest_marker("empty_installation") is not None
+        browser = item.get_closest_marker("browser") is not None
+        return (empty or browser, not (empty and browser))
 
-    items.sort(key=last)
+    items.sort(key=order)
 
 
 def pytest_sessionfinish(session):
@@ -168,7 +170,7 @@ def empty_installation(transactional_db, tmp_path_factory):
     """A freshly migrated database: reference data, Wagtail's welcome page, no union, no demo.
 
     The session's demo is flushed away, so these tests (marked ``empty_installation``) run last,
-    after the browser tests, which seed the demo again for themselves. The first of them makes the
+    with the browser tests, which put the demo back for themselves. The first of them makes the
     installation and takes it (``tests/snapshot.py``); the others put it back: the ``post_migrate``
     receivers and the migrations' data took seconds a test on PostgreSQL.
     """
