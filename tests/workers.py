@@ -107,7 +107,8 @@ def _make_from(copied: dict):
                 f"CREATE DATABASE {_quoted(name)} TEMPLATE {_quoted(copied['database'])}"
             )
     else:
-        Path(name).unlink(missing_ok=True)
+        for stale in (name, f"{name}-wal", f"{name}-shm"):  # an earlier run's, in WAL mode
+            Path(stale).unlink(missing_ok=True)
         source = sqlite3.connect(copied["database"])
         target = sqlite3.connect(name)
         source.backup(target)
