@@ -3,8 +3,8 @@
 Each worker has a test database of its own (pytest-django names it after the worker:
 ``test.sqlite3_gw0``, ``test_lienhiep_gw1``…). Migrating one (273 migrations) and seeding the demo
 took about a minute of CPU, and under coverage more: so the first worker to get the run's lock
-makes its database as pytest-django would, seeds the demo in it and leaves a copy (SQLite: a file
-written with SQLite's online backup; PostgreSQL: a database made from it as a template) with the
+makes its database as pytest-django would, seeds the demo in it and leaves a copy (SQLite: the
+demo's snapshot, ``tests/snapshot.py``; PostgreSQL: a database made from it as a template) with the
 demo's media files; every other worker makes its database from that copy.
 
 A run without workers, or one that reuses its databases (``--reuse-db``), makes its database as
@@ -15,12 +15,13 @@ import fcntl
 import json
 import os
 import shutil
-import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+
+from tests import snapshot
 
 #: whether this process's database came with the demo seeded (``seeded_demo`` then seeds nothing)
 came_seeded = False
@@ -75,10 +76,7 @@ def _leave_a_copy(folder: Path) -> dict:
                 f" TEMPLATE {_quoted(connection.settings_dict['NAME'])}"
             )
         return {"vendor": connection.vendor, "database": template, "media": str(media)}
-    path = folder / "demo.sqlite3"
-    target = sqlite3.connect(path)
-    connection.connection.backup(target)
-    target.close()
+    path = snapshot.take(folder)
     return {"vendor": connection.vendor, "database": str(path), "media": str(media)}
 
 
@@ -109,14 +107,11 @@ def _make_from(copied: dict):
     else:
         for stale in (name, f"{name}-wal", f"{name}-shm"):  # an earlier run's, in WAL mode
             Path(stale).unlink(missing_ok=True)
-        source = sqlite3.connect(copied["database"])
-        target = sqlite3.connect(name)
-        source.backup(target)
-        target.close()
-        source.close()
     connection.close()
     settings.DATABASES[connection.alias]["NAME"] = name
     connection.settings_dict["NAME"] = name
+    if connection.vendor != "postgresql":
+        snapshot.restore(Path(copied["database"]))  # into the new, empty file
     connection.ensure_connection()
     if Path(copied["media"]).exists():
         shutil.copytree(copied["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
