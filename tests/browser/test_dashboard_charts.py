@@ -37,6 +37,10 @@ def svg_texts(svg):
     return svg.evaluate("s => [...s.querySelectorAll('text')].map(t => t.textContent.trim())")
 
 
+#: two frames drawn: what the admin's scripts change when the window is resized (the sidebar
+#: hidden on a phone) is laid out
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
 #: the height of the page's content (the admin scrolls an inner element, not the document)
 CONTENT_HEIGHT = "() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
 
@@ -46,6 +50,7 @@ def shoot(page, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width, height, size in SIZES:
         page.set_viewport_size({"width": width, "height": height})
+        page.evaluate(SETTLED)
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{size}.png"))
         if size == "phone":
             assert page.evaluate(OVERFLOW) == {"scroll": 390, "width": 390, "wide": []}
