@@ -13,8 +13,11 @@ from wagtail.admin.telepath import JSContext, register
 from wagtail.admin.templatetags import wagtailadmin_tags as upstream
 from wagtail.admin.ui import sidebar
 
-from lienhiep.core import admin_sidebar
+from lienhiep.contests.models import ContestField, Judge
+from lienhiep.core import admin_sidebar, generation
+from lienhiep.directory import roles, rules
 from tests.counting import calls
+from tests.factories import make_person, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +26,7 @@ pytestmark = pytest.mark.django_db
 def nothing_kept(monkeypatch):
     """No sidebar kept by an earlier test, and every pack counted."""
     monkeypatch.setattr(admin_sidebar, "_packed", type(admin_sidebar._packed)())
+    monkeypatch.setattr(admin_sidebar, "_by_login", type(admin_sidebar._by_login)())
     return calls(monkeypatch, JSContext, "pack")
 
 
@@ -126,3 +130,52 @@ def test_admin_screens_load_the_kept_sidebar(client, personas, nothing_kept):
     sidebar_of = re.compile(r'<script id="wagtail-sidebar-props"[^>]*>.*?</script>', re.S)
     assert sidebar_of.search(second.text).group() == sidebar_of.search(first.text).group()
     assert len(nothing_kept) == packs  # packed by the first screen, kept for the second
+
+
+def test_a_logins_next_screens_keep_its_menu_until_what_it_is_drawn_from_changes(
+    personas, demo, monkeypatch
+):
+    worked_out = calls(monkeypatch, admin_sidebar, "sidebar_modules")
+    judge = personas["judge"]
+    first, _ = kept_and_upstream(judge)
+    assert kept_and_upstream(judge)[0] == first
+    assert len(worked_out) == 1  # the second screen: the menu not worked out again
+    # a seat on a panel (contests' judging screen, ``Judge``) shows at once
+    field = ContestField.objects.select_related("round").first()
+    person = make_person(demo, given="Giám khảo", account=judge)
+    Judge.objects.create(round=field.round, field=field, person=person)
+    seated, upstream_seated = kept_and_upstream(judge)
+    assert seated == upstream_seated
+    assert menu(seated)[0] != menu(first)[0]
+    assert len(worked_out) == 2
+    # a role given (a group: ``m2m_changed``) shows at once too
+    judge.groups.add(roles.group(roles.UNION_STAFF))
+    staff, upstream_staff = kept_and_upstream(judge)
+    assert staff == upstream_staff
+    assert "danh-ba" in menu(staff)[0] and "danh-ba" not in menu(seated)[0]
+    assert len(worked_out) == 3
+
+
+def test_site_groups_written_without_signals_change_the_menus(demo):
+    editor = make_user(roles.EDITOR, demo)
+    site_groups = editor.groups.through.objects.filter(user=editor, group__in=roles.site_groups())
+    assert site_groups.exists()
+    site_groups.delete()
+    without, upstream_without = kept_and_upstream(editor)
+    assert without == upstream_without
+    before = generation.menus()
+    rules.sync_site_groups(editor)  # the groups written back with ``bulk_create``
+    assert generation.menus() != before
+    back, upstream_back = kept_and_upstream(editor)
+    assert back == upstream_back != without
+
+
+def test_without_a_shared_cache_each_screen_works_its_menu_out(personas, settings, monkeypatch):
+    """A cache of one process cannot tell another process's change of rights: no menu is kept by
+    login, only its packing (by what it draws)."""
+    settings.LIENHIEP_KEEP_FIGURES = False
+    worked_out = calls(monkeypatch, admin_sidebar, "sidebar_modules")
+    first, _ = kept_and_upstream(personas["union_staff"])
+    assert kept_and_upstream(personas["union_staff"])[0] == first
+    assert len(worked_out) == 2
+    assert admin_sidebar._by_login == {}

@@ -95,9 +95,10 @@ def redis_answers():
 
 
 @pytest.mark.skipif(not redis_answers(), reason="no Redis at 127.0.0.1:6379")
-def test_rate_limits_and_page_cache_versions_live_in_redis_under_the_sites_prefix():
+def test_rate_limits_and_page_cache_versions_live_in_redis_under_the_sites_prefix(settings):
     """CACHE_URL=redis://… puts the contest forms' rate limit and the page cache's versions in
-    Redis, where every app process sees them, under CACHE_KEY_PREFIX."""
+    Redis, where every app process sees them, under CACHE_KEY_PREFIX, and the sessions are read
+    from it (written through to the database); the suite's cache of one process keeps none."""
     import redis
 
     prefix = f"test-{os.getpid()}"
@@ -106,12 +107,17 @@ def test_rate_limits_and_page_cache_versions_live_in_redis_under_the_sites_prefi
         "from lienhiep.contests import ratelimit; from lienhiep.website import caching; "
         "request = RequestFactory().get('/', REMOTE_ADDR='203.0.113.9'); "
         "ratelimit.count(request, 'contest-entry'); "
-        "print(ratelimit.count(request, 'contest-entry')); caching.invalidate()"
+        "print(ratelimit.count(request, 'contest-entry')); caching.invalidate(); "
+        "from django.conf import settings; print(settings.SESSION_ENGINE)"
     )
     client = redis.Redis.from_url("redis://127.0.0.1:6379/2")
     try:
         result = run_settings(code, CACHE_URL="redis://127.0.0.1:6379/2", CACHE_KEY_PREFIX=prefix)
-        assert result.stdout.split() == ["2"], result.stderr
+        assert result.stdout.split() == [
+            "2",
+            "django.contrib.sessions.backends.cached_db",
+        ], result.stderr
+        assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
         keys = {key.decode() for key in client.scan_iter(f"{prefix}:*")}
         assert keys == {
             f"{prefix}:1:ratelimit:contest-entry:203.0.113.9",

@@ -24,11 +24,13 @@ from tests.factories import make_org, make_user
 #: the trend's five years joining the figures' totals (``plans.figures.figures_and_series``); the
 #: panel of overdue personal data requests asks the database only when a request is overdue;
 #: then 11 for a dashboard asked again: the figures, the plan panel and the dashboard's year kept
-#: in the shared cache until a counted record changes (``core.generation``).
+#: in the shared cache until a counted record changes (``core.generation``); then 8 (the entries
+#: 9, the organisations 8, against 15 and 12): each login's admin menu kept until what it is
+#: drawn from changes (``core.admin_sidebar``). With Redis, one less: the session read from it.
 BUDGETS = {
-    "wagtailadmin_home": 11,
-    "contests_entry:index": 15,
-    "directory_organisation:index": 12,
+    "wagtailadmin_home": 8,
+    "contests_entry:index": 9,
+    "directory_organisation:index": 8,
 }
 
 
@@ -120,9 +122,7 @@ def test_changing_a_login_forgets_its_roles_and_scope(personas):
     assert (rules.is_staff(account), rules.scope_organisation(account)) == (True, union)
 
 
-def test_the_organisations_list_costs_the_same_for_one_row_as_for_four(
-    client, db, demo, django_assert_num_queries
-):
+def test_the_organisations_list_costs_the_same_for_one_row_as_for_four(client, db, demo):
     union, staff = fresh_union()
     client.force_login(staff)
     url = reverse("directory_organisation:index")
@@ -130,8 +130,10 @@ def test_the_organisations_list_costs_the_same_for_one_row_as_for_four(
     assert [o.name for o in rows(response)] == [union.name]
     for n in (1, 2, 3):
         make_org(f"Hội thành viên {n}", parent=union)
-    with django_assert_num_queries(one):
-        response = client.get(url)
+    # (a new organisation changes what the menus are drawn from: the first screen after it works
+    # the login's menu out again, ``core.admin_sidebar``)
+    four, response = queries_for(client, url)
+    assert four == one
     assert len(rows(response)) == 4
 
 

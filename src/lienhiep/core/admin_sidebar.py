@@ -10,12 +10,23 @@ arguments, the login's name and avatar, the search area, the labels in the activ
 which values are the same object (telepath writes a repeated one as a reference) — so a changed
 right, name or label is a new key, never a stale menu. Nothing is invalidated: a key says
 everything its JSON holds.
+
+Where the cache is shared by every process (``generation.keeping()``), the packed sidebar is also
+kept per login, so that the menu is not worked out again for each of its screens: under the login,
+its name, the active language and the menus' generation (``core.generation.menus``), which every
+save, delete or link of what the menus are drawn from changes (``DRAWN_FROM``: the logins, their
+groups and permissions, Wagtail's rights on pages, collections and sites, the pages themselves,
+the login's scope, organisation, person and its seats as judge or council member). A changed
+setting empties it (tests' ``override_settings``).
 """
 
 import hashlib
 from collections import OrderedDict
 from threading import Lock
 
+from django.core.signals import setting_changed
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.html import json_script
@@ -33,6 +44,9 @@ from wagtail.admin.search import admin_search_areas
 from wagtail.admin.telepath import JSContext, registry
 from wagtail.admin.templatetags import wagtailadmin_tags as upstream
 from wagtail.admin.ui import sidebar
+from wagtail.models import Page
+
+from . import generation
 
 #: packed sidebars kept per process (a few per login and language)
 KEPT = 512
@@ -126,13 +140,84 @@ def sidebar_modules(request):
     return [module for module in modules if module is not None]
 
 
+#: the models a login's menu is drawn from, their changes a new menus' generation: the logins,
+#: groups and permissions (Django's and Wagtail's on pages, collections and sites), the pages
+#: (the explorer's first page, the forms), collections, sites and locales, the login's profile
+#: (its avatar), and the directory's scopes, organisations and people with the judges and
+#: council members (the menus of ``directory.rules``, contests and honours)
+DRAWN_FROM = frozenset(
+    {
+        "auth.user",
+        "auth.group",
+        "auth.permission",
+        "auth.user_groups",  # the links themselves, deleted or written without a signal
+        "auth.user_user_permissions",
+        "auth.group_permissions",
+        "wagtailcore.grouppagepermission",
+        "wagtailcore.groupcollectionpermission",
+        "wagtailcore.groupsitepermission",
+        "wagtailcore.collection",
+        "wagtailcore.site",
+        "wagtailcore.locale",
+        "wagtailusers.userprofile",
+        "directory.accountscope",
+        "directory.organisation",
+        "directory.person",
+        "contests.judge",
+        "honours.councilmember",
+    }
+)
+
+#: packed sidebars kept per login (see the module's docstring)
+_by_login: OrderedDict[tuple, str] = OrderedDict()
+
+
+def _drawn_from(model) -> bool:
+    return model is not None and (model._meta.label_lower in DRAWN_FROM or issubclass(model, Page))
+
+
+def _saved(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    if _drawn_from(sender):
+        generation.menus_changed(using)
+
+
+def _linked(sender, action, instance, model=None, using=DEFAULT_DB_ALIAS, **kwargs):
+    if action.startswith("post_") and (_drawn_from(type(instance)) or _drawn_from(model)):
+        generation.menus_changed(using)
+
+
+def _settings_changed(**kwargs):
+    with _lock:
+        _by_login.clear()
+
+
 def install():
-    """``{% sidebar_props %}`` of Wagtail's ``wagtailadmin_tags`` is ours from now on."""
+    """``{% sidebar_props %}`` of Wagtail's ``wagtailadmin_tags`` is ours from now on, and the
+    changes of what the menus are drawn from are followed."""
     upstream.register.simple_tag(sidebar_props, takes_context=True, name="sidebar_props")
+    post_save.connect(_saved, dispatch_uid="lienhiep.admin_sidebar.saved")
+    post_delete.connect(_saved, dispatch_uid="lienhiep.admin_sidebar.deleted")
+    m2m_changed.connect(_linked, dispatch_uid="lienhiep.admin_sidebar.linked")
+    setting_changed.connect(_settings_changed, dispatch_uid="lienhiep.admin_sidebar.settings")
 
 
 def sidebar_props(context):
-    return packed(sidebar_modules(context["request"]))
+    request = context["request"]
+    if not generation.keeping():
+        return packed(sidebar_modules(request))
+    user = request.user
+    key = (user.pk, user.get_username(), user.first_name, get_language(), generation.menus())
+    with _lock:
+        kept = _by_login.get(key)
+        if kept is not None:
+            _by_login.move_to_end(key)
+            return kept
+    kept = packed(sidebar_modules(request))
+    with _lock:
+        _by_login[key] = kept
+        while len(_by_login) > KEPT:
+            _by_login.popitem(last=False)
+    return kept
 
 
 def packed(modules):

@@ -10,9 +10,13 @@ sends no signal (``QuerySet.update()``, ``bulk_create``) calls ``records_changed
 A change inside a transaction changes the generation at once (the transaction's own reads see
 it) and again when the transaction commits (another process that added the figures up in the
 meantime, without the uncommitted record, kept them under the generation in between).
+
+The menus' generation (``menus()``, ``menus_changed()``) works the same way for what a login's
+admin menu is drawn from (``core.admin_sidebar``).
 """
 
 import contextlib
+import functools
 import hashlib
 import uuid
 from datetime import date
@@ -28,46 +32,73 @@ from django.utils.translation import get_language
 from . import memo
 
 KEY = "lienhiep:records-generation"
+#: the menus' generation: what a login's admin menu is drawn from (``core.admin_sidebar``)
+MENUS_KEY = "lienhiep:menus-generation"
 
 
 def current() -> str:
-    """The generation, read once per read-only request; a new one if the cache lost it."""
+    """The records generation, read once per read-only request; a new one if the cache lost it."""
+    return _current(KEY)
+
+
+def menus() -> str:
+    """The menus' generation, as ``current()`` reads the records'."""
+    return _current(MENUS_KEY)
+
+
+def _current(key) -> str:
     found = memo.reading()
     if found is not None:
-        if KEY not in found:
-            found[KEY] = _read()
-        return found[KEY]
-    return _read()
+        if key not in found:
+            found[key] = _read(key)
+        return found[key]
+    return _read(key)
 
 
-def _read() -> str:
-    value = cache.get(KEY)
+def _read(key) -> str:
+    value = cache.get(key)
     if value is None:
-        cache.add(KEY, uuid.uuid4().hex, None)
-        value = cache.get(KEY)
+        cache.add(key, uuid.uuid4().hex, None)
+        value = cache.get(key)
     return value
 
 
-def _bump():
+def _bump(key=KEY):
     value = uuid.uuid4().hex
     if not isinstance(caches["default"], DatabaseCache):
-        cache.set(KEY, value, None)
+        cache.set(key, value, None)
         return
     # a new installation's database cache has no table until ``createcachetable``, which comes
     # after ``migrate`` (whose post-migrate work saves indicators): nothing is kept in it yet, and
     # the caller's transaction goes on (PostgreSQL ends a transaction at its first error)
     with contextlib.suppress(DatabaseError), transaction.atomic():
-        cache.set(KEY, value, None)
+        cache.set(key, value, None)
 
 
 def records_changed(using=DEFAULT_DB_ALIAS):
     """Counted records changed: figures are added up again, now and after the commit."""
-    _bump()
+    _changed(KEY, using)
+
+
+def menus_changed(using=DEFAULT_DB_ALIAS):
+    """What the admin menus are drawn from changed: each is drawn again, now and after the
+    commit."""
+    _changed(MENUS_KEY, using)
+
+
+def _changed(key, using):
+    """A new generation now (the transaction's own reads see it) and again when the transaction
+    commits (another process that worked in the meantime, without the uncommitted change, kept
+    its work under the generation in between)."""
+    _bump(key)
     connection = connections[using]
     if connection.in_atomic_block and not any(
-        callback is _bump for _, callback, _ in connection.run_on_commit
+        getattr(callback, "generation_key", None) == key
+        for _, callback, _ in connection.run_on_commit
     ):
-        transaction.on_commit(_bump, using=using)
+        bump = functools.partial(_bump, key)
+        bump.generation_key = key
+        transaction.on_commit(bump, using=using)
 
 
 #: How long a figure or a panel stays in the shared cache: a day (today's date is in its key).

@@ -26,6 +26,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
 
+from lienhiep.core import generation
 from lienhiep.core.memo import remembered
 
 from . import roles
@@ -218,6 +219,7 @@ def sync_site_groups(user):
         through.objects.bulk_create(
             through(user=user, group=g) for g in roles.site_groups().filter(name__in=wanted - have)
         )
+        generation.menus_changed()  # ``bulk_create`` sends no signal
     forget(user)
 
 

@@ -222,6 +222,15 @@ IN_PROCESS_CACHES = {
     "django.core.cache.backends.filebased.FileBasedCache",
 }
 
+# Sessions are read from the shared cache, written through to the database (every admin
+# request read its session with a query); with a cache of one process from the database alone:
+# a login ended in one process would stay open in another's cache.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"] not in IN_PROCESS_CACHES
+    else "django.contrib.sessions.backends.db"
+)
+
 # The dashboard's figures and panels are kept in the cache until a counted record changes
 # (lienhiep.core.generation): only in a cache every process shares, where a change made by
 # another process (a worker, a management command) reaches them.
