@@ -207,16 +207,22 @@ def sidebar_props(context):
         return packed(sidebar_modules(request))
     user = request.user
     key = (user.pk, user.get_username(), user.first_name, get_language(), generation.menus())
+    return _kept(_by_login, key, lambda: packed(sidebar_modules(request)))
+
+
+def _kept(store: OrderedDict, key, work):
+    """``store[key]``, else ``work()`` kept there; the least recently used dropped past
+    ``KEPT``."""
     with _lock:
-        kept = _by_login.get(key)
+        kept = store.get(key)
         if kept is not None:
-            _by_login.move_to_end(key)
+            store.move_to_end(key)
             return kept
-    kept = packed(sidebar_modules(request))
+    kept = work()
     with _lock:
-        _by_login[key] = kept
-        while len(_by_login) > KEPT:
-            _by_login.popitem(last=False)
+        store[key] = kept
+        while len(store) > KEPT:
+            store.popitem(last=False)
     return kept
 
 
@@ -228,17 +234,7 @@ def packed(modules):
     except Unkeyable:
         return pack(modules)
     key = hashlib.blake2b(drawn.encode(), digest_size=20).hexdigest()
-    with _lock:
-        kept = _packed.get(key)
-        if kept is not None:
-            _packed.move_to_end(key)
-            return kept
-    kept = pack(modules)
-    with _lock:
-        _packed[key] = kept
-        while len(_packed) > KEPT:
-            _packed.popitem(last=False)
-    return kept
+    return _kept(_packed, key, lambda: pack(modules))
 
 
 def pack(modules):
