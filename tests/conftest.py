@@ -166,15 +166,21 @@ _empty_installation_taken = None
 
 
 @pytest.fixture
-def empty_installation(transactional_db, tmp_path_factory):
+def empty_installation(request, transactional_db, tmp_path_factory):
     """A freshly migrated database: reference data, Wagtail's welcome page, no union, no demo.
 
     The session's demo is flushed away, so these tests (marked ``empty_installation``) run last,
     with the browser tests, which put the demo back for themselves. The first of them makes the
     installation and takes it (``tests/snapshot.py``); the others put it back: the ``post_migrate``
     receivers and the migrations' data took seconds a test on PostgreSQL.
+
+    A database that came with the demo (``tests/workers.py``) has its snapshot taken first: in a
+    run of these tests and the browser tests alone (``pytest -m browser``), no test had taken it
+    before the first flush, and the browser tests after it found no demo to put back.
     """
     global _empty_installation_taken
+    if workers.came_seeded:
+        request.getfixturevalue("demo_snapshot")
     if _empty_installation_taken is not None:
         snapshot.restore(_empty_installation_taken)
         return

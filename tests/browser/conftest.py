@@ -13,6 +13,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: Chromium's features a headless test browser never uses and pays for: the address bar's
+#: suggestion popups, web pages of their own (``chrome://omnibox-popup.top-chrome``) that every
+#: window (each test's context) loads, in a renderer of their own; about a fifth of Chromium's CPU
+#: in the browser tests (``bench/RESULTS.md``, issue 18, goal 5, eighth round).
+UNUSED_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+
+
 @pytest.fixture(scope="session")
 def chromium():
     """One Playwright driver and one Chromium for the session: starting them cost each browser
@@ -21,10 +28,32 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            executable_path="/usr/bin/chromium",
+            args=[*CHROMIUM_ARGS, disabled_features(playwright)],
         )
         yield browser
         browser.close()
+
+
+def disabled_features(playwright):
+    """``--disable-features`` with Playwright's own list and ``UNUSED_FEATURES``: Chromium reads
+    the last ``--disable-features`` alone, and Playwright gives its list first. Its list is read
+    off a browser it launches (``Browser.getBrowserCommandLine`` answers with
+    ``--enable-automation``)."""
+    probe = playwright.chromium.launch(
+        executable_path="/usr/bin/chromium", args=[*CHROMIUM_ARGS, "--enable-automation"]
+    )
+    try:
+        arguments = probe.new_browser_cdp_session().send("Browser.getBrowserCommandLine")
+    finally:
+        probe.close()
+    theirs = [
+        feature
+        for argument in arguments["arguments"]
+        if argument.startswith("--disable-features=")
+        for feature in argument.removeprefix("--disable-features=").split(",")
+    ]
+    return "--disable-features=" + ",".join([*theirs, *UNUSED_FEATURES])
 
 
 @pytest.fixture
