@@ -7,12 +7,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lienhiep.api.main import api
 from lienhiep.core import private
+from lienhiep.core.sprite import icon_sprite
 from lienhiep.privacy import views as privacy
 from lienhiep.website import views as website
 from lienhiep.website.routing import serve_page
 from lienhiep.website.sitemaps import sitemap
 
 urlpatterns = [
+    # before Wagtail's admin: the sprite's answer kept under its hash (``core.sprite``)
+    path("admin/sprite/", icon_sprite),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
