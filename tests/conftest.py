@@ -104,9 +104,15 @@ def seed_the_demo():
 def seeded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The Hòa An demo year, seeded once per session (or already in the database the worker made
     from the first's), and taken at once (``tests/snapshot.py``): taken later, after a test that
-    emptied the database, it would be the empty database."""
+    emptied the database, it would be the empty database.
+
+    Seeded after a test of an empty installation (a run in one process: ``pytest -m browser``),
+    it is seeded in that installation put back: the test's end emptied the database, permissions
+    and Wagtail's root page with it."""
     with django_db_blocker.unblock():
         if not workers.came_seeded:
+            if _empty_installation_taken is not None:
+                snapshot.restore(_empty_installation_taken)
             seed_the_demo()
         return (
             Organisation.objects.get(slug="hoa-an"),
