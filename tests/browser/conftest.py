@@ -2,8 +2,14 @@ import pytest
 
 from tests import snapshot
 
+#: Debian's Chromium without a window of any kind (package ``chromium-headless-shell``): the same
+#: Blink and V8 as ``/usr/bin/chromium``, without the browser's own interface, which ``--headless``
+#: still builds for every window a test opens (the address bar and its suggestion popups, tab
+#: strip, profile). Playwright's own headless mode runs this shell too. The same page loads cost
+#: it about a third of Chromium's CPU (``bench/RESULTS.md``, issue 18, goal 5, ninth round).
+HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
+
 CHROMIUM_ARGS = [
-    "--headless",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
@@ -13,13 +19,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-#: Chromium's features a headless test browser never uses and pays for: the address bar's
-#: suggestion popups, web pages of their own (``chrome://omnibox-popup.top-chrome``) that every
-#: window (each test's context) loads, in a renderer of their own; about a fifth of Chromium's CPU
-#: in the browser tests (``bench/RESULTS.md``, issue 18, goal 5, eighth round).
-UNUSED_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
-
-
 @pytest.fixture(scope="session")
 def chromium():
     """One Playwright driver and one Chromium for the session: starting them cost each browser
@@ -27,33 +26,9 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[*CHROMIUM_ARGS, disabled_features(playwright)],
-        )
+        browser = playwright.chromium.launch(executable_path=HEADLESS_SHELL, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-def disabled_features(playwright):
-    """``--disable-features`` with Playwright's own list and ``UNUSED_FEATURES``: Chromium reads
-    the last ``--disable-features`` alone, and Playwright gives its list first. Its list is read
-    off a browser it launches (``Browser.getBrowserCommandLine`` answers with
-    ``--enable-automation``)."""
-    probe = playwright.chromium.launch(
-        executable_path="/usr/bin/chromium", args=[*CHROMIUM_ARGS, "--enable-automation"]
-    )
-    try:
-        arguments = probe.new_browser_cdp_session().send("Browser.getBrowserCommandLine")
-    finally:
-        probe.close()
-    theirs = [
-        feature
-        for argument in arguments["arguments"]
-        if argument.startswith("--disable-features=")
-        for feature in argument.removeprefix("--disable-features=").split(",")
-    ]
-    return "--disable-features=" + ",".join([*theirs, *UNUSED_FEATURES])
 
 
 @pytest.fixture
