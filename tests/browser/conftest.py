@@ -5,8 +5,8 @@ from tests import snapshot
 #: Debian's Chromium without a window of any kind (package ``chromium-headless-shell``): the same
 #: Blink and V8 as ``/usr/bin/chromium``, without the browser's own interface, which ``--headless``
 #: still builds for every window a test opens (the address bar and its suggestion popups, tab
-#: strip, profile). Playwright's own headless mode runs this shell too. The same page loads cost
-#: it about a third of Chromium's CPU (``bench/RESULTS.md``, issue 18, goal 5, ninth round).
+#: strip, profile). Playwright's own headless mode runs this shell too. Chromium's CPU in the
+#: browser tests: 221 -> 171 s (``bench/RESULTS.md``, issue 18, goal 5, ninth round).
 HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 
 CHROMIUM_ARGS = [
