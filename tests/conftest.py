@@ -180,9 +180,10 @@ def empty_installation(request, transactional_db, tmp_path_factory):
     installation and takes it (``tests/snapshot.py``); the others put it back: the ``post_migrate``
     receivers and the migrations' data took seconds a test on PostgreSQL.
 
-    A database that came with the demo (``tests/workers.py``) has its snapshot taken first: in a
-    run of these tests and the browser tests alone (``pytest -m browser``), no test had taken it
-    before the first flush, and the browser tests after it found no demo to put back.
+    A database that came with the demo (``tests/workers.py``: a run in workers) has its snapshot
+    taken first: in a run of these tests and the browser tests alone (``pytest -m browser -n 2``),
+    no test had taken it before the first flush, and the browser tests after it found no demo to
+    put back. In one process the demo is seeded later, into this installation (``seeded_demo``).
     """
     global _empty_installation_taken
     if workers.came_seeded:
