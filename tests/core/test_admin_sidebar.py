@@ -15,6 +15,7 @@ from wagtail.admin.ui import sidebar
 
 from lienhiep.contests.models import ContestField, Judge
 from lienhiep.core import admin_sidebar, generation
+from lienhiep.core.memo import Kept
 from lienhiep.directory import roles, rules
 from tests.counting import calls
 from tests.factories import make_person, make_user
@@ -25,8 +26,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def nothing_kept(monkeypatch):
     """No sidebar kept by an earlier test, and every pack counted."""
-    monkeypatch.setattr(admin_sidebar, "_packed", type(admin_sidebar._packed)())
-    monkeypatch.setattr(admin_sidebar, "_by_login", type(admin_sidebar._by_login)())
+    monkeypatch.setattr(admin_sidebar, "_packed", Kept(admin_sidebar.KEPT))
+    monkeypatch.setattr(admin_sidebar, "_by_login", Kept(admin_sidebar.KEPT))
     return calls(monkeypatch, JSContext, "pack")
 
 
@@ -118,7 +119,7 @@ def test_sidebar_unkeyable_is_packed_for_each_request(nothing_kept):
     assert '"_args": [1]' in admin_sidebar.packed(modules)
     assert '"_args": [2]' in admin_sidebar.packed(modules)
     assert len(nothing_kept) == 2
-    assert admin_sidebar._packed == {}
+    assert len(admin_sidebar._packed) == 0
 
 
 def test_admin_screens_load_the_kept_sidebar(client, personas, nothing_kept):
@@ -178,4 +179,39 @@ def test_without_a_shared_cache_each_screen_works_its_menu_out(personas, setting
     first, _ = kept_and_upstream(personas["union_staff"])
     assert kept_and_upstream(personas["union_staff"])[0] == first
     assert len(worked_out) == 2
-    assert admin_sidebar._by_login == {}
+    assert len(admin_sidebar._by_login) == 0
+
+
+def test_wagtail_config_kept_equals_upstream_with_each_requests_own_token(personas, monkeypatch):
+    from django.middleware.csrf import _unmask_cipher_token
+    from wagtail.models import Locale
+
+    def without_token(config, request):
+        # a token is masked afresh each time it is asked for: it must unmask to the request's own
+        assert _unmask_cipher_token(config["CSRF_TOKEN"]) == request.META["CSRF_COOKIE"]
+        return {key: value for key, value in config.items() if key != "CSRF_TOKEN"}
+
+    def both(context):
+        request = context["request"]
+        kept = without_token(admin_sidebar.wagtail_config(context), request)
+        return kept, without_token(upstream.wagtail_config(context), request)
+
+    monkeypatch.setattr(admin_sidebar, "_configs", Kept(8))
+    worked_out = calls(monkeypatch, upstream, "wagtail_config")
+    first = {"request": request_of(personas["union_staff"])}
+    kept, upstream_first = both(first)
+    assert kept == upstream_first
+    second = {"request": request_of(personas["union_staff"])}
+    again, upstream_second = both(second)
+    assert again == upstream_second == kept
+    assert len(worked_out) == 3  # the kept one worked out once, upstream's each time
+    assert second["request"].META["CSRF_COOKIE"] != first["request"].META["CSRF_COOKIE"]
+    # a new locale is listed at once (the menus' generation), and another language is its own
+    Locale.objects.create(language_code="en")
+    listed, upstream_listed = both(second)
+    assert listed == upstream_listed
+    assert "en" in [locale["code"] for locale in listed["LOCALES"]]
+    with translation.override("en"):
+        english, upstream_english = both(second)
+    assert english == upstream_english
+    assert english["STRINGS"] != kept["STRINGS"]

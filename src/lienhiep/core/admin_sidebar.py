@@ -18,16 +18,20 @@ save, delete or link of what the menus are drawn from changes (``DRAWN_FROM``: t
 groups and permissions, Wagtail's rights on pages, collections and sites, the pages themselves,
 the login's scope, organisation, person and its seats as judge or council member). A changed
 setting empties it (tests' ``override_settings``).
+
+Wagtail's client configuration (``{% wagtail_config %}``: the admin's addresses, the locales, the
+calendar's month and day names) is kept the same way (``wagtail_config``), under what it is drawn
+from: the language, the script prefix, the menus' generation (the locales), the page's content
+locale and the login's keyboard shortcuts; only the CSRF token is the request's own.
 """
 
 import hashlib
-from collections import OrderedDict
-from threading import Lock
 
 from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.urls import reverse
+from django.middleware.csrf import get_token
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise
 from django.utils.html import json_script
 from django.utils.translation import get_language
@@ -47,11 +51,11 @@ from wagtail.admin.ui import sidebar
 from wagtail.models import Page
 
 from . import generation
+from .memo import Kept
 
 #: packed sidebars kept per process (a few per login and language)
 KEPT = 512
-_packed: OrderedDict[str, str] = OrderedDict()
-_lock = Lock()
+_packed = Kept(KEPT)
 
 
 #: the types telepath writes as they are (its ``BaseAdapter``)
@@ -169,7 +173,7 @@ DRAWN_FROM = frozenset(
 )
 
 #: packed sidebars kept per login (see the module's docstring)
-_by_login: OrderedDict[tuple, str] = OrderedDict()
+_by_login = Kept(KEPT)
 
 
 def _drawn_from(model) -> bool:
@@ -187,14 +191,15 @@ def _linked(sender, action, instance, model=None, using=DEFAULT_DB_ALIAS, **kwar
 
 
 def _settings_changed(**kwargs):
-    with _lock:
-        _by_login.clear()
+    _by_login.clear()
+    _configs.clear()
 
 
 def install():
-    """``{% sidebar_props %}`` of Wagtail's ``wagtailadmin_tags`` is ours from now on, and the
-    changes of what the menus are drawn from are followed."""
+    """``{% sidebar_props %}`` and ``{% wagtail_config %}`` of Wagtail's ``wagtailadmin_tags``
+    are ours from now on, and the changes of what the menus are drawn from are followed."""
     upstream.register.simple_tag(sidebar_props, takes_context=True, name="sidebar_props")
+    upstream.register.simple_tag(wagtail_config, takes_context=True, name="wagtail_config")
     post_save.connect(_saved, dispatch_uid="lienhiep.admin_sidebar.saved")
     post_delete.connect(_saved, dispatch_uid="lienhiep.admin_sidebar.deleted")
     m2m_changed.connect(_linked, dispatch_uid="lienhiep.admin_sidebar.linked")
@@ -207,23 +212,30 @@ def sidebar_props(context):
         return packed(sidebar_modules(request))
     user = request.user
     key = (user.pk, user.get_username(), user.first_name, get_language(), generation.menus())
-    return _kept(_by_login, key, lambda: packed(sidebar_modules(request)))
+    return _by_login.get(key, lambda: packed(sidebar_modules(request)))
 
 
-def _kept(store: OrderedDict, key, work):
-    """``store[key]``, else ``work()`` kept there; the least recently used dropped past
-    ``KEPT``."""
-    with _lock:
-        kept = store.get(key)
-        if kept is not None:
-            store.move_to_end(key)
-            return kept
-    kept = work()
-    with _lock:
-        store[key] = kept
-        while len(store) > KEPT:
-            store.popitem(last=False)
-    return kept
+#: Wagtail's client configurations kept per process (see the module's docstring)
+_configs = Kept(64)
+
+
+def wagtail_config(context):
+    """Upstream's ``wagtail_config``, worked out once per process for what it is drawn from."""
+    request = context["request"]
+    if not generation.keeping():
+        return upstream.wagtail_config(context)
+    user = getattr(request, "user", None)
+    profile = getattr(user, "wagtail_userprofile", None)
+    locale = context.get("locale")
+    key = (
+        get_language(),
+        get_script_prefix(),
+        generation.menus(),
+        locale.language_code if locale else None,
+        profile.keyboard_shortcuts if profile else True,
+    )
+    kept = _configs.get(key, lambda: upstream.wagtail_config(context))
+    return {**kept, "CSRF_TOKEN": get_token(request)}
 
 
 def packed(modules):
@@ -234,7 +246,7 @@ def packed(modules):
     except Unkeyable:
         return pack(modules)
     key = hashlib.blake2b(drawn.encode(), digest_size=20).hexdigest()
-    return _kept(_packed, key, lambda: pack(modules))
+    return _packed.get(key, lambda: pack(modules))
 
 
 def pack(modules):

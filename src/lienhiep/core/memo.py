@@ -6,9 +6,14 @@ the dashboard's panels ask for the same union's subtree four times in one reques
 ``reading()`` gives the memo itself to who keeps several entries at once, only while a request
 that changes nothing (GET, HEAD) runs: the indicator registry keeps each figure it added up
 (the plan panel's figures are the registry panel's too).
+
+``Kept`` is what a process keeps from one request to the next (the packed admin sidebars, the
+logins with their rights), under a key that says everything the value depends on.
 """
 
+from collections import OrderedDict
 from contextvars import ContextVar
+from threading import Lock
 
 _memo: ContextVar[dict | None] = ContextVar("lienhiep_request_memo", default=None)
 
@@ -43,3 +48,36 @@ class RequestMemoMiddleware:
             return self.get_response(request)
         finally:
             _memo.reset(token)
+
+
+class Kept:
+    """What a process keeps between requests: the last ``size`` values worked out, by key (the
+    least recently used dropped first). A key must say everything its value depends on — a
+    generation of the shared cache (``core.generation``) where another process's change must
+    reach it — since nothing is ever emptied but by ``clear()``."""
+
+    def __init__(self, size):
+        self.size = size
+        self._values: OrderedDict = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, key, work):
+        """The value kept under ``key``, else ``work()`` kept there."""
+        with self._lock:
+            value = self._values.get(key)
+            if value is not None:
+                self._values.move_to_end(key)
+                return value
+        value = work()
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
+
+    def clear(self):
+        with self._lock:
+            self._values.clear()
+
+    def __len__(self):
+        return len(self._values)

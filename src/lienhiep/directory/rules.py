@@ -27,7 +27,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
 
 from lienhiep.core import generation
-from lienhiep.core.memo import remembered
+from lienhiep.core.memo import Kept, reading, remembered
 
 from . import roles
 from .enums import OrganisationKind
@@ -50,9 +50,17 @@ def _subtree(root_id) -> frozenset[int]:
 
 def subtree_ids(root_id) -> set[int]:
     """The ids of ``root_id`` and every organisation below it: one recursive query, asked once
-    per request (``core.memo``) until an organisation is saved or deleted."""
+    per request (``core.memo``) until an organisation is saved or deleted; where the cache is
+    shared, a request that changes nothing reads it once per process until an organisation
+    changes anywhere (the menus' generation, ``core.generation.menus``)."""
+    if generation.keeping() and reading() is not None:
+        return set(_subtrees.get((root_id, generation.menus()), lambda: _subtree(root_id)))
     key = ("subtree", root_id, _tree["version"])
     return set(remembered(key, lambda: _subtree(root_id)))
+
+
+#: subtrees kept per process for the requests that change nothing (``subtree_ids``)
+_subtrees = Kept(256)
 
 
 def subtree(root_id):
