@@ -3,14 +3,15 @@ its next screens ask the database nothing about it, and a change of its groups, 
 scope, organisations or activity reaches the very next request."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lienhiep.directory import backends, roles, rules
 from lienhiep.directory.models import AccountScope, Organisation
-from tests.factories import make_org
+from tests.factories import make_org, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -46,10 +47,9 @@ def test_a_role_given_reaches_the_next_screen(client, personas):
     judge = personas["judge"]
     client.force_login(judge)
     organisations = reverse("directory_organisation:index")
-    client.get(reverse("wagtailadmin_home"))
-    assert client.get(organisations).status_code == 302  # a judge has no registry
-    judge.groups.add(roles.group(roles.UNION_STAFF))
     AccountScope.objects.create(user=judge, organisation=Organisation.objects.get(slug="hoa-an"))
+    assert client.get(organisations).status_code == 302  # a judge has no registry
+    judge.groups.add(roles.group(roles.UNION_STAFF))  # a link alone (``m2m_changed``)
     assert client.get(organisations).status_code == 200
 
 
@@ -71,6 +71,83 @@ def test_a_login_switched_off_is_refused_at_its_next_request(client, personas):
     staff.is_active = False
     staff.save()
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+def test_a_new_password_or_a_deleted_login_ends_its_sessions(client, personas):
+    staff, leader = personas["union_staff"], personas["leader"]
+    home = reverse("wagtailadmin_home")
+    client.force_login(staff)
+    assert client.get(home).status_code == 200
+    staff.set_password("mat-khau-moi-2026")
+    staff.save()
+    assert client.get(home).status_code == 302
+    client.force_login(leader)
+    assert client.get(home).status_code == 200
+    leader.delete()
+    assert client.get(home).status_code == 302
+
+
+def test_a_login_switched_off_by_wagtails_bulk_action_is_refused_at_once(client, personas, db):
+    """Wagtail's bulk action writes the logins' state with one ``update``, no signal."""
+    staff = personas["union_staff"]
+    admin = Client()
+    admin.force_login(make_user(superuser=True))
+    client.force_login(staff)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200  # the login kept
+    action = reverse("wagtail_bulk_action", args=("auth", "user", "set_active_state"))
+    answer = admin.post(f"{action}?id={staff.pk}", {"mark_as_active": "False"})
+    assert answer.status_code == 302
+    assert not type(staff).objects.get(pk=staff.pk).is_active
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+def test_wagtails_group_screen_changes_the_menus_once_the_rights_are_written(
+    client, db, monkeypatch
+):
+    """The group is saved first, its page rights written after with ``bulk_create``: the last
+    change of the menus' generation comes once they are in the database."""
+    from wagtail.models import GroupPagePermission, Page
+
+    from lienhiep.core import generation
+
+    group = Group.objects.create(name="Nhóm thử quyền trang")
+    seen = []
+    changed = generation.menus_changed
+    monkeypatch.setattr(
+        generation,
+        "menus_changed",
+        lambda *args: (
+            seen.append(GroupPagePermission.objects.filter(group=group).exists()),
+            changed(*args),
+        ),
+    )
+    client.force_login(make_user(superuser=True))
+    url = reverse("wagtailusers_groups:edit", args=(group.pk,))
+    data = {"name": group.name}
+    for panel in client.get(url).context["permission_panels"]:
+        if not hasattr(panel, "management_form"):  # a plain form: nothing ticked, nothing asked
+            continue
+        prefix = panel.prefix
+        data |= {f"{prefix}-{name}": value for name, value in panel.management_form.initial.items()}
+        if prefix == "page_permissions":
+            data |= {
+                f"{prefix}-TOTAL_FORMS": "1",
+                f"{prefix}-0-page": str(Page.objects.get(depth=2).pk),
+                f"{prefix}-0-permissions": ["add_page", "change_page"],
+            }
+    assert client.post(url, data).status_code == 302
+    assert GroupPagePermission.objects.filter(group=group).count() == 2
+    assert seen and seen[-1] is True
+
+
+def test_signing_in_changes_no_menu(personas):
+    from django.contrib.auth.models import update_last_login
+
+    from lienhiep.core import generation
+
+    before = generation.menus()
+    update_last_login(None, personas["union_staff"])
+    assert generation.menus() == before
 
 
 def test_a_new_member_organisation_is_seen_at_the_next_screen(client, personas, demo):

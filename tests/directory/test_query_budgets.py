@@ -69,7 +69,7 @@ def test_the_dashboard_costs_the_same_however_many_records_it_counts(client, per
 
 
 def test_the_dashboard_reads_the_groups_and_the_scope_once(client, personas):
-    client.force_login(personas["union_staff"])  # the login saved: its rights worked out again
+    client.force_login(personas["union_staff"])  # a new test: the first screen works it all out
     with CaptureQueriesContext(connection) as queries:
         client.get(reverse("wagtailadmin_home"))
     sql = [query["sql"] for query in queries.captured_queries]

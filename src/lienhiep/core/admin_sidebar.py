@@ -176,13 +176,42 @@ DRAWN_FROM = frozenset(
 _by_login = Kept(KEPT)
 
 
+#: a login's fields that no menu or right is drawn from: each sign-in saves its time alone, which
+#: would otherwise make every process work every login's menu and rights out again
+NOT_DRAWN = frozenset({"last_login"})
+
+
 def _drawn_from(model) -> bool:
     return model is not None and (model._meta.label_lower in DRAWN_FROM or issubclass(model, Page))
 
 
-def _saved(sender, using=DEFAULT_DB_ALIAS, **kwargs):
-    if _drawn_from(sender):
+def _saved(sender, using=DEFAULT_DB_ALIAS, update_fields=None, **kwargs):
+    if _drawn_from(sender) and not (update_fields and update_fields <= NOT_DRAWN):
         generation.menus_changed(using)
+
+
+def _bulk_action_done(request, action_type, objects, action):
+    """Wagtail's bulk actions write without signals (switching logins on or off is one
+    ``update``): one on what the menus are drawn from is a change of them."""
+    if _drawn_from(action.model):
+        generation.menus_changed()
+
+
+def _with_rights_saved(process_form):
+    """Wagtail's group screens save the group, then its rights on pages, collections and sites
+    with ``bulk_create`` (no signal) after the group's transaction: a change once they are all
+    written."""
+
+    if getattr(process_form, "follows_rights", False):
+        return process_form
+
+    def process(view):
+        response = process_form(view)
+        generation.menus_changed()
+        return response
+
+    process.follows_rights = True
+    return process
 
 
 def _linked(sender, action, instance, model=None, using=DEFAULT_DB_ALIAS, **kwargs):
@@ -197,9 +226,16 @@ def _settings_changed(**kwargs):
 
 def install():
     """``{% sidebar_props %}`` and ``{% wagtail_config %}`` of Wagtail's ``wagtailadmin_tags``
-    are ours from now on, and the changes of what the menus are drawn from are followed."""
+    are ours from now on, and the changes of what the menus are drawn from are followed —
+    Wagtail's own writes without signals too (its bulk actions, its group screens' rights)."""
+    from wagtail import hooks
+    from wagtail.users.views import groups
+
     upstream.register.simple_tag(sidebar_props, takes_context=True, name="sidebar_props")
     upstream.register.simple_tag(wagtail_config, takes_context=True, name="wagtail_config")
+    hooks.register("after_bulk_action", _bulk_action_done)
+    panels = groups.PermissionPanelFormsMixin
+    panels.process_form = _with_rights_saved(panels.process_form)
     post_save.connect(_saved, dispatch_uid="lienhiep.admin_sidebar.saved")
     post_delete.connect(_saved, dispatch_uid="lienhiep.admin_sidebar.deleted")
     m2m_changed.connect(_linked, dispatch_uid="lienhiep.admin_sidebar.linked")
@@ -234,8 +270,12 @@ def wagtail_config(context):
         locale.language_code if locale else None,
         profile.keyboard_shortcuts if profile else True,
     )
-    kept = _configs.get(key, lambda: upstream.wagtail_config(context))
+    kept = _configs.get(key, lambda: _without_token(upstream.wagtail_config(context)))
     return {**kept, "CSRF_TOKEN": get_token(request)}
+
+
+def _without_token(config):
+    return {name: value for name, value in config.items() if name != "CSRF_TOKEN"}
 
 
 def packed(modules):

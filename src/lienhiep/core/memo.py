@@ -8,7 +8,8 @@ that changes nothing (GET, HEAD) runs: the indicator registry keeps each figure 
 (the plan panel's figures are the registry panel's too).
 
 ``Kept`` is what a process keeps from one request to the next (the packed admin sidebars, the
-logins with their rights), under a key that says everything the value depends on.
+logins with their rights, the subtrees, Wagtail's client configuration), under a key that says
+everything the value depends on.
 """
 
 from collections import OrderedDict

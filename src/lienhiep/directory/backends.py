@@ -9,8 +9,12 @@
   Wagtail's rights on pages and collections) once per process until what they are drawn from
   changes — under the login's id and the menus' generation (``core.generation.menus``), which
   every save, delete or link of logins, groups, permissions, Wagtail's rights, scopes,
-  organisations, people and profiles changes (``core.admin_sidebar.DRAWN_FROM``). Each request
+  organisations, people and profiles changes (``core.admin_sidebar.DRAWN_FROM``; Wagtail's bulk
+  actions and group screens, which write without signals, change it themselves). Each request
   gets a copy of its own (unpickled), so nothing one request sets on its login reaches another.
+  A change reaches every process that shares the cache: the deployment's commands read the same
+  environment file as its web processes (``deploy/manage.sh``), so ``changepassword`` or a login
+  switched off from the shell takes effect at the login's next request.
 """
 
 import pickle

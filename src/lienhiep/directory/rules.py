@@ -52,9 +52,10 @@ def subtree_ids(root_id) -> set[int]:
     """The ids of ``root_id`` and every organisation below it: one recursive query, asked once
     per request (``core.memo``) until an organisation is saved or deleted; where the cache is
     shared, a request that changes nothing reads it once per process until an organisation
-    changes anywhere (the menus' generation, ``core.generation.menus``)."""
+    changes anywhere (the menus' generation, ``core.generation.menus``) or in this process."""
     if generation.keeping() and reading() is not None:
-        return set(_subtrees.get((root_id, generation.menus()), lambda: _subtree(root_id)))
+        key = (root_id, generation.menus(), _tree["version"])
+        return set(_subtrees.get(key, lambda: _subtree(root_id)))
     key = ("subtree", root_id, _tree["version"])
     return set(remembered(key, lambda: _subtree(root_id)))
 
