@@ -16,8 +16,7 @@ pytestmark = [
 def test_staff_create_use_and_revoke_a_token(live_server, seeded, browser):
     url = live_server.url
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "canbo", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/directory/accounts/")
+    log_in(staff, url, "canbo", DEMO_PASSWORD, then="/admin/directory/accounts/")
     section = staff.locator("section.api-tokens")
     section.locator("input[name=name]").fill("Kịch bản thử")
     section.locator("form[action$='/tokens/'] button[type=submit]").click()

@@ -16,8 +16,7 @@ pytestmark = [
 def test_staff_search_the_co_organisers_and_tick_one(live_server, seeded, browser):
     url = live_server.url
     page = browser.new_context(locale="vi-VN").new_page()
-    log_in(page, url, "canbo", DEMO_PASSWORD)
-    page.goto(f"{url}/admin/activities/new/")
+    log_in(page, url, "canbo", DEMO_PASSWORD, then="/admin/activities/new/")
     box = page.locator("[data-choice-search]").first
     box.locator("input[type=search]").fill("dieu duong")
     visible = box.locator("label.choice-search__item:visible")

@@ -64,8 +64,7 @@ def fill_entry(page, *, second_born):
 
 def judge(browser, url, user, points):
     page = browser.new_context(locale="vi-VN").new_page()
-    log_in(page, url, user.username, "matkhau-thu-nghiem")
-    page.goto(f"{url}/admin/contests/judging/")
+    log_in(page, url, user.username, "matkhau-thu-nghiem", then="/admin/contests/judging/")
     page.click("text=Máy tưới cây tự động")
     page.wait_for_selector("form.score-form")
     # The entry's photo is shown as a thumbnail, loaded through the judge's file view.
@@ -122,8 +121,7 @@ def test_youth_entry_from_the_site_to_the_results(live_server, seeded, browser):
     assert child.consent_notice.number == 1 and child.consented_at is not None
 
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "canbo", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/contests/rounds/{round.pk}/process/")
+    log_in(staff, url, "canbo", DEMO_PASSWORD, then=f"/admin/contests/rounds/{round.pk}/process/")
     row = staff.locator(f"#entry-{code}")
     row.locator("input[name=dossier][value=registration]").check()
     row.locator("input[name=dossier][value=photos]").check()

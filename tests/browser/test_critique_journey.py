@@ -32,8 +32,7 @@ def critique_row(page):
 def test_critique_case_from_request_to_report(live_server, seeded, browser):
     url = live_server.url
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "canbo", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/?year=2024")
+    log_in(staff, url, "canbo", DEMO_PASSWORD, then="/admin/?year=2024")
     assert "120%" in critique_row(staff)
 
     staff.goto(f"{url}/admin/consulting/cases/new/")
@@ -61,8 +60,7 @@ def test_critique_case_from_request_to_report(live_server, seeded, browser):
     staff.wait_for_selector("button[value=collect_opinions]")
 
     expert_page = browser.new_context(locale="vi-VN").new_page()
-    log_in(expert_page, url, "chuyengia", DEMO_PASSWORD)
-    expert_page.goto(f"{url}/admin/consulting/my-cases/")
+    log_in(expert_page, url, "chuyengia", DEMO_PASSWORD, then="/admin/consulting/my-cases/")
     expert_page.click(f"text={TITLE}")
     # The scheme sent for critique is on the expert's case page, through the private-file view.
     link = expert_page.locator(".case-documents a", has_text="Dự thảo đề án")

@@ -60,8 +60,7 @@ def shoot(page, name):
 
 def test_union_staff_read_the_year_in_cards_and_charts(live_server, seeded, page):
     url = live_server.url
-    log_in(page, url, "demo", DEMO_PASSWORD)
-    page.goto(f"{url}/admin/?year=2024")
+    log_in(page, url, "demo", DEMO_PASSWORD, then="/admin/?year=2024")
 
     chosen = page.locator("#id_org option:checked").inner_text()
     assert chosen == "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hòa An"  # the one shown

@@ -20,8 +20,7 @@ pytestmark = [
 def test_a_token_is_issued_and_the_year_sent_to_the_federation(live_server, seeded, browser):
     url = live_server.url
     federation = browser.new_context(locale="vi-VN").new_page()
-    log_in(federation, url, "lhhvn", DEMO_PASSWORD)
-    federation.goto(f"{url}/admin/federation/tokens/")
+    log_in(federation, url, "lhhvn", DEMO_PASSWORD, then="/admin/federation/tokens/")
     form = federation.locator("form.issue-sending-token")
     form.locator("select[name=union]").select_option(
         label="Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hòa An"
@@ -32,8 +31,7 @@ def test_a_token_is_issued_and_the_year_sent_to_the_federation(live_server, seed
     assert SendingToken.objects.get().prefix == plain[:8]
 
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "canbo", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/federation/sending/?year=2024")
+    log_in(staff, url, "canbo", DEMO_PASSWORD, then="/admin/federation/sending/?year=2024")
     connect = staff.locator("form.federation-connect")
     connect.locator("input[name=url]").fill(url)
     connect.locator("input[name=token]").fill(plain)

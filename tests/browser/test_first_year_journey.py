@@ -23,7 +23,7 @@ from lienhiep.reports.enums import RunState
 from lienhiep.reports.models import ReportRun
 from lienhiep.website.models import JournalIndexPage, JournalIssuePage, NewsIndexPage
 
-from .conftest import answer, choose_person, close_date_pickers
+from .conftest import answer, choose_person, close_date_pickers, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.empty_installation]
 
@@ -309,14 +309,6 @@ def accept_the_return(page, url):
     submit(page, "Chấp nhận")
 
 
-def log_in_as(page, url, username):
-    page.goto(f"{url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{url}/admin/")
-
-
 def generate_and_issue(page, url):
     page.goto(f"{url}/admin/reports/runs/new/")
     page.select_option("select[name=organisation]", label=UNION)
@@ -583,11 +575,11 @@ def test_a_union_from_an_empty_installation_to_its_issued_report(
     invite(page, url, "hoisinhhoc", "officer", "Hội Sinh học tỉnh Lâm Đồng", ("Đỗ", "Văn", "Tâm"))
     invite(page, url, "chuyengia", "expert judge", UNION, ("Phạm", "Minh", "Đức"))
     officer = accept_invitation(browser, "hoisinhhoc")
-    log_in_as(officer, url, "hoisinhhoc")
+    log_in(officer, url, "hoisinhhoc", PASSWORD)
     leader = accept_invitation(browser, "lanhdao")
-    log_in_as(leader, url, "lanhdao")
+    log_in(leader, url, "lanhdao", PASSWORD)
     expert = accept_invitation(browser, "chuyengia")
-    log_in_as(expert, url, "chuyengia")
+    log_in(expert, url, "chuyengia", PASSWORD)
 
     page.goto(f"{url}/admin/activities/import/")
     upload(page, "hoat-dong.xlsx", activities_workbook("lam-dong"), XLSX)

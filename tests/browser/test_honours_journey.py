@@ -29,8 +29,7 @@ def test_nomination_to_commendation(live_server, seeded, browser):
     nominee = Person.objects.filter(home__slug="hoi-dieu-duong").first()
 
     officer = browser.new_context(locale="vi-VN").new_page()
-    log_in(officer, url, "hoidieuduong", DEMO_PASSWORD)
-    officer.goto(f"{url}/admin/honours/nominations/new/")
+    log_in(officer, url, "hoidieuduong", DEMO_PASSWORD, then="/admin/honours/nominations/new/")
     officer.select_option("select[name=round]", str(round.pk))
     choose_person(officer, "main form", nominee.full_name, str(nominee))
     officer.select_option("select[name=nominating_unit]", label="Hội Điều dưỡng tỉnh Hòa An")
@@ -44,8 +43,7 @@ def test_nomination_to_commendation(live_server, seeded, browser):
     round.nominations.get().letter.save("cong-van-hanh-trinh.pdf", ContentFile(letter))
 
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "canbo", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/honours/rounds/{round.pk}/process/")
+    log_in(staff, url, "canbo", DEMO_PASSWORD, then=f"/admin/honours/rounds/{round.pk}/process/")
     staff.fill("form.review-form input[name=on]", "01/07/2026")
     staff.click("form.review-form button[type=submit]")
     staff.click("button[value=close_review]")  # nobody is seated yet: voting does not open
@@ -61,8 +59,7 @@ def test_nomination_to_commendation(live_server, seeded, browser):
     assert round.council.get().chair
 
     council = browser.new_context(locale="vi-VN").new_page()
-    log_in(council, url, "hoidong", DEMO_PASSWORD)
-    council.goto(f"{url}/admin/honours/council/")
+    log_in(council, url, "hoidong", DEMO_PASSWORD, then="/admin/honours/council/")
     council.click(f"text={round}")
     # The dossier is on the vote screen, served through the private-file view to the member.
     link = council.locator(".nomination-dossier a", has_text="Công văn đề cử")

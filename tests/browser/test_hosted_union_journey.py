@@ -20,8 +20,7 @@ HOST = "lamdong.localhost"  # Chromium sends every *.localhost name to this mach
 def test_federation_staff_add_a_union_whose_site_answers_at_its_host(live_server, seeded, browser):
     url = live_server.url
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "lhhvn", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/lien-hiep-hoi/")
+    log_in(staff, url, "lhhvn", DEMO_PASSWORD, then="/admin/lien-hiep-hoi/")
     staff.fill("input[name=name]", NAME)
     staff.fill("input[name=hostname]", HOST)
     staff.select_option("select[name=province]", label="Lâm Đồng")

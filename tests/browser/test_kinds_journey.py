@@ -30,8 +30,7 @@ def submit(page):
 def test_a_kind_defined_with_its_sentence_counts_its_first_record(live_server, seeded, browser):
     url = live_server.url
     federation = browser.new_context(locale="vi-VN").new_page()
-    log_in(federation, url, "lhhvn", DEMO_PASSWORD)
-    federation.goto(f"{url}/admin/consulting/kinds/new/")
+    log_in(federation, url, "lhhvn", DEMO_PASSWORD, then="/admin/consulting/kinds/new/")
     federation.fill("input[name=name]", KIND)
     federation.fill("input[name=slug]", "gop-y-du-thao")
     federation.select_option("select[name=form]", "record")
@@ -49,8 +48,7 @@ def test_a_kind_defined_with_its_sentence_counts_its_first_record(live_server, s
     assert KIND in federation.inner_text("main")
 
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "canbo", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/consulting/records/new/")
+    log_in(staff, url, "canbo", DEMO_PASSWORD, then="/admin/consulting/records/new/")
     staff.select_option("select[name=kind]", label=KIND)
     staff.fill("input[name=title]", "Dự thảo Quyết định ban hành quy chế quản lý đề tài")
     staff.fill("input[name=date]", "14/10/2024")

@@ -30,8 +30,7 @@ def test_federation_staff_read_the_provinces_on_the_map(live_server, seeded, bro
     page = browser.new_context(locale="vi-VN", accept_downloads=True).new_page()
     asked = []
     page.on("request", lambda request: asked.append(urlsplit(request.url).netloc))
-    log_in(page, url, "lhhvn", DEMO_PASSWORD)
-    page.goto(f"{url}/admin/?year=2024")
+    log_in(page, url, "lhhvn", DEMO_PASSWORD, then="/admin/?year=2024")
     page.click("text=Bảng toàn quốc và bản đồ 34 tỉnh, thành phố")
     page.wait_for_url(f"{url}/admin/plans/national/")
     assert "1/34 liên hiệp hội tỉnh đã gửi số liệu năm 2024" in page.inner_text("main")

@@ -82,8 +82,7 @@ def test_staff_answer_access_withdrawal_and_erasure(live_server, seeded, browser
     assert "Đã trả lời" in staff.inner_text("#request-state")
 
     leader = browser.new_context(locale="vi-VN").new_page()
-    log_in(leader, url, "lanhdao", DEMO_PASSWORD)
-    leader.goto(f"{url}/admin/privacy/log/")
+    log_in(leader, url, "lanhdao", DEMO_PASSWORD, then="/admin/privacy/log/")
     log = leader.inner_text("#processing-log")
     assert "Trần Văn Bình" in log
     for message in ("Đã xuất dữ liệu của một người", "Đã xóa dữ liệu của một người"):

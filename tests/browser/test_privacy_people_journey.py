@@ -48,8 +48,7 @@ def test_erasing_a_registry_person_lists_each_record_and_overdue_requests_show(
     )
 
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "canbo", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/privacy/requests/")
+    log_in(staff, url, "canbo", DEMO_PASSWORD, then="/admin/privacy/requests/")
     assert "quá hạn" in staff.inner_text(f"#privacy-requests tr:has(a:text('{late.name}'))")
     staff.select_option("#new-request select[name=kind]", "erase")
     staff.fill("#new-request input[name=name]", "phan thi thoa")

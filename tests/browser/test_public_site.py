@@ -78,8 +78,13 @@ def test_editor_draft_is_reviewed_and_published(live_server, seeded, browser):
     title = "Liên hiệp hội tỉnh Hòa An tổng kết năm 2024"
 
     editor = browser.new_context(locale="vi-VN").new_page()
-    log_in(editor, url, "bientap", DEMO_PASSWORD)
-    editor.goto(f"{url}/admin/pages/add/website/newsarticlepage/{index.pk}/")
+    log_in(
+        editor,
+        url,
+        "bientap",
+        DEMO_PASSWORD,
+        then=f"/admin/pages/add/website/newsarticlepage/{index.pk}/",
+    )
     editor.fill("#id_title", title)
     editor.fill("#id_date", "27/12/2024")
     close_date_pickers(editor)
@@ -95,8 +100,7 @@ def test_editor_draft_is_reviewed_and_published(live_server, seeded, browser):
     assert title not in visitor.inner_text("main")
 
     reviewer = browser.new_context(locale="vi-VN").new_page()
-    log_in(reviewer, url, "lanhdao", DEMO_PASSWORD)
-    reviewer.goto(f"{url}/admin/pages/{draft.pk}/edit/")
+    log_in(reviewer, url, "lanhdao", DEMO_PASSWORD, then=f"/admin/pages/{draft.pk}/edit/")
     with reviewer.expect_navigation():
         reviewer.evaluate(
             "document.querySelector('button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])')"

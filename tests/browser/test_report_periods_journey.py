@@ -79,8 +79,7 @@ def test_staff_create_and_generate_a_quarter_and_a_term_report(live_server, seed
 def test_a_quarter_without_its_quarter_is_refused_on_the_screen(live_server, seeded, browser):
     url = live_server.url
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "canbo", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/reports/runs/new/")
+    log_in(staff, url, "canbo", DEMO_PASSWORD, then="/admin/reports/runs/new/")
     staff.select_option("select[name=organisation]", label=UNION)
     staff.select_option("select[name=kind]", ReportKind.QUARTER)
     staff.fill("input[name=year]", "2024")

@@ -19,8 +19,7 @@ def test_staff_accept_a_submitted_return(live_server, seeded, browser):
     submitted = YearlyReturn.objects.get(organisation__slug="hoi-du-lich", year=2024)
     assert submitted.state == ReturnState.SUBMITTED
     staff = browser.new_context(locale="vi-VN").new_page()
-    log_in(staff, url, "canbo", DEMO_PASSWORD)
-    staff.goto(f"{url}/admin/plans/returns/{submitted.pk}/review/")
+    log_in(staff, url, "canbo", DEMO_PASSWORD, then=f"/admin/plans/returns/{submitted.pk}/review/")
     staff.get_by_role("button", name="Chấp nhận").click()
     staff.wait_for_load_state()
     assert "Đã chấp nhận báo cáo." in staff.locator(".messages").inner_text()
