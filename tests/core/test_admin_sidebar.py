@@ -215,3 +215,19 @@ def test_wagtail_config_kept_equals_upstream_with_each_requests_own_token(person
         english, upstream_english = both(second)
     assert english == upstream_english
     assert english["STRINGS"] != kept["STRINGS"]
+
+
+def test_wagtail_config_of_a_login_without_keyboard_shortcuts_is_its_own(personas, monkeypatch):
+    from wagtail.users.models import UserProfile
+
+    monkeypatch.setattr(admin_sidebar, "_configs", Kept(8))
+    quiet, usual = personas["leader"], personas["union_staff"]
+    profile = UserProfile.get_for_user(quiet)
+    profile.keyboard_shortcuts = False
+    profile.save()
+    UserProfile.get_for_user(usual)
+    shortcuts = [
+        admin_sidebar.wagtail_config({"request": request_of(user)})["KEYBOARD_SHORTCUTS_ENABLED"]
+        for user in (quiet, usual, quiet)
+    ]
+    assert shortcuts == [False, True, False]

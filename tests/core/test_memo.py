@@ -38,3 +38,18 @@ def test_a_get_request_adds_a_figure_up_once_a_post_every_time(demo, django_asse
     cache.clear()
     with django_assert_num_queries(2):  # the shared cache keeps the first two for the second
         assert within("POST", twice)[1] == alone
+
+
+def test_a_kept_store_keeps_the_last_values_and_a_changed_setting_empties_every_store(settings):
+    from lienhiep.core.memo import Kept
+
+    worked = []
+    store, other = Kept(2), Kept(2)
+    for key in ("a", "b", "a", "c"):  # "b" the least recently used when "c" comes
+        store.get(key, lambda key=key: worked.append(key) or key.upper())
+    assert worked == ["a", "b", "c"] and len(store) == 2
+    assert store.get("a", lambda: "again") == "A"
+    assert store.get("b", lambda: "again") == "again"
+    other.get("x", lambda: "X")
+    settings.LIENHIEP_KEEP_FIGURES = not settings.LIENHIEP_KEEP_FIGURES
+    assert (len(store), len(other)) == (0, 0)

@@ -27,7 +27,6 @@ locale and the login's keyboard shortcuts; only the CSRF token is the request's 
 
 import hashlib
 
-from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.csrf import get_token
@@ -219,11 +218,6 @@ def _linked(sender, action, instance, model=None, using=DEFAULT_DB_ALIAS, **kwar
         generation.menus_changed(using)
 
 
-def _settings_changed(**kwargs):
-    _by_login.clear()
-    _configs.clear()
-
-
 def install():
     """``{% sidebar_props %}`` and ``{% wagtail_config %}`` of Wagtail's ``wagtailadmin_tags``
     are ours from now on, and the changes of what the menus are drawn from are followed —
@@ -239,7 +233,6 @@ def install():
     post_save.connect(_saved, dispatch_uid="lienhiep.admin_sidebar.saved")
     post_delete.connect(_saved, dispatch_uid="lienhiep.admin_sidebar.deleted")
     m2m_changed.connect(_linked, dispatch_uid="lienhiep.admin_sidebar.linked")
-    setting_changed.connect(_settings_changed, dispatch_uid="lienhiep.admin_sidebar.settings")
 
 
 def sidebar_props(context):

@@ -12,9 +12,12 @@ logins with their rights, the subtrees, Wagtail's client configuration), under a
 everything the value depends on.
 """
 
+import weakref
 from collections import OrderedDict
 from contextvars import ContextVar
 from threading import Lock
+
+from django.core.signals import setting_changed
 
 _memo: ContextVar[dict | None] = ContextVar("lienhiep_request_memo", default=None)
 
@@ -55,12 +58,14 @@ class Kept:
     """What a process keeps between requests: the last ``size`` values worked out, by key (the
     least recently used dropped first). A key must say everything its value depends on — a
     generation of the shared cache (``core.generation``) where another process's change must
-    reach it — since nothing is ever emptied but by ``clear()``."""
+    reach it — since nothing is ever emptied but by ``clear()``, and by a changed setting
+    (tests' ``override_settings``), which empties every store."""
 
     def __init__(self, size):
         self.size = size
         self._values: OrderedDict = OrderedDict()
         self._lock = Lock()
+        _stores.add(self)
 
     def get(self, key, work):
         """The value kept under ``key``, else ``work()`` kept there."""
@@ -82,3 +87,15 @@ class Kept:
 
     def __len__(self):
         return len(self._values)
+
+
+#: every store a process keeps (``Kept``), emptied together when a setting changes
+_stores: weakref.WeakSet = weakref.WeakSet()
+
+
+def _settings_changed(**kwargs):
+    for store in list(_stores):
+        store.clear()
+
+
+setting_changed.connect(_settings_changed, dispatch_uid="lienhiep.memo.settings")

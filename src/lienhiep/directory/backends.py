@@ -21,7 +21,6 @@ import pickle
 
 from django.contrib.auth import backends, get_user_model
 from django.contrib.auth.models import Permission
-from django.core.signals import setting_changed
 from django.db.models import Q
 
 from lienhiep.core import generation
@@ -84,10 +83,3 @@ def work_out(user):
     rules.organisation_ids_for(user)
     for policy in (page_permission_policy, collection_permission_policy):
         list(policy.get_cached_permissions_for_user(user))
-
-
-def _settings_changed(**kwargs):
-    _logins.clear()
-
-
-setting_changed.connect(_settings_changed, dispatch_uid="lienhiep.directory.backends.settings")
