@@ -1,7 +1,9 @@
-"""PDFs through ``html_to_pdf``: the bundled serif embedded, the fonts set up once per thread."""
+"""PDFs through ``html_to_pdf``: the bundled serif embedded, the fonts set up once per thread, the
+same HTML typeset once per process."""
 
 import subprocess
 import threading
+from uuid import uuid4
 
 import weasyprint.text.fonts
 
@@ -30,8 +32,8 @@ def test_a_thread_sets_its_fonts_up_once_and_every_pdf_embeds_the_bundled_serif(
     pdfs = {}
 
     def work(name):  # a new thread, as the task worker's, starts without fonts
-        pdfs[f"{name}-1"] = documents.html_to_pdf(PAGE)
-        pdfs[f"{name}-2"] = documents.html_to_pdf(PAGE)
+        for n in (1, 2):  # each its own HTML: the same HTML is typeset once per process
+            pdfs[f"{name}-{n}"] = documents.html_to_pdf(f"{PAGE}<!-- {uuid4()} -->")
 
     for name in ("first", "second"):
         thread = threading.Thread(target=work, args=(name,))
@@ -49,3 +51,35 @@ def test_a_thread_sets_its_fonts_up_once_and_every_pdf_embeds_the_bundled_serif(
             "Times-New-Roman,-Italic",
         ]
         assert [row[-5] for row in fonts] == ["yes"] * 3  # embedded
+
+
+def test_the_same_html_is_typeset_once_and_a_change_typeset_again(monkeypatch, tmp_path):
+    typeset = []
+    real = documents._typeset_pdf
+    monkeypatch.setattr(
+        documents,
+        "_typeset_pdf",
+        lambda html, base_url: typeset.append(html) or real(html, base_url),
+    )
+    page = f"{PAGE}<!-- {uuid4()} -->"
+    first = documents.html_to_pdf(page)
+    assert documents.html_to_pdf(page) == first
+    assert len(typeset) == 1
+    changed = documents.html_to_pdf(page.replace("Hòa An", "Lâm Đồng"))
+    assert len(typeset) == 2
+    assert "tỉnh Lâm Đồng" in read_back(changed, tmp_path, "changed")[0]
+
+
+def test_a_pdf_too_large_to_keep_is_typeset_again(monkeypatch):
+    typeset = []
+    real = documents._typeset_pdf
+    monkeypatch.setattr(
+        documents,
+        "_typeset_pdf",
+        lambda html, base_url: typeset.append(html) or real(html, base_url),
+    )
+    monkeypatch.setattr(documents, "KEPT_PDF_BYTES", 100)
+    page = f"{PAGE}<!-- {uuid4()} -->"
+    documents.html_to_pdf(page)
+    documents.html_to_pdf(page)
+    assert len(typeset) == 2

@@ -6,12 +6,14 @@ running heads do not fall back to another font.
 """
 
 import atexit
+import hashlib
 import mimetypes
 import threading
 from io import BytesIO
 from pathlib import Path
 
 from .exporters import Rendered
+from .memo import Kept
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT_FAMILY = "Times New Roman"
@@ -80,13 +82,30 @@ def _forget_typesetter():
     vars(_typesetter).clear()
 
 
+#: the last PDFs a process typeset, by the hash of what they were typeset from
+_typeset = Kept(8)
+#: a PDF larger than this (a yearbook full of photos) is typeset again rather than kept
+KEPT_PDF_BYTES = 2 * 1024 * 1024
+
+
 def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    """``html`` typeset as a PDF, once per process for the same HTML: a report generated again
+    with nothing changed, then issued, or the same certificate asked twice, is not typeset again
+    (~0,5–1 s each). What a document shows is all in its HTML — the fonts are the bundled ones,
+    the charts and photos inline ``data:`` images — so the HTML's hash says everything its PDF
+    depends on."""
+    base_url = base_url or str(FONT_DIR)
+    key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
+    return _typeset.get(
+        key, lambda: _typeset_pdf(html, base_url), keep=lambda pdf: len(pdf) <= KEPT_PDF_BYTES
+    )
+
+
+def _typeset_pdf(html, base_url):
     from weasyprint import HTML
 
     fonts, css = typesetter()
-    return HTML(string=html, base_url=base_url or str(FONT_DIR)).write_pdf(
-        stylesheets=[css], font_config=fonts
-    )
+    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[css], font_config=fonts)
 
 
 def render_docx(template: Path | str | BytesIO, context, finish=None) -> bytes:

@@ -67,14 +67,17 @@ class Kept:
         self._lock = Lock()
         _stores.add(self)
 
-    def get(self, key, work):
-        """The value kept under ``key``, else ``work()`` kept there."""
+    def get(self, key, work, keep=None):
+        """The value kept under ``key``, else ``work()`` kept there (unless ``keep(value)`` says
+        not to)."""
         with self._lock:
             value = self._values.get(key)
             if value is not None:
                 self._values.move_to_end(key)
                 return value
         value = work()
+        if keep is not None and not keep(value):
+            return value
         with self._lock:
             self._values[key] = value
             while len(self._values) > self.size:
