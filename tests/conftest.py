@@ -98,6 +98,30 @@ def seed_the_demo():
     from django.core.management import call_command
 
     call_command("seed_demo", "--force", stdout=io.StringIO())
+    make_personas()
+
+
+#: The standard personas on the Hòa An data (``personas``): a role and the organisation (its slug)
+#: the login works for, with another union's officer beside them.
+PERSONAS = {
+    "federation": (roles.FEDERATION_STAFF, "vusta"),
+    "union_staff": (roles.UNION_STAFF, "hoa-an"),
+    "leader": (roles.UNION_LEADER, "hoa-an"),
+    "officer": (roles.OFFICER, "hoi-dieu-duong"),
+    "other_officer": (roles.OFFICER, "hoi-luat-gia"),
+    "judge": (roles.JUDGE, None),
+    "expert": (roles.EXPERT, None),
+    "editor": (roles.EDITOR, None),
+}
+
+
+def make_personas():
+    """The personas' logins, made as the factory makes any (their roles, scopes and site groups
+    through the product's signals), once with the demo: made for each of the ~270 tests that use
+    them, they cost a suite about 13 s (``bench/RESULTS.md``, issue 18, goal 5, eleventh round)."""
+    for name, (role, slug) in PERSONAS.items():
+        scope = Organisation.objects.get(slug=slug) if slug else None
+        make_user(role, scope, username=f"persona-{name}")
 
 
 @pytest.fixture(scope="session")
@@ -135,18 +159,21 @@ def demo_snapshot(seeded_demo):
 
 @pytest.fixture
 def personas(db, demo):
-    """The standard personas on the Hòa An data, with another union's officer beside them."""
-    dieu_duong = Organisation.objects.get(slug="hoi-dieu-duong")
-    return {
-        "federation": make_user(roles.FEDERATION_STAFF, Organisation.objects.get(slug="vusta")),
-        "union_staff": make_user(roles.UNION_STAFF, demo),
-        "leader": make_user(roles.UNION_LEADER, demo),
-        "officer": make_user(roles.OFFICER, dieu_duong),
-        "other_officer": make_user(roles.OFFICER, Organisation.objects.get(slug="hoi-luat-gia")),
-        "judge": make_user(roles.JUDGE),
-        "expert": make_user(roles.EXPERT),
-        "editor": make_user(roles.EDITOR),
-    }
+    """The standard personas on the Hòa An data (``PERSONAS``), seeded with the demo; made here
+    where the database came without them (one kept by ``--reuse-db`` from before)."""
+    users = persona_logins()
+    if len(users) < len(PERSONAS):
+        make_personas()
+        users = persona_logins()
+    return users
+
+
+def persona_logins():
+    from django.contrib.auth import get_user_model
+
+    names = {f"persona-{name}": name for name in PERSONAS}
+    found = get_user_model().objects.filter(username__in=names)
+    return {names[user.username]: user for user in found}
 
 
 def reload_migration_data():
