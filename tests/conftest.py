@@ -117,7 +117,7 @@ PERSONAS = {
 
 def make_personas():
     """The personas' logins, made as the factory makes any (their roles, scopes and site groups
-    through the product's signals), once with the demo: made for each of the ~270 tests that use
+    through the product's signals), once with the demo: made for each of the 345 tests that use
     them, they cost a suite about 13 s (``bench/RESULTS.md``, issue 18, goal 5, eleventh round)."""
     for name, (role, slug) in PERSONAS.items():
         scope = Organisation.objects.get(slug=slug) if slug else None
