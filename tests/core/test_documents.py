@@ -5,6 +5,7 @@ import subprocess
 import threading
 from uuid import uuid4
 
+import pytest
 import weasyprint.text.fonts
 
 from lienhiep.core import documents
@@ -53,7 +54,9 @@ def test_a_thread_sets_its_fonts_up_once_and_every_pdf_embeds_the_bundled_serif(
         assert [row[-5] for row in fonts] == ["yes"] * 3  # embedded
 
 
-def test_the_same_html_is_typeset_once_and_a_change_typeset_again(monkeypatch, tmp_path):
+@pytest.fixture
+def typeset(monkeypatch):
+    """The HTML of each PDF WeasyPrint typesets from now on (a kept one is not)."""
     typeset = []
     real = documents._typeset_pdf
     monkeypatch.setattr(
@@ -61,6 +64,10 @@ def test_the_same_html_is_typeset_once_and_a_change_typeset_again(monkeypatch, t
         "_typeset_pdf",
         lambda html, base_url: typeset.append(html) or real(html, base_url),
     )
+    return typeset
+
+
+def test_the_same_html_is_typeset_once_and_a_change_typeset_again(typeset, tmp_path):
     page = f"{PAGE}<!-- {uuid4()} -->"
     first = documents.html_to_pdf(page)
     assert documents.html_to_pdf(page) == first
@@ -70,14 +77,7 @@ def test_the_same_html_is_typeset_once_and_a_change_typeset_again(monkeypatch, t
     assert "tỉnh Lâm Đồng" in read_back(changed, tmp_path, "changed")[0]
 
 
-def test_a_pdf_too_large_to_keep_is_typeset_again(monkeypatch):
-    typeset = []
-    real = documents._typeset_pdf
-    monkeypatch.setattr(
-        documents,
-        "_typeset_pdf",
-        lambda html, base_url: typeset.append(html) or real(html, base_url),
-    )
+def test_a_pdf_too_large_to_keep_is_typeset_again(typeset, monkeypatch):
     monkeypatch.setattr(documents, "KEPT_PDF_BYTES", 100)
     page = f"{PAGE}<!-- {uuid4()} -->"
     documents.html_to_pdf(page)
