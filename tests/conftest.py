@@ -135,8 +135,12 @@ PERSONAS = {
 def make_personas():
     """The personas' logins, made as the factory makes any (their roles, scopes and site groups
     through the product's signals), once with the demo: made for each of the 345 tests that use
-    them, they cost a suite about 13 s (``bench/RESULTS.md``, issue 18, goal 5, eleventh round)."""
+    them, they cost a suite about 13 s (``bench/RESULTS.md``, issue 18, goal 5, eleventh round).
+    Those a kept database (``--reuse-db``) already holds are left as they are."""
+    made = persona_logins()
     for name, (role, slug) in PERSONAS.items():
+        if name in made:
+            continue
         scope = Organisation.objects.get(slug=slug) if slug else None
         make_user(role, scope, username=f"persona-{name}")
 
