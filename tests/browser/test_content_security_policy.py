@@ -30,8 +30,9 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 #: Read once the page has loaded (its scripts, styles and images) and its scripts have run: the
 #: browser reports a violation by an event it queues as it blocks, dispatched before a task queued
-#: after it. Not at "network idle", which one admin screen did not reach in 30 s on a loaded CI
-#: machine (2026-12-02): the page editor asks the server every ten seconds who else edits the page.
+#: after it. Not at "network idle", which one admin screen (the trace did not say which) did not
+#: reach in 30 s on a loaded CI machine (2026-12-02); the page editor, for one, asks the server
+#: every ten seconds who else edits the page.
 READ = "new Promise((done) => setTimeout(() => done(window.__violations), 0))"
 
 
