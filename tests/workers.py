@@ -2,10 +2,10 @@
 
 Each worker has a test database of its own (pytest-django names it after the worker:
 ``test.sqlite3_gw0``, ``test_lienhiep_gw1``…). Migrating one (273 migrations) and seeding the demo
-took about a minute of CPU, and under coverage more: so the first worker to get the run's lock
-makes its database as pytest-django would, seeds the demo in it and leaves a copy (SQLite: the
-demo's snapshot, ``tests/snapshot.py``; PostgreSQL: a database made from it as a template) with the
-demo's media files; every other worker makes its database from that copy.
+took about a minute of CPU: so the first worker to get the run's lock makes its database as
+pytest-django would, seeds the demo in it and leaves a copy (SQLite: the demo's snapshot,
+``tests/snapshot.py``; PostgreSQL: a database made from it as a template) with the demo's media
+files; every other worker makes its database from that copy.
 
 A run without workers, or one that reuses its databases (``--reuse-db``), makes its database as
 before.
@@ -54,30 +54,11 @@ def set_up(folder: Path, *, make, seed):
             copied = json.loads(made.read_text())
             answer = _make_from(copied)
         else:
-            with untraced():
-                answer = make()
+            answer = make()
             seed()
             made.write_text(json.dumps(_leave_a_copy(folder)))
     came_seeded = True
     return answer
-
-
-@contextmanager
-def untraced():
-    """Coverage's tracer paused (``make test COVERAGE=1``): migrating runs Django's and the
-    migrations' code (the migrations are not measured; the ``post_migrate`` receivers run again in
-    the empty installation's tests), and under the tracer it took about half as long again."""
-    import coverage
-
-    measuring = coverage.Coverage.current()
-    if measuring is None:
-        yield
-        return
-    measuring.stop()
-    try:
-        yield
-    finally:
-        measuring.start()
 
 
 def _leave_a_copy(folder: Path) -> dict:
