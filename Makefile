@@ -27,14 +27,20 @@ demo: $(STAMP)
 ## make test: the whole suite (unit, integration, browser) on DATABASE_URL or SQLite, in WORKERS
 ## processes (pytest-xdist, each its own test database); COVERAGE=1 measures branch coverage in
 ## every process (slipcover, [tool.slipcover] in pyproject.toml), writes it by file with the lines
-## missed to var/coverage.txt, and fails under the gate there
+## missed to var/coverage.txt, and fails under COVERAGE_GATE
 WORKERS ?= 2
+# The gate is checked here on the report slipcover writes, not by its own fail-under: slipcover
+# 1.1 reads the workers' data for that check and deletes it, so the report written after it held
+# the controller's lines alone (37 %) while the check passed.
+COVERAGE_GATE ?= 94
 test: $(STAMP)
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=lienhiep.settings.test $(PY) manage.py compilemessages -v 0 --ignore=.venv
 	$(if $(COVERAGE),rm -f var/coverage.txt)
 	$(if $(COVERAGE),$(PY) -m slipcover --out var/coverage.txt -m pytest,$(PY) -m pytest) --create-db -q -n $(WORKERS) $(PYTEST_ARGS)$(if $(COVERAGE),; \
-	rc=$$?; echo "Branch coverage: $$(tail -n 1 var/coverage.txt | awk '{print $$NF}')% (by file: var/coverage.txt)"; exit $$rc)
+	rc=$$?; total=$$(tail -n 1 var/coverage.txt | awk '{print $$NF}'); \
+	echo "Branch coverage: $$total% (gate $(COVERAGE_GATE)%; by file: var/coverage.txt)"; \
+	[ $$rc -eq 0 ] && [ "$$total" -ge $(COVERAGE_GATE) ])
 
 ## make test-fast: the suite without browser tests, reusing the test database
 test-fast: $(STAMP)
